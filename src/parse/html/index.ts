@@ -1,0 +1,36 @@
+import * as cheerio from 'cheerio';
+import type { AnyNode } from 'domhandler';
+import type { DocTree } from '../../model/doc-tree.ts';
+import { decodeText } from '../../sniff/decode-text.ts';
+import { collapseWhitespace } from '../../text/whitespace.ts';
+import type { Parser } from '../parser.ts';
+import { readHtmlBlocks } from './html-reader.ts';
+import { createLocator } from './source-locator.ts';
+
+/** Parses HTML with cheerio's spec-compliant parser (parse5), keeping source lines for positions. */
+export function loadHtml(html: string): cheerio.CheerioAPI {
+  return cheerio.load(html, { sourceCodeLocationInfo: true });
+}
+
+/** Blocks of an HTML fragment or document body; shared with the Markdown and text parsers. */
+export function htmlToBlocks(html: string, lineOffset: number, state: { tables: number }): ReturnType<typeof readHtmlBlocks> {
+  const $ = loadHtml(html);
+  const body = $('body').get(0);
+  const nodes: AnyNode[] = body ? body.children : $.root().get(0)?.children ?? [];
+  return readHtmlBlocks(nodes, createLocator(lineOffset), state);
+}
+
+/** Parses an HTML document (also Word/LibreOffice "save as HTML" exports) into a DocTree. */
+export const parseHtml: Parser = async ({ bytes }) => {
+  const { text } = decodeText(bytes);
+  const $ = loadHtml(text);
+  const body = $('body').get(0);
+  const nodes: AnyNode[] = body ? body.children : $.root().get(0)?.children ?? [];
+  const blocks = readHtmlBlocks(nodes, createLocator(), { tables: 0 });
+  const doc: DocTree = { format: 'html', metadata: {}, blocks, findings: [] };
+  const title = collapseWhitespace($('title').first().text());
+  const lang = $('html').attr('lang');
+  if (title) doc.metadata.title = title;
+  if (lang) doc.metadata.declaredLanguage = lang;
+  return { ok: true, doc };
+};

@@ -1,0 +1,51 @@
+import type { SourceFormat } from '../model/doc-tree.ts';
+import { decodeText, looksBinary } from './decode-text.ts';
+
+export type SniffResult =
+  | { kind: 'supported'; format: SourceFormat }
+  | { kind: 'unsupported'; code: string; message: string };
+
+const PDF_MAGIC = '%PDF-';
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Uint8Array, magic: readonly number[], at = 0): boolean {
+  return magic.every((b, i) => bytes[at + i] === b);
+}
+
+/**
+ * Decides the format from the bytes. The extension is only a tie-breaker between Markdown and plain
+ * text, which differ in conventions, not in bytes.
+ */
+export function sniffFormat(bytes: Uint8Array, filename: string): SniffResult {
+  if (bytes.length === 0) return { kind: 'unsupported', code: 'input/empty', message: 'The file is empty (0 bytes).' };
+  // PDF allows junk before the header (PDF 32000-1 §7.5.2 readers tolerate up to 1024 bytes).
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  if (head.includes(PDF_MAGIC)) return { kind: 'supported', format: 'pdf' };
+  if (startsWith(bytes, ZIP_MAGIC)) return { kind: 'supported', format: 'docx' };
+  if (startsWith(bytes, OLE2_MAGIC)) return { kind: 'supported', format: 'docx' };
+  const { text } = decodeText(bytes.subarray(0, 64 * 1024));
+  if (looksBinary(text)) {
+    return {
+      kind: 'unsupported',
+      code: 'input/unsupported-format',
+      message: `${filename}: binary content of no supported format (PDF, DOCX, Markdown, HTML, text).`,
+    };
+  }
+  return { kind: 'supported', format: sniffTextFormat(text, filename) };
+}
+
+export function sniffTextFormat(text: string, filename: string): SourceFormat {
+  const start = text.trimStart().slice(0, 2048).toLowerCase();
+  if (/^(<!doctype html|<html|<\?xml[^>]*>\s*<html)/.test(start)) return 'html';
+  const lines = text.split(/\r?\n/).slice(0, 2000);
+  const tabRows = lines.filter((l) => (l.match(/\t/g) ?? []).length >= 2).length;
+  const pipeRows = lines.filter((l) => /^\s*\|.*\|\s*$/.test(l)).length;
+  const delimiterRow = lines.some((l) => /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{1,}:?\s*)+\|?\s*$/.test(l));
+  if (tabRows >= 2 && tabRows >= pipeRows) return 'text';
+  if (pipeRows >= 2 && delimiterRow) return 'markdown';
+  if (/\.(md|markdown)$/i.test(filename)) return 'markdown';
+  if (/\.(html?|xhtml)$/i.test(filename) || /^<(body|table|div|p)[\s>]/.test(start)) return 'html';
+  if (/^#{1,6}\s/m.test(text) || /\*\*[^*\n]+\*\*/.test(text)) return 'markdown';
+  return 'text';
+}
