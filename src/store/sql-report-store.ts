@@ -1,0 +1,351 @@
+import { createHash } from 'node:crypto';
+import { Report } from '../model/report.ts';
+import type { Goal, Measure } from '../model/report.ts';
+import { migrate } from './migrate.ts';
+import { insertStatements, reportRows } from './report-rows.ts';
+import type {
+  DocumentStatus,
+  DocumentSummary,
+  MeasureFilter,
+  MeasureRecord,
+  Page,
+  ReportFilter,
+  ReportStore,
+  StoredFailure,
+  TableCounts,
+  UpsertOutcome,
+} from './report-store.ts';
+import type { SqlClient, SqlExecutor } from './sql-client.ts';
+import { StoreError } from './store-error.ts';
+
+export interface SqlReportStoreOptions {
+  /** Rows per INSERT statement. Smaller for PGlite, whose memory grows with statement size. */
+  batchRows?: number;
+}
+
+const CHILD_TABLES = ['goals', 'measures', 'indicators', 'quantities', 'findings', 'normalized_tables'] as const;
+
+const DOCUMENT_COLUMNS = [
+  'id', 'extractor_version', 'report_hash', 'filename', 'format', 'bytes', 'pages', 'language_code',
+  'language_confidence', 'language_script', 'title', 'organization', 'period_year', 'period_quarter',
+  'blob_key', 'report',
+] as const;
+
+interface DocumentRow {
+  id: string;
+  extractor_version: string;
+  filename: string;
+  format: string;
+  bytes: number | string;
+  pages: number;
+  language_code: string;
+  title: string | null;
+  organization: string | null;
+  period_year: number | null;
+  period_quarter: number | null;
+  measure_count: number;
+  finding_count: number;
+  updated_at: Date | string;
+}
+
+function isoTime(value: Date | string): string {
+  return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
+}
+
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function clampPaging(limit: number | undefined, offset: number | undefined): { limit: number; offset: number } {
+  return {
+    limit: Math.min(Math.max(Math.trunc(limit ?? 100), 1), 1000),
+    offset: Math.max(Math.trunc(offset ?? 0), 0),
+  };
+}
+
+/** Collects WHERE conditions with numbered parameters. */
+class Conditions {
+  readonly params: unknown[] = [];
+  private readonly parts: string[] = [];
+
+  add(sql: (placeholder: string) => string, value: unknown): void {
+    if (value === undefined) return;
+    this.params.push(value);
+    this.parts.push(sql(`$${this.params.length}`));
+  }
+
+  get where(): string {
+    return this.parts.length === 0 ? '' : `WHERE ${this.parts.join(' AND ')}`;
+  }
+
+  next(): string {
+    return `$${this.params.length + 1}`;
+  }
+}
+
+/**
+ * The one store implementation; PostgreSQL and PGlite differ only in the SqlClient handed in,
+ * so both run the same schema, the same migrations and the same statements.
+ */
+export class SqlReportStore implements ReportStore {
+  readonly kind: 'postgres' | 'pglite';
+  private readonly batchRows: number;
+
+  constructor(
+    private readonly client: SqlClient,
+    options: SqlReportStoreOptions = {},
+  ) {
+    this.kind = client.dialect;
+    this.batchRows = options.batchRows ?? (client.dialect === 'pglite' ? 100 : 500);
+  }
+
+  async migrate(): Promise<void> {
+    await migrate(this.client);
+  }
+
+  async upsertReport(input: Report, options: { blobKey?: string } = {}): Promise<UpsertOutcome> {
+    const parsed = Report.safeParse(input);
+    if (!parsed.success) {
+      throw new StoreError('store/invalid-report', `report does not match ${input.schema ?? 'the schema'}: ${parsed.error.message}`, {
+        permanent: true,
+      });
+    }
+    const report = parsed.data;
+    const hash = createHash('sha256').update(JSON.stringify(report)).digest('hex');
+    const values = [
+      report.id, report.extractorVersion, hash, report.source.filename, report.source.format, report.source.bytes,
+      report.source.pages, report.language.code, report.language.confidence, report.language.script, report.title,
+      report.organization, report.period.year, report.period.quarter, options.blobKey ?? null, JSON.stringify(report),
+    ];
+
+    // One transaction per document: a reader sees the old rows or the new rows, never a mix.
+    return this.client.transaction(async (tx) => {
+      let current = await this.lockDocument(tx, report.id);
+      if (current === undefined) {
+        const placeholders = DOCUMENT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
+        const inserted = await tx.query(
+          `INSERT INTO documents (${DOCUMENT_COLUMNS.join(', ')}) VALUES (${placeholders})
+           ON CONFLICT (id) DO NOTHING RETURNING id`,
+          values,
+        );
+        if (inserted.length === 1) {
+          await this.insertChildren(tx, report);
+          await tx.query('DELETE FROM ingest_failures WHERE document_id = $1', [report.id]);
+          return 'inserted';
+        }
+        // Another worker inserted it between our SELECT and INSERT; its transaction has committed
+        // (ON CONFLICT waited for it), so lock that row and compare like any re-import.
+        current = await this.lockDocument(tx, report.id);
+        if (current === undefined) throw new StoreError('store/conflict', `document ${report.id} vanished during upsert`, { permanent: false });
+      }
+      await tx.query('DELETE FROM ingest_failures WHERE document_id = $1', [report.id]);
+      if (current.extractor_version === report.extractorVersion && current.report_hash === hash) return 'unchanged';
+
+      const assignments = DOCUMENT_COLUMNS.slice(1).map((column, i) => `${column} = $${i + 2}`).join(', ');
+      await tx.query(`UPDATE documents SET ${assignments}, updated_at = now() WHERE id = $1`, values);
+      for (const table of CHILD_TABLES) await tx.query(`DELETE FROM ${table} WHERE document_id = $1`, [report.id]);
+      await this.insertChildren(tx, report);
+      return 'replaced';
+    });
+  }
+
+  private async lockDocument(
+    tx: SqlExecutor,
+    id: string,
+  ): Promise<{ extractor_version: string; report_hash: string } | undefined> {
+    const rows = await tx.query<{ extractor_version: string; report_hash: string }>(
+      'SELECT extractor_version, report_hash FROM documents WHERE id = $1 FOR UPDATE',
+      [id],
+    );
+    return rows[0];
+  }
+
+  private async insertChildren(tx: SqlExecutor, report: Report): Promise<void> {
+    for (const set of reportRows(report)) {
+      for (const statement of insertStatements(set, this.batchRows)) await tx.query(statement.text, statement.params);
+    }
+  }
+
+  async getReport(id: string): Promise<Report | null> {
+    const rows = await this.client.query<{ report: unknown }>('SELECT report FROM documents WHERE id = $1', [id]);
+    const row = rows[0];
+    return row === undefined ? null : this.readReport(row.report);
+  }
+
+  private readReport(stored: unknown): Report {
+    const value = typeof stored === 'string' ? (JSON.parse(stored) as unknown) : stored;
+    const parsed = Report.safeParse(value);
+    if (!parsed.success) {
+      throw new StoreError('store/corrupt-row', `stored report no longer matches the schema: ${parsed.error.message}`, {
+        permanent: true,
+      });
+    }
+    return parsed.data;
+  }
+
+  async listReports(filter: ReportFilter = {}): Promise<Page<DocumentSummary>> {
+    const where = new Conditions();
+    where.add((p) => `d.language_code = ${p}`, filter.language);
+    where.add((p) => `d.format = ${p}`, filter.format);
+    where.add((p) => `d.organization = ${p}`, filter.organization);
+    where.add((p) => `d.period_year = ${p}`, filter.year);
+    where.add((p) => `d.period_quarter = ${p}`, filter.quarter);
+    where.add((p) => `d.extractor_version = ${p}`, filter.extractorVersion);
+    where.add((p) => `(d.title ILIKE ${p} OR d.filename ILIKE ${p})`, filter.q === undefined ? undefined : likePattern(filter.q));
+    const { limit, offset } = clampPaging(filter.limit, filter.offset);
+
+    const total = await this.client.query<{ n: number }>(`SELECT count(*)::int AS n FROM documents d ${where.where}`, where.params);
+    const limitAt = where.next();
+    const offsetAt = `$${where.params.length + 2}`;
+    const rows = await this.client.query<DocumentRow>(
+      `SELECT d.id, d.extractor_version, d.filename, d.format, d.bytes, d.pages, d.language_code, d.title,
+              d.organization, d.period_year, d.period_quarter, d.updated_at,
+              (SELECT count(*)::int FROM measures m WHERE m.document_id = d.id) AS measure_count,
+              (SELECT count(*)::int FROM findings f WHERE f.document_id = d.id) AS finding_count
+         FROM documents d ${where.where}
+        ORDER BY d.updated_at DESC, d.id
+        LIMIT ${limitAt} OFFSET ${offsetAt}`,
+      [...where.params, limit, offset],
+    );
+    return {
+      total: total[0]?.n ?? 0,
+      items: rows.map((row) => ({
+        id: row.id,
+        extractorVersion: row.extractor_version,
+        filename: row.filename,
+        format: row.format,
+        bytes: Number(row.bytes),
+        pages: row.pages,
+        language: row.language_code,
+        title: row.title,
+        organization: row.organization,
+        year: row.period_year,
+        quarter: row.period_quarter,
+        measures: row.measure_count,
+        findings: row.finding_count,
+        storedAt: isoTime(row.updated_at),
+      })),
+    };
+  }
+
+  async listMeasures(filter: MeasureFilter = {}): Promise<Page<MeasureRecord>> {
+    const where = new Conditions();
+    where.add((p) => `m.document_id = ${p}`, filter.documentId);
+    where.add((p) => `m.goal_id = ${p}`, filter.goalId);
+    where.add((p) => `m.status = ${p}`, filter.status);
+    where.add((p) => `d.language_code = ${p}`, filter.language);
+    where.add((p) => `d.period_year = ${p}`, filter.year);
+    where.add(
+      (p) => `EXISTS (SELECT 1 FROM jsonb_array_elements_text(m.responsible) AS r(name) WHERE r.name ILIKE ${p})`,
+      filter.responsible === undefined ? undefined : likePattern(filter.responsible),
+    );
+    where.add((p) => `m.text ILIKE ${p}`, filter.q === undefined ? undefined : likePattern(filter.q));
+    const { limit, offset } = clampPaging(filter.limit, filter.offset);
+    const joined = 'FROM measures m JOIN documents d ON d.id = m.document_id';
+
+    const total = await this.client.query<{ n: number }>(`SELECT count(*)::int AS n ${joined} ${where.where}`, where.params);
+    const rows = await this.client.query<{
+      document_id: string;
+      filename: string;
+      data: unknown;
+      goal_id: string | null;
+      goal_number: string | null;
+      goal_title: string | null;
+    }>(
+      // LATERAL … LIMIT 1: a report that repeats a goal id must not duplicate its measures here.
+      `SELECT m.document_id, d.filename, m.data, g.goal_id, g.number AS goal_number, g.title AS goal_title
+         ${joined}
+         LEFT JOIN LATERAL (SELECT goal_id, number, title FROM goals
+                             WHERE goals.document_id = m.document_id AND goals.goal_id = m.goal_id
+                             ORDER BY ord LIMIT 1) g ON true
+         ${where.where}
+        ORDER BY m.document_id, m.ord
+        LIMIT ${where.next()} OFFSET $${where.params.length + 2}`,
+      [...where.params, limit, offset],
+    );
+    return {
+      total: total[0]?.n ?? 0,
+      items: rows.map((row) => {
+        const goal: Goal | null =
+          row.goal_id === null || row.goal_title === null
+            ? null
+            : { id: row.goal_id, number: row.goal_number, title: row.goal_title };
+        const measure = (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as Measure;
+        return { documentId: row.document_id, filename: row.filename, goal, measure };
+      }),
+    };
+  }
+
+  async recordFailure(id: string, filename: string, error: StoredFailure): Promise<void> {
+    await this.client.query(
+      `INSERT INTO ingest_failures (document_id, filename, code, message) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (document_id) DO UPDATE
+         SET filename = EXCLUDED.filename, code = EXCLUDED.code, message = EXCLUDED.message, failed_at = now()`,
+      [id, filename, error.code, error.message],
+    );
+  }
+
+  async getStatus(id: string): Promise<DocumentStatus | null> {
+    const rows = await this.client.query<{
+      extractor_version: string | null;
+      updated_at: Date | string | null;
+      filename: string | null;
+      code: string | null;
+      message: string | null;
+      failed_at: Date | string | null;
+    }>(
+      `SELECT d.extractor_version, d.updated_at, f.filename, f.code, f.message, f.failed_at
+         FROM (SELECT $1::text AS id) k
+         LEFT JOIN documents d ON d.id = k.id
+         LEFT JOIN ingest_failures f ON f.document_id = k.id`,
+      [id],
+    );
+    const row = rows[0];
+    if (row === undefined) return null;
+    const failedAt = row.failed_at === null ? null : isoTime(row.failed_at);
+    const storedAt = row.updated_at === null ? null : isoTime(row.updated_at);
+    if (failedAt !== null && row.code !== null && (storedAt === null || failedAt > storedAt)) {
+      return {
+        state: 'failed',
+        id,
+        filename: row.filename ?? '',
+        error: { code: row.code, message: row.message ?? '' },
+        failedAt,
+      };
+    }
+    if (storedAt !== null && row.extractor_version !== null) {
+      return { state: 'done', id, extractorVersion: row.extractor_version, storedAt };
+    }
+    return null;
+  }
+
+  async *iterateReports(options: { batchSize?: number } = {}): AsyncIterable<Report> {
+    const batchSize = Math.max(1, options.batchSize ?? (this.kind === 'pglite' ? 20 : 100));
+    let after = '';
+    for (;;) {
+      const rows = await this.client.query<{ id: string; report: unknown }>(
+        'SELECT id, report FROM documents WHERE id > $1 ORDER BY id LIMIT $2',
+        [after, batchSize],
+      );
+      for (const row of rows) yield this.readReport(row.report);
+      const last = rows.at(-1);
+      if (last === undefined || rows.length < batchSize) return;
+      after = last.id;
+    }
+  }
+
+  async tableCounts(): Promise<TableCounts> {
+    const tables = ['documents', ...CHILD_TABLES, 'ingest_failures'] as const;
+    const rows = await this.client.query<Record<string, number>>(
+      `SELECT ${tables.map((t) => `(SELECT count(*)::int FROM ${t}) AS ${t}`).join(', ')}`,
+    );
+    const row = rows[0] ?? {};
+    const counts = {} as TableCounts;
+    for (const table of tables) counts[table] = Number(row[table] ?? 0);
+    return counts;
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+}
