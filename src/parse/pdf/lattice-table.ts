@@ -1,0 +1,175 @@
+import type { Box, Segment, TextRun } from './page-content.ts';
+import { buildLines } from './text-lines.ts';
+import { clusterValues, coveredLength, type GridCell, type PageTable } from './table-grid.ts';
+
+/** Rules closer than this (pt) are one rule: double borders and the two edges of a thin box. */
+const SNAP = 3;
+/** A separator counts as present when its rules cover this share of the cell edge. */
+const EDGE_COVER = 0.5;
+
+/** Connected groups of ruling segments: a horizontal and a vertical rule that touch are one group. */
+export function ruleGroups(segments: readonly Segment[]): Segment[][] {
+  const n = segments.length;
+  const parent = Array.from({ length: n }, (_, i) => i);
+  const find = (i: number): number => {
+    let r = i;
+    while (parent[r] !== r) r = parent[r] ?? r;
+    let j = i;
+    while (parent[j] !== r) {
+      const next = parent[j] ?? r;
+      parent[j] = r;
+      j = next;
+    }
+    return r;
+  };
+  const union = (a: number, b: number): void => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[ra] = rb;
+  };
+  const hs: number[] = [];
+  const vs: number[] = [];
+  segments.forEach((s, i) => (s.orientation === 'h' ? hs : vs).push(i));
+  for (const hi of hs) {
+    const h = segments[hi];
+    if (!h) continue;
+    for (const vi of vs) {
+      const v = segments[vi];
+      if (!v) continue;
+      if (v.at >= h.from - SNAP && v.at <= h.to + SNAP && h.at >= v.from - SNAP && h.at <= v.to + SNAP) union(hi, vi);
+    }
+  }
+  // Collinear pieces of one rule (cell borders drawn cell by cell) belong together too.
+  for (const list of [hs, vs]) {
+    const sorted = [...list].sort((a, b) => (segments[a]?.at ?? 0) - (segments[b]?.at ?? 0));
+    for (let x = 0; x < sorted.length; x++) {
+      const a = segments[sorted[x] ?? 0];
+      if (!a) continue;
+      for (let y = x + 1; y < sorted.length; y++) {
+        const b = segments[sorted[y] ?? 0];
+        if (!b || b.at - a.at > 1) break;
+        if (b.from <= a.to + 1 && a.from <= b.to + 1) union(sorted[x] ?? 0, sorted[y] ?? 0);
+      }
+    }
+  }
+  const groups = new Map<number, Segment[]>();
+  segments.forEach((s, i) => {
+    const r = find(i);
+    const g = groups.get(r);
+    if (g) g.push(s);
+    else groups.set(r, [s]);
+  });
+  return [...groups.values()];
+}
+
+export interface LatticeResult {
+  table: PageTable;
+  /** Runs placed in the table; the page layout leaves them out of running text. */
+  used: Set<TextRun>;
+}
+
+/**
+ * Lattice mode: the grid is the set of distinct rule positions; a cell edge with no rule under it
+ * means the two cells are one merged cell (rowSpan/colSpan). Text runs go to the cell holding
+ * their centre.
+ */
+export function latticeTable(group: readonly Segment[], runs: readonly TextRun[]): LatticeResult | undefined {
+  const hSegs = group.filter((s) => s.orientation === 'h');
+  const vSegs = group.filter((s) => s.orientation === 'v');
+  if (hSegs.length < 2 || vSegs.length < 2) return undefined;
+  const ys = clusterValues(hSegs.map((s) => s.at), SNAP);
+  const xs = clusterValues(vSegs.map((s) => s.at), SNAP);
+  if (ys.length < 2 || xs.length < 2) return undefined;
+  const nr = ys.length - 1;
+  const nc = xs.length - 1;
+  if (nr * nc < 2) return undefined;
+  const hAt = (y: number): [number, number][] => hSegs.filter((s) => Math.abs(s.at - y) <= SNAP).map((s) => [s.from, s.to]);
+  const vAt = (x: number): [number, number][] => vSegs.filter((s) => Math.abs(s.at - x) <= SNAP).map((s) => [s.from, s.to]);
+  const hRules = ys.map(hAt);
+  const vRules = xs.map(vAt);
+  const y = (i: number): number => ys[i] ?? 0;
+  const x = (i: number): number => xs[i] ?? 0;
+
+  const parent = Array.from({ length: nr * nc }, (_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] ?? i;
+    return i;
+  };
+  const join = (a: number, b: number): void => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  };
+  for (let r = 0; r < nr; r++) {
+    for (let c = 0; c < nc; c++) {
+      if (c + 1 < nc) {
+        const len = y(r + 1) - y(r);
+        if (coveredLength(vRules[c + 1] ?? [], y(r), y(r + 1)) < EDGE_COVER * len) join(r * nc + c, r * nc + c + 1);
+      }
+      if (r + 1 < nr) {
+        const len = x(c + 1) - x(c);
+        if (coveredLength(hRules[r + 1] ?? [], x(c), x(c + 1)) < EDGE_COVER * len) join(r * nc + c, (r + 1) * nc + c);
+      }
+    }
+  }
+  const box: Box = { x0: x(0), x1: x(nc), top: y(0), bottom: y(nr) };
+  const inside = runs.filter((run) => {
+    const cx = (run.x0 + run.x1) / 2;
+    const cy = (run.top + run.bottom) / 2;
+    return cx >= box.x0 && cx <= box.x1 && cy >= box.top && cy <= box.bottom;
+  });
+  const regions = new Map<number, { r0: number; r1: number; c0: number; c1: number; runs: TextRun[] }>();
+  for (let r = 0; r < nr; r++) {
+    for (let c = 0; c < nc; c++) {
+      const root = find(r * nc + c);
+      const reg = regions.get(root);
+      if (reg) {
+        reg.r0 = Math.min(reg.r0, r);
+        reg.r1 = Math.max(reg.r1, r);
+        reg.c0 = Math.min(reg.c0, c);
+        reg.c1 = Math.max(reg.c1, c);
+      } else regions.set(root, { r0: r, r1: r, c0: c, c1: c, runs: [] });
+    }
+  }
+  const locate = (v: number, edges: number[]): number => {
+    for (let i = 0; i + 1 < edges.length; i++) if (v < (edges[i + 1] ?? 0)) return i;
+    return edges.length - 2;
+  };
+  for (const run of inside) {
+    const r = locate((run.top + run.bottom) / 2, ys);
+    const c = locate((run.x0 + run.x1) / 2, xs);
+    regions.get(find(r * nc + c))?.runs.push(run);
+  }
+  // A merged region that is not a rectangle (rare: broken rules) is cut to its bounding box;
+  // grid positions claimed twice keep the first claimant.
+  const claimed = new Set<number>();
+  const cells: GridCell[] = [];
+  for (const reg of [...regions.values()].sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0)) {
+    let overlap = false;
+    for (let r = reg.r0; r <= reg.r1 && !overlap; r++) for (let c = reg.c0; c <= reg.c1; c++) if (claimed.has(r * nc + c)) overlap = true;
+    if (overlap) continue;
+    for (let r = reg.r0; r <= reg.r1; r++) for (let c = reg.c0; c <= reg.c1; c++) claimed.add(r * nc + c);
+    const lines = buildLines(reg.runs).flatMap((l) => l.chunks.map((ch) => ch.text).join(' '));
+    const boldChars = reg.runs.reduce((n, r) => n + (r.bold ? r.text.length : 0), 0);
+    const allChars = reg.runs.reduce((n, r) => n + r.text.length, 0);
+    cells.push({
+      row: reg.r0,
+      col: reg.c0,
+      rowSpan: reg.r1 - reg.r0 + 1,
+      colSpan: reg.c1 - reg.c0 + 1,
+      lines,
+      bold: allChars > 0 && boldChars * 2 > allChars,
+      box: { x0: x(reg.c0), x1: x(reg.c1 + 1), top: y(reg.r0), bottom: y(reg.r1 + 1) },
+    });
+  }
+  const table: PageTable = {
+    mode: 'lattice',
+    box,
+    rows: nr,
+    cols: nc,
+    cells,
+    rowBands: Array.from({ length: nr }, (_, r) => ({ top: y(r), bottom: y(r + 1) })),
+    colEdges: xs,
+  };
+  return { table, used: new Set(inside) };
+}

@@ -1,0 +1,96 @@
+import type { DocRow, TableBlock } from '../../model/doc-tree.ts';
+import type { PageTable } from './table-grid.ts';
+
+/** One table as found on a page, with the block made from it. */
+export interface PlacedTable {
+  page: number;
+  table: PageTable;
+  block: TableBlock;
+  /** Nothing but page furniture between this table and the page edge below/above it. */
+  lastOnPage: boolean;
+  firstOnPage: boolean;
+}
+
+const rowKey = (row: DocRow): string => row.cells.map((c) => `${c.col ?? -1}:${c.colSpan}:${c.text.replace(/\s+/g, '')}`).join('|');
+
+function sameColumns(a: PageTable, b: PageTable): boolean {
+  if (a.cols !== b.cols) return false;
+  if (a.mode === 'stream' || b.mode === 'stream') return true;
+  return a.colEdges.every((x, i) => Math.abs(x - (b.colEdges[i] ?? Number.NaN)) <= 4);
+}
+
+function cellText(row: DocRow | undefined, col: number): string {
+  const cell = row?.cells.find((c) => c.col === col);
+  return cell?.text.trim() ?? '';
+}
+
+/**
+ * Marks tables that continue on the next page. A table that ends a page and one that starts the
+ * next page with the same columns are one logical table: the later block gets
+ * `continuesPrevious`; leading rows that repeat the first rows of the chain are header rows (on
+ * both pages); and the first body row is marked as continuing the previous row when it leaves
+ * empty a column that every new row of the table fills (its start was on the previous page).
+ */
+export function linkPageTables(placed: readonly PlacedTable[]): void {
+  let chainHead: PlacedTable | undefined;
+  for (let i = 0; i < placed.length; i++) {
+    const cur = placed[i];
+    const prev = placed[i - 1];
+    if (!cur) continue;
+    const continues = prev !== undefined && prev.page + 1 === cur.page && prev.lastOnPage && cur.firstOnPage && sameColumns(prev.table, cur.table);
+    if (!continues || !chainHead || !prev) {
+      chainHead = cur;
+      continue;
+    }
+    cur.block.continuesPrevious = true;
+    const headRows = chainHead.block.rows;
+    let h = 0;
+    while (h < cur.block.rows.length && h < headRows.length && h < 6) {
+      const a = cur.block.rows[h];
+      const b = headRows[h];
+      if (!a || !b || rowKey(a) !== rowKey(b) || a.cells.length === 0) break;
+      h++;
+    }
+    for (let k = 0; k < h; k++) {
+      const a = cur.block.rows[k];
+      const b = headRows[k];
+      if (a) a.header = true;
+      if (b) b.header = true;
+    }
+    const first = cur.block.rows[h];
+    if (!first) continue;
+    first.pageBreakBefore = true;
+    const keyCols = keyColumns([...placed.slice(placed.indexOf(chainHead), i + 1)].map((p) => p.block), h);
+    const missing = keyCols.some((c) => cellText(first, c) === '' && !coveredFromAbove(cur.block, h, c));
+    first.continuesPrevious = missing;
+  }
+}
+
+/** Whether grid position (row, col) is covered by a row-spanning cell of an earlier row. */
+function coveredFromAbove(block: TableBlock, row: number, col: number): boolean {
+  for (let r = 0; r < row; r++) {
+    for (const c of block.rows[r]?.cells ?? []) {
+      const c0 = c.col ?? -1;
+      if (col >= c0 && col < c0 + c.colSpan && r + c.rowSpan > row) return true;
+    }
+  }
+  return false;
+}
+
+/** Columns in which (almost) every body row that does not span the whole width has its own text. */
+function keyColumns(blocks: readonly TableBlock[], headerRows: number): number[] {
+  const counts = new Map<number, number>();
+  let rows = 0;
+  for (const [bi, block] of blocks.entries()) {
+    const width = block.columns ?? 0;
+    // Skip header rows and each page's first body row (which may itself be a continuation).
+    for (const row of block.rows.slice(headerRows + (bi > 0 ? 1 : 0))) {
+      if (row.header) continue;
+      if (row.cells.length === 1 && (row.cells[0]?.colSpan ?? 0) >= width) continue;
+      rows++;
+      for (const c of row.cells) if (c.text.trim() !== '' && c.col !== undefined) counts.set(c.col, (counts.get(c.col) ?? 0) + 1);
+    }
+  }
+  if (rows < 2) return [];
+  return [...counts.entries()].filter(([, n]) => n >= 0.9 * rows).map(([c]) => c);
+}

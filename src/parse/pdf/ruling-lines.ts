@@ -1,0 +1,207 @@
+import type { Segment } from './page-content.ts';
+
+/** pdf.js operator codes we need (`OPS` in pdf.js; stable across 4.x/5.x). */
+const OP = {
+  save: 10,
+  restore: 11,
+  transform: 12,
+  stroke: 20,
+  closeStroke: 21,
+  fill: 22,
+  eoFill: 23,
+  fillStroke: 24,
+  eoFillStroke: 25,
+  closeFillStroke: 26,
+  closeEOFillStroke: 27,
+  setLineWidth: 2,
+  setStrokeRGBColor: 58,
+  setFillRGBColor: 59,
+  setStrokeGray: 56,
+  setFillGray: 57,
+  paintFormXObjectBegin: 74,
+  paintFormXObjectEnd: 75,
+  constructPath: 91,
+} as const;
+
+/** pdf.js 5 `DrawOPS`: the path is flattened into a number array of these codes plus coordinates. */
+const DRAW = { moveTo: 0, lineTo: 1, curveTo: 2, closePath: 3 } as const;
+
+const STROKES = new Set<number>([OP.stroke, OP.closeStroke, OP.fillStroke, OP.eoFillStroke, OP.closeFillStroke, OP.closeEOFillStroke]);
+const FILLS = new Set<number>([OP.fill, OP.eoFill, OP.fillStroke, OP.eoFillStroke, OP.closeFillStroke, OP.closeEOFillStroke]);
+
+/** Thicker than this a filled rectangle is shading, not a rule. */
+const MAX_RULE_THICKNESS = 3;
+/** Edges that deviate less than this from axis-parallel still count as rules (rounding in producers). */
+const AXIS_TOLERANCE = 0.8;
+/** Shorter than this, a mark is a glyph part or a tick, not a table rule. */
+const MIN_RULE_LENGTH = 4;
+
+type Matrix = [number, number, number, number, number, number];
+
+function multiply(m: Matrix, n: Matrix): Matrix {
+  // Concatenation as in PDF 32000-1 §8.3.4: the new CTM is m × ctm.
+  return [
+    m[0] * n[0] + m[1] * n[2],
+    m[0] * n[1] + m[1] * n[3],
+    m[2] * n[0] + m[3] * n[2],
+    m[2] * n[1] + m[3] * n[3],
+    m[4] * n[0] + m[5] * n[2] + n[4],
+    m[4] * n[1] + m[5] * n[3] + n[5],
+  ];
+}
+
+function apply(m: Matrix, x: number, y: number): [number, number] {
+  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+}
+
+function isWhite(color: unknown): boolean {
+  if (typeof color === 'string' && /^#[0-9a-f]{6}$/i.test(color)) {
+    const v = [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16));
+    return v.every((c) => c >= 0xf0);
+  }
+  return false;
+}
+
+export interface OperatorList {
+  fnArray: number[];
+  argsArray: unknown[];
+}
+
+/**
+ * Ruling lines from a page's operator list: stroked path edges that are horizontal or vertical,
+ * and filled rectangles thin enough to be drawn rules (LibreOffice and Word draw cell borders
+ * either way). White strokes and fills are ignored: they erase, they do not separate.
+ * `viewport` maps PDF user space to the top-down page space.
+ */
+export function rulingSegments(ops: OperatorList, viewport: Matrix): Segment[] {
+  const out: Segment[] = [];
+  let ctm: Matrix = viewport;
+  const stack: Matrix[] = [];
+  let strokeWhite = false;
+  let fillWhite = false;
+  const colorStack: [boolean, boolean][] = [];
+
+  const pushEdge = (ax: number, ay: number, bx: number, by: number): void => {
+    const [x0, y0] = apply(ctm, ax, ay);
+    const [x1, y1] = apply(ctm, bx, by);
+    if (Math.abs(y0 - y1) <= AXIS_TOLERANCE && Math.abs(x1 - x0) >= MIN_RULE_LENGTH) {
+      out.push({ orientation: 'h', at: (y0 + y1) / 2, from: Math.min(x0, x1), to: Math.max(x0, x1) });
+    } else if (Math.abs(x0 - x1) <= AXIS_TOLERANCE && Math.abs(y1 - y0) >= MIN_RULE_LENGTH) {
+      out.push({ orientation: 'v', at: (x0 + x1) / 2, from: Math.min(y0, y1), to: Math.max(y0, y1) });
+    }
+  };
+
+  const pushFilledBox = (points: [number, number][]): void => {
+    const dev = points.map(([x, y]) => apply(ctm, x, y));
+    const xs = dev.map((p) => p[0]);
+    const ys = dev.map((p) => p[1]);
+    const x0 = Math.min(...xs);
+    const x1 = Math.max(...xs);
+    const y0 = Math.min(...ys);
+    const y1 = Math.max(...ys);
+    const w = x1 - x0;
+    const h = y1 - y0;
+    if (h <= MAX_RULE_THICKNESS && w >= MIN_RULE_LENGTH) out.push({ orientation: 'h', at: (y0 + y1) / 2, from: x0, to: x1 });
+    else if (w <= MAX_RULE_THICKNESS && h >= MIN_RULE_LENGTH) out.push({ orientation: 'v', at: (x0 + x1) / 2, from: y0, to: y1 });
+  };
+
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    const fn = ops.fnArray[i];
+    const args = ops.argsArray[i] as unknown[] | null;
+    switch (fn) {
+      case OP.save:
+        stack.push(ctm);
+        colorStack.push([strokeWhite, fillWhite]);
+        break;
+      case OP.restore:
+        ctm = stack.pop() ?? ctm;
+        [strokeWhite, fillWhite] = colorStack.pop() ?? [strokeWhite, fillWhite];
+        break;
+      case OP.transform:
+        if (args && args.length === 6) ctm = multiply(args as Matrix, ctm);
+        break;
+      case OP.paintFormXObjectBegin: {
+        stack.push(ctm);
+        colorStack.push([strokeWhite, fillWhite]);
+        const m = args?.[0];
+        if (Array.isArray(m) && m.length === 6) ctm = multiply(m as Matrix, ctm);
+        break;
+      }
+      case OP.paintFormXObjectEnd:
+        ctm = stack.pop() ?? ctm;
+        [strokeWhite, fillWhite] = colorStack.pop() ?? [strokeWhite, fillWhite];
+        break;
+      case OP.setStrokeRGBColor:
+        strokeWhite = isWhite(args?.[0]);
+        break;
+      case OP.setFillRGBColor:
+        fillWhite = isWhite(args?.[0]);
+        break;
+      case OP.setStrokeGray:
+        strokeWhite = typeof args?.[0] === 'number' ? args[0] >= 0.94 : isWhite(args?.[0]);
+        break;
+      case OP.setFillGray:
+        fillWhite = typeof args?.[0] === 'number' ? args[0] >= 0.94 : isWhite(args?.[0]);
+        break;
+      case OP.constructPath: {
+        if (!args) break;
+        const paint = args[0];
+        const data = args[1];
+        if (typeof paint !== 'number') break;
+        const path = Array.isArray(data) ? data[0] : undefined;
+        if (!path || typeof (path as ArrayLike<number>).length !== 'number') break;
+        const stroke = STROKES.has(paint) && !strokeWhite;
+        const fill = FILLS.has(paint) && !fillWhite;
+        if (!stroke && !fill) break;
+        walkPath(path as ArrayLike<number>, stroke ? pushEdge : undefined, fill ? pushFilledBox : undefined);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+function walkPath(
+  p: ArrayLike<number>,
+  onEdge: ((ax: number, ay: number, bx: number, by: number) => void) | undefined,
+  onFilled: ((points: [number, number][]) => void) | undefined,
+): void {
+  let sub: [number, number][] = [];
+  let curved = false;
+  const flush = (): void => {
+    if (onFilled && !curved && sub.length >= 3) onFilled(sub);
+    sub = [];
+    curved = false;
+  };
+  let i = 0;
+  while (i < p.length) {
+    const code = p[i];
+    if (code === DRAW.moveTo) {
+      flush();
+      sub.push([p[i + 1] ?? 0, p[i + 2] ?? 0]);
+      i += 3;
+    } else if (code === DRAW.lineTo) {
+      const x = p[i + 1] ?? 0;
+      const y = p[i + 2] ?? 0;
+      const last = sub[sub.length - 1];
+      if (last && onEdge) onEdge(last[0], last[1], x, y);
+      sub.push([x, y]);
+      i += 3;
+    } else if (code === DRAW.curveTo) {
+      curved = true;
+      sub.push([p[i + 5] ?? 0, p[i + 6] ?? 0]);
+      i += 7;
+    } else if (code === DRAW.closePath) {
+      const first = sub[0];
+      const last = sub[sub.length - 1];
+      if (first && last && onEdge) onEdge(last[0], last[1], first[0], first[1]);
+      i += 1;
+    } else {
+      // Unknown code: stop rather than misread coordinates as operators.
+      break;
+    }
+  }
+  flush();
+}

@@ -1,0 +1,218 @@
+import type { Box, TextRun } from './page-content.ts';
+import type { Chunk, TextLine } from './text-lines.ts';
+import type { GridCell, PageTable } from './table-grid.ts';
+
+/** Share of the region's multi-phrase lines that may cross a column gap (spanning headers). */
+const CROSSING_SHARE = 0.1;
+/** Narrowest whitespace corridor (in em of the body text) that separates columns. */
+const MIN_CORRIDOR_EM = 0.5;
+
+export interface StreamOptions {
+  /** y positions of horizontal rules inside the region (booktabs-style tables): row boundaries. */
+  rules?: readonly number[];
+}
+
+export interface StreamResult {
+  table: PageTable;
+  used: Set<TextRun>;
+}
+
+function median(values: readonly number[]): number {
+  if (values.length === 0) return 0;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+}
+
+/**
+ * Column boundaries from whitespace corridors: the x-ranges that (almost) no phrase of a
+ * multi-phrase line covers. Lines with a single phrase (group rows, wrapped text, titles) do not
+ * vote, since they legitimately run across columns.
+ */
+export function columnEdges(lines: readonly TextLine[]): number[] {
+  const voters = lines.filter((l) => l.chunks.length >= 2);
+  const source = voters.length > 0 ? voters : lines;
+  const chunks = source.flatMap((l) => l.chunks);
+  if (chunks.length === 0) return [];
+  const x0 = Math.floor(Math.min(...chunks.map((c) => c.x0)));
+  const x1 = Math.ceil(Math.max(...chunks.map((c) => c.x1)));
+  const width = x1 - x0 + 1;
+  const cover = new Int32Array(width);
+  for (const line of source) {
+    // One vote per line and x, whatever the number of phrases that cover it.
+    const mark = new Uint8Array(width);
+    for (const c of line.chunks) for (let x = Math.floor(c.x0) - x0; x < Math.ceil(c.x1) - x0; x++) if (x >= 0 && x < width) mark[x] = 1;
+    for (let x = 0; x < width; x++) cover[x] = (cover[x] ?? 0) + (mark[x] ?? 0);
+  }
+  const allowed = Math.floor(CROSSING_SHARE * source.length);
+  const em = median(chunks.map((c) => c.fontSize)) || 10;
+  const edges = [x0];
+  let start = -1;
+  for (let x = 0; x <= width; x++) {
+    const free = x < width && (cover[x] ?? 0) <= allowed;
+    if (free && start < 0) start = x;
+    if (!free && start >= 0) {
+      if (start > 0 && x < width && x - start >= MIN_CORRIDOR_EM * em) {
+        // Prefer the corridor's emptiest stretch; the middle of it is the boundary.
+        let best = Number.POSITIVE_INFINITY;
+        let bestFrom = start;
+        let bestTo = x;
+        for (let k = start; k < x; k++) {
+          const v = cover[k] ?? 0;
+          if (v < best) {
+            best = v;
+            bestFrom = k;
+            bestTo = k;
+          } else if (v === best && bestTo === k - 1) bestTo = k;
+        }
+        edges.push(x0 + (bestFrom + bestTo + 1) / 2);
+      }
+      start = -1;
+    }
+  }
+  edges.push(x1);
+  return edges;
+}
+
+function columnOf(x: number, edges: readonly number[]): number {
+  for (let i = 1; i < edges.length - 1; i++) if (x < (edges[i] ?? 0)) return i - 1;
+  return Math.max(0, edges.length - 2);
+}
+
+interface LineCells {
+  line: TextLine;
+  /** Phrases per start column, with the column they reach. */
+  spans: { c0: number; c1: number; chunks: Chunk[] }[];
+}
+
+function placeLine(line: TextLine, edges: readonly number[]): LineCells {
+  const spans: LineCells['spans'] = [];
+  for (const ch of line.chunks) {
+    const c0 = columnOf(ch.x0 + 0.5, edges);
+    const c1 = Math.max(c0, columnOf(ch.x1 - 0.5, edges));
+    const last = spans[spans.length - 1];
+    if (last && c0 <= last.c1) {
+      last.c1 = Math.max(last.c1, c1);
+      last.chunks.push(ch);
+    } else spans.push({ c0, c1, chunks: [ch] });
+  }
+  return { line, spans };
+}
+
+/**
+ * Stream mode: columns from whitespace corridors, rows from baselines. A line continues the row
+ * above when it leaves the first column empty and sits at normal line spacing (a wrapped cell),
+ * or when its first-column text reads as the continuation of a wrapped label (lower-case start).
+ * Horizontal rules inside the region, when present, always start a new row.
+ */
+export function streamTable(lines: readonly TextLine[], options: StreamOptions = {}): StreamResult | undefined {
+  if (lines.length < 2) return undefined;
+  const edges = columnEdges(lines);
+  const nc = edges.length - 1;
+  if (nc < 2) return undefined;
+  const placed = lines.map((l) => placeLine(l, edges));
+  const pitches: number[] = [];
+  for (let i = 1; i < lines.length; i++) pitches.push((lines[i]?.baseline ?? 0) - (lines[i - 1]?.baseline ?? 0));
+  const pitch = Math.min(...pitches.filter((p) => p > 0), Number.POSITIVE_INFINITY);
+  const rules = [...(options.rules ?? [])].sort((a, b) => a - b);
+
+  const rows: LineCells[][] = [];
+  for (let i = 0; i < placed.length; i++) {
+    const cur = placed[i];
+    if (!cur) continue;
+    const prev = placed[i - 1];
+    const group = rows[rows.length - 1];
+    let continues = false;
+    if (prev && group) {
+      const gap = cur.line.baseline - prev.line.baseline;
+      const ruleBetween = rules.some((y) => y > prev.line.bottom - 1 && y < cur.line.top + 1);
+      const firstEmpty = (cur.spans[0]?.c0 ?? 0) > 0;
+      const tight = gap <= pitch * 1.35 + 0.5;
+      const prevFirst = group[0]?.spans[0];
+      const prevRowHasFirst = prevFirst !== undefined && prevFirst.c0 === 0;
+      const firstText = cur.spans[0]?.c0 === 0 ? (cur.spans[0]?.chunks[0]?.text ?? '') : '';
+      const lowerStart = /^\p{Ll}/u.test(firstText) && prevRowHasFirst && prevFirst.c1 === 0 && !/[.:;!?]$/.test(lastText(group));
+      const fullWidth = cur.spans.length === 1 && cur.spans[0]?.c0 === 0 && cur.spans[0]?.c1 === nc - 1;
+      continues = !ruleBetween && tight && !fullWidth && (firstEmpty || lowerStart);
+    }
+    if (continues && group) group.push(cur);
+    else rows.push([cur]);
+  }
+
+  const cells: GridCell[] = [];
+  const used = new Set<TextRun>();
+  const rowBands: { top: number; bottom: number }[] = [];
+  rows.forEach((group, r) => {
+    rowBands.push({ top: Math.min(...group.map((g) => g.line.top)), bottom: Math.max(...group.map((g) => g.line.bottom)) });
+    // Columns of the row: union of the spans of its lines; overlapping spans merge into one cell.
+    const spans: { c0: number; c1: number; parts: { line: number; chunks: Chunk[] }[] }[] = [];
+    group.forEach((lc, li) => {
+      for (const s of lc.spans) {
+        const hit = spans.filter((o) => s.c0 <= o.c1 && o.c0 <= s.c1);
+        if (hit.length === 0) spans.push({ c0: s.c0, c1: s.c1, parts: [{ line: li, chunks: s.chunks }] });
+        else {
+          const first = hit[0];
+          if (!first) continue;
+          for (const other of hit.slice(1)) {
+            first.c0 = Math.min(first.c0, other.c0);
+            first.c1 = Math.max(first.c1, other.c1);
+            first.parts.push(...other.parts);
+            spans.splice(spans.indexOf(other), 1);
+          }
+          first.c0 = Math.min(first.c0, s.c0);
+          first.c1 = Math.max(first.c1, s.c1);
+          first.parts.push({ line: li, chunks: s.chunks });
+        }
+      }
+    });
+    spans.sort((a, b) => a.c0 - b.c0);
+    for (const s of spans) {
+      s.parts.sort((a, b) => a.line - b.line);
+      const lineTexts: string[] = [];
+      const boxChunks: Chunk[] = [];
+      for (const p of s.parts) {
+        lineTexts.push(p.chunks.map((c) => c.text).join(' '));
+        boxChunks.push(...p.chunks);
+        for (const c of p.chunks) for (const run of c.runs) used.add(run);
+      }
+      const bold = boxChunks.every((c) => c.bold);
+      cells.push({
+        row: r,
+        col: s.c0,
+        rowSpan: 1,
+        colSpan: s.c1 - s.c0 + 1,
+        lines: lineTexts,
+        bold,
+        box: boxOf(boxChunks),
+      });
+    }
+  });
+  const all = lines.flatMap((l) => l.chunks);
+  return {
+    table: {
+      mode: 'stream',
+      box: boxOf(all),
+      rows: rows.length,
+      cols: nc,
+      cells,
+      rowBands,
+      colEdges: edges,
+    },
+    used,
+  };
+}
+
+function lastText(group: readonly LineCells[]): string {
+  const last = group[group.length - 1];
+  const span = last?.spans[last.spans.length - 1];
+  const chunk = span?.chunks[span.chunks.length - 1];
+  return chunk?.text ?? '';
+}
+
+function boxOf(chunks: readonly Box[]): Box {
+  return {
+    x0: Math.min(...chunks.map((c) => c.x0)),
+    x1: Math.max(...chunks.map((c) => c.x1)),
+    top: Math.min(...chunks.map((c) => c.top)),
+    bottom: Math.max(...chunks.map((c) => c.bottom)),
+  };
+}

@@ -1,0 +1,140 @@
+import type { PageContent, Segment, TextRun } from './page-content.ts';
+import { buildLines, type TextLine } from './text-lines.ts';
+import { latticeTable, ruleGroups } from './lattice-table.ts';
+import { streamTable } from './stream-table.ts';
+import type { PageTable } from './table-grid.ts';
+
+export interface PageTables {
+  tables: PageTable[];
+  /** Lines of running text (everything not placed in a table), in top-down order. */
+  textLines: TextLine[];
+}
+
+/** Lines further apart than this many em end a stream-table region. */
+const REGION_GAP_EM = 3.2;
+/** Single-phrase lines tolerated in a row inside a stream region (wrapped cells, group rows). */
+const MAX_SINGLE_RUN = 3;
+/** A stream region needs at least this many lines with two or more phrases. */
+const MIN_MULTI_LINES = 2;
+
+function nonEmptyCells(t: PageTable): number {
+  return t.cells.filter((c) => c.lines.some((l) => l.trim() !== '')).length;
+}
+
+/**
+ * Finds the tables of one page. Ruled grids come first (lattice); the remaining text is scanned
+ * for bands of lines that split into aligned phrases (stream). Horizontal-only rules never make a
+ * lattice, but they tell stream mode where rows end.
+ */
+export function findTables(page: PageContent): PageTables {
+  const tables: PageTable[] = [];
+  let free: TextRun[] = [...page.runs];
+  const hintRules: Segment[] = [];
+  for (const group of ruleGroups(page.segments)) {
+    const hasV = group.some((s) => s.orientation === 'v');
+    const hasH = group.some((s) => s.orientation === 'h');
+    if (!hasV || !hasH) {
+      hintRules.push(...group.filter((s) => s.orientation === 'h'));
+      continue;
+    }
+    const result = latticeTable(group, free);
+    if (!result) {
+      hintRules.push(...group.filter((s) => s.orientation === 'h'));
+      continue;
+    }
+    const { table, used } = result;
+    // A box around a paragraph or a figure frame is not a table: it needs two columns with text.
+    const textCols = new Set(table.cells.filter((c) => c.lines.length > 0).map((c) => c.col));
+    if (table.cols < 2 || nonEmptyCells(table) < 2 || textCols.size < 2) {
+      hintRules.push(...group.filter((s) => s.orientation === 'h'));
+      continue;
+    }
+    tables.push(table);
+    free = free.filter((r) => !used.has(r));
+  }
+
+  const lines = buildLines(free);
+  const consumed = new Set<TextLine>();
+  for (const region of streamRegions(lines)) {
+    const top = Math.min(...region.map((l) => l.top));
+    const bottom = Math.max(...region.map((l) => l.bottom));
+    const x0 = Math.min(...region.map((l) => l.x0));
+    const x1 = Math.max(...region.map((l) => l.x1));
+    const rules = hintRules.filter((s) => s.at > top && s.at < bottom && s.from < x1 && s.to > x0).map((s) => s.at);
+    const result = streamTable(region, { rules });
+    if (!result || !plausibleStream(result.table)) continue;
+    tables.push(result.table);
+    for (const l of region) consumed.add(l);
+  }
+  tables.sort((a, b) => a.box.top - b.box.top);
+  return { tables, textLines: lines.filter((l) => !consumed.has(l)) };
+}
+
+/**
+ * Bands of consecutive lines where lines with two or more phrases dominate. Gaps larger than a
+ * few lines end a band; runs of single-phrase lines are allowed inside (wrapped cells) but not at
+ * the edges, which keeps captions and notes out.
+ */
+export function streamRegions(lines: readonly TextLine[]): TextLine[][] {
+  const regions: TextLine[][] = [];
+  let cur: TextLine[] = [];
+  let singles = 0;
+  const close = (): void => {
+    // Trailing single-phrase lines are notes or the next paragraph, not table rows.
+    let end = cur.length;
+    while (end > 0 && (cur[end - 1]?.chunks.length ?? 0) < 2) end--;
+    const band = cur.slice(0, end);
+    if (band.filter((l) => l.chunks.length >= 2).length >= MIN_MULTI_LINES) regions.push(band);
+    cur = [];
+    singles = 0;
+  };
+  for (const line of lines) {
+    const prev = cur[cur.length - 1];
+    const multi = line.chunks.length >= 2;
+    if (prev) {
+      const gap = line.top - prev.bottom;
+      if (gap > REGION_GAP_EM * Math.max(line.fontSize, prev.fontSize)) close();
+    }
+    if (cur.length === 0) {
+      if (multi) cur.push(line);
+      continue;
+    }
+    if (multi) {
+      cur.push(line);
+      singles = 0;
+    } else if (singles < MAX_SINGLE_RUN) {
+      cur.push(line);
+      singles++;
+    } else {
+      close();
+    }
+  }
+  close();
+  return regions;
+}
+
+/** Rejects what looks like prose in two text columns or a numbered list rather than a table. */
+function plausibleStream(t: PageTable): boolean {
+  if (t.rows < 2) return false;
+  const filled = t.cells.filter((c) => c.lines.join(' ').trim() !== '');
+  const multiCol = new Set(filled.map((c) => c.col));
+  if (multiCol.size < 2) return false;
+  const avgLen = (col: number): number => {
+    const texts = filled.filter((c) => c.col === col).map((c) => c.lines.join(' '));
+    return texts.length === 0 ? 0 : texts.reduce((n, s) => n + s.length, 0) / texts.length;
+  };
+  const lens = Array.from({ length: t.cols }, (_, c) => avgLen(c));
+  if (t.cols === 2) {
+    const [a = 0, b = 0] = lens;
+    if (a > 45 && b > 45) return false;
+    const first = filled.filter((c) => c.col === 0).map((c) => c.lines.join(' ').trim());
+    const numbering = first.filter((s) => /^(\(?[0-9ivxlc]{1,4}[.)]?|[•▪●■➢❖✓□\-–—*])$/i.test(s)).length;
+    if (first.length > 0 && numbering / first.length > 0.6 && b > 40) return false;
+  }
+  // Rows made of one long cell each are paragraphs that happen to have an indent.
+  const rowsWithTwo = new Set<number>();
+  const perRow = new Map<number, number>();
+  for (const c of filled) perRow.set(c.row, (perRow.get(c.row) ?? 0) + 1);
+  for (const [r, n] of perRow) if (n >= 2) rowsWithTwo.add(r);
+  return rowsWithTwo.size >= 2;
+}

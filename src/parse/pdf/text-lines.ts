@@ -1,0 +1,118 @@
+import type { Box, TextRun } from './page-content.ts';
+
+/** A phrase: runs on one line with no column-sized gap between them. */
+export interface Chunk extends Box {
+  text: string;
+  fontSize: number;
+  bold: boolean;
+  runs: TextRun[];
+}
+
+/** Runs sharing a baseline band, across the whole page width. */
+export interface TextLine extends Box {
+  baseline: number;
+  fontSize: number;
+  chunks: Chunk[];
+}
+
+/** Gap (in em) above which two runs on a line are separate phrases. pdf.js splits items at 0.6 em. */
+const CHUNK_GAP_EM = 0.5;
+/** Gap (in em) above which a space is inserted between runs of one phrase. */
+const SPACE_GAP_EM = 0.12;
+
+function verticalOverlap(a: Box, b: Box): number {
+  return Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+}
+
+/** Groups runs into lines: runs whose glyph boxes overlap by half the smaller height share a line. */
+export function buildLines(runs: readonly TextRun[]): TextLine[] {
+  const sorted = runs.filter((r) => r.text.trim() !== '').sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
+  const groups: TextRun[][] = [];
+  const boxes: Box[] = [];
+  for (const run of sorted) {
+    let placed = false;
+    // Only the last few lines can still overlap a run that comes later in baseline order.
+    for (let g = groups.length - 1; g >= Math.max(0, groups.length - 4); g--) {
+      const box = boxes[g];
+      const group = groups[g];
+      if (!box || !group) continue;
+      const h = Math.min(run.bottom - run.top, box.bottom - box.top);
+      if (verticalOverlap(run, box) >= 0.5 * h && !group.some((o) => o.x0 < run.x1 - 0.5 && run.x0 < o.x1 - 0.5 && Math.abs(o.baseline - run.baseline) > 0.5)) {
+        group.push(run);
+        box.top = Math.min(box.top, run.top);
+        box.bottom = Math.max(box.bottom, run.bottom);
+        box.x0 = Math.min(box.x0, run.x0);
+        box.x1 = Math.max(box.x1, run.x1);
+        placed = true;
+        break;
+      }
+    }
+    if (!placed) {
+      groups.push([run]);
+      boxes.push({ x0: run.x0, x1: run.x1, top: run.top, bottom: run.bottom });
+    }
+  }
+  const lines = groups.map(makeLine);
+  lines.sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
+  return lines;
+}
+
+function makeLine(runs: TextRun[]): TextLine {
+  runs.sort((a, b) => a.x0 - b.x0);
+  const fontSize = Math.max(...runs.map((r) => r.fontSize));
+  // The baseline of the largest text decides; superscripts ride above it.
+  const main = runs.reduce((m, r) => (r.fontSize * (r.x1 - r.x0) > m.fontSize * (m.x1 - m.x0) ? r : m));
+  const chunks: Chunk[] = [];
+  let cur: TextRun[] = [];
+  const flush = (): void => {
+    if (cur.length > 0) chunks.push(makeChunk(cur));
+    cur = [];
+  };
+  for (const run of runs) {
+    const prev = cur[cur.length - 1];
+    const em = Math.max(run.fontSize, prev?.fontSize ?? 0);
+    if (prev && run.x0 - prev.x1 > CHUNK_GAP_EM * em) flush();
+    cur.push(run);
+  }
+  flush();
+  return {
+    x0: Math.min(...runs.map((r) => r.x0)),
+    x1: Math.max(...runs.map((r) => r.x1)),
+    top: Math.min(...runs.map((r) => r.top)),
+    bottom: Math.max(...runs.map((r) => r.bottom)),
+    baseline: main.baseline,
+    fontSize,
+    chunks,
+  };
+}
+
+export function makeChunk(runs: TextRun[]): Chunk {
+  let text = '';
+  let prev: TextRun | undefined;
+  for (const run of runs) {
+    if (prev) {
+      const gap = run.x0 - prev.x1;
+      const needsSpace = gap > SPACE_GAP_EM * Math.max(run.fontSize, prev.fontSize) && !/\s$/.test(text) && !/^\s/.test(run.text);
+      if (needsSpace) text += ' ';
+    }
+    text += run.text;
+    prev = run;
+  }
+  const boldChars = runs.reduce((n, r) => n + (r.bold ? r.text.length : 0), 0);
+  const allChars = runs.reduce((n, r) => n + r.text.length, 0);
+  return {
+    text: text.replace(/\s+/g, ' ').trim(),
+    x0: Math.min(...runs.map((r) => r.x0)),
+    x1: Math.max(...runs.map((r) => r.x1)),
+    top: Math.min(...runs.map((r) => r.top)),
+    bottom: Math.max(...runs.map((r) => r.bottom)),
+    fontSize: Math.max(...runs.map((r) => r.fontSize)),
+    bold: allChars > 0 && boldChars * 2 > allChars,
+    runs,
+  };
+}
+
+/** Splits a line into the runs inside a horizontal band, as a chunk (used to cut a line by cell). */
+export function lineText(runs: readonly TextRun[]): string {
+  return makeChunk([...runs].sort((a, b) => a.x0 - b.x0)).text;
+}
