@@ -1,0 +1,125 @@
+import type { DocTree } from '../model/doc-tree.ts';
+import { finding, type Finding, type Location } from '../model/finding.ts';
+import type { NormalizedTable } from '../model/table.ts';
+import { isSmallInteger, textKey } from '../text/text-cues.ts';
+import { buildColumnModel, type ColumnModel } from './column-model.ts';
+import { groupRowText } from './group-rows.ts';
+import { countHeaderRows } from './header-detector.ts';
+import { fitRaggedRow } from './ragged-row-fitter.ts';
+import { carryColumns, carryMergedCells, isContinuation, mergeInto, mergeRaggedInto, numberColumn } from './row-merger.ts';
+import { compressSpans } from './span-compressor.ts';
+import { stitchTables } from './table-stitcher.ts';
+import { cellText, isEmptyRow, rowTexts, type WorkCell, type WorkRow } from './work-table.ts';
+
+export interface RowMisfit {
+  row: number;
+  cells: number;
+  width: number;
+  notes: string[];
+  location: Location;
+}
+
+/** One logical table, ready for extraction: body rows are logical rows (one per measure or group). */
+export interface LogicalTable {
+  index: number;
+  model: ColumnModel;
+  rows: WorkRow[];
+  pages: number[];
+  misfits: RowMisfit[];
+  output: NormalizedTable;
+  position: Location;
+}
+
+export interface NormalizeOptions {
+  /** Language of a cell's text (ISO 639-3 or `und`); tables record it per cell. */
+  language: (text: string) => string;
+}
+
+const rowKey = (row: WorkRow): string => rowTexts(row).map(textKey).join('\u0001');
+
+/**
+ * Format-independent table normalization: stitch page-split tables, find header rows, fit ragged
+ * rows, recognise group rows, join rows continued across pages, carry merged cells, map columns to
+ * roles. Never drops text: whatever cannot be placed lands in a cell with a finding.
+ */
+export function normalizeTables(doc: DocTree, options: NormalizeOptions): { tables: LogicalTable[]; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const stitched = stitchTables(doc.blocks, findings);
+  const tables: LogicalTable[] = [];
+  for (const st of stitched) {
+    if (st.rows.length === 0) continue;
+    const index = tables.length;
+    const position: Location = { ...(doc.blocks[st.firstBlock]?.position ?? {}), table: index };
+    const headerCount = countHeaderRows(st.rows);
+    const headerRows = st.rows.slice(0, headerCount);
+    const headerKeys = new Set(headerRows.map(rowKey));
+
+    // Repeated header rows (a new page) and empty rows carry no content; their page break moves on.
+    const body: WorkRow[] = [];
+    let pendingBreak = false;
+    for (const row of st.rows.slice(headerCount)) {
+      if (isEmptyRow(row) || (headerKeys.has(rowKey(row)) && !isEmptyRow(row))) {
+        pendingBreak = true;
+        continue;
+      }
+      if (pendingBreak) row.pageBreakBefore = true;
+      pendingBreak = false;
+      body.push(row);
+    }
+
+    const model = buildColumnModel(headerRows, body, st.pieceWidths);
+    const numCol = numberColumn(model.roles);
+    const numbered = numCol !== null && body.filter((r) => isSmallInteger(cellText(r.cells[numCol] as WorkCell))).length >= body.length * 0.5;
+    const rows: WorkRow[] = [];
+    const misfits: RowMisfit[] = [];
+    for (const row of body) {
+      const prev = rows.at(-1);
+      const group = groupRowText(row, numCol);
+      if (group !== null) {
+        const cell: WorkCell = { paragraphs: [group], bold: true, header: false, position: row.position };
+        rows.push({ ...row, cells: Array.from({ length: model.width }, () => cell), group: true });
+        continue;
+      }
+      if (prev && !prev.group && isContinuation(row, model.roles, numbered)) {
+        if (model.ragged) mergeRaggedInto(prev, row, model.roles);
+        else mergeInto(prev, row);
+        findings.push(
+          finding('ROW_CONTINUED_ACROSS_PAGE', 'info', 'Row continues the row above after a page break; joined into one row.', {
+            ...row.position,
+            table: index,
+          }),
+        );
+        continue;
+      }
+      if (model.ragged) {
+        const filled = new Set(row.cells.filter((c) => c.paragraphs.length > 0)).size;
+        const fit = fitRaggedRow(row, model.roles);
+        if (filled !== model.width || fit.notes.length > 0) {
+          misfits.push({ row: rows.length, cells: filled, width: model.width, notes: fit.notes, location: { ...row.position, table: index } });
+        }
+        rows.push({ ...row, cells: fit.cells });
+      } else {
+        rows.push(row);
+      }
+    }
+    const joined = carryMergedCells(rows, carryColumns(model.roles));
+    if (joined > 0) {
+      findings.push(finding('MERGED_CELL_CONTINUED', 'info', `${joined} merged-cell fragment(s) cut by a page break joined to the cell above.`, position));
+    }
+    const pages = [...new Set([...model.headerRows, ...rows].flatMap((r) => r.pages))].sort((a, b) => a - b);
+    const grid = [...model.headerRows, ...rows];
+    const compressed = compressSpans(grid, model.headerRows.length, options.language);
+    const output: NormalizedTable = {
+      id: `t${index}`,
+      pages,
+      headerRows: model.headerRows.length,
+      columns: compressed.columns,
+      rows: compressed.rows,
+      roles: model.roles,
+      groupRows: rows.map((r, i) => (r.group ? i + model.headerRows.length : -1)).filter((i) => i >= 0),
+      cells: compressed.cells,
+    };
+    tables.push({ index, model, rows, pages, misfits, output, position });
+  }
+  return { tables, findings };
+}

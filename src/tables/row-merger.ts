@@ -1,0 +1,117 @@
+import type { ColumnRole } from '../model/table.ts';
+import {
+  appendFragment,
+  endsClause,
+  startsLowercase,
+  startsWithEnumerator,
+  startsWithListMarker,
+} from '../text/text-cues.ts';
+import { cellText, type WorkCell, type WorkRow } from './work-table.ts';
+
+/** Columns whose text may run on freely (long narrative), so their first letter says nothing. */
+const FREE_TEXT: ReadonlySet<ColumnRole> = new Set(['narrative', 'actual', 'expected', 'status']);
+/** Columns above the row level: their cells are merged over the rows of a goal/measure/task. */
+const HIERARCHY: readonly ColumnRole[] = ['goal', 'measure', 'task', 'activity'];
+
+/** Columns whose empty cells carry the value above (merged cells the source left empty). */
+export function carryColumns(roles: readonly ColumnRole[]): number[] {
+  const present = HIERARCHY.filter((r) => roles.includes(r));
+  const main = present.at(-1);
+  return roles.map((r, c) => (HIERARCHY.includes(r) && r !== main ? c : -1)).filter((c) => c >= 0);
+}
+
+export function numberColumn(roles: readonly ColumnRole[]): number | null {
+  const c = roles.indexOf('number');
+  return c >= 0 ? c : null;
+}
+
+/**
+ * Does a row continue the logical row above (its text was cut by a page break)? The parser's word
+ * wins. Otherwise a row starting a numbered item is new; a row whose cells all start mid-sentence
+ * or with a list bullet (ignoring free-text columns, which may start anything) continues; so does
+ * a row with an empty number cell in a numbered table.
+ */
+export function isContinuation(row: WorkRow, roles: readonly ColumnRole[], numberedTable: boolean): boolean {
+  if (row.continuesPrevious !== undefined) return row.continuesPrevious;
+  const numCol = numberColumn(roles);
+  const own = row.cells.map((cell, c) => ({ cell, c, text: cellText(cell) })).filter((x) => x.text.length > 0);
+  if (own.length === 0) return false;
+  if (numCol !== null) {
+    const num = row.cells[numCol];
+    const numText = num ? cellText(num) : '';
+    if (/^\s*\d{1,3}\.?\s*$/.test(numText)) return false;
+    if (numberedTable && numText === '') return true;
+  }
+  if (!row.pageBreakBefore) return false;
+  const structural = own.filter((x) => !FREE_TEXT.has(roles[x.c] ?? 'unknown') && x.c !== row.cells.length - 1);
+  if (structural.some((x) => startsWithEnumerator(x.text))) return false;
+  return structural.every((x) => startsLowercase(x.text) || startsWithListMarker(x.text));
+}
+
+/** Appends a continuation row into the row above, column by column. */
+export function mergeInto(prev: WorkRow, row: WorkRow): void {
+  row.cells.forEach((cell, c) => {
+    const target = prev.cells[c];
+    if (!target || target === cell || cell.paragraphs.length === 0) return;
+    appendFragment(target.paragraphs, cell.paragraphs);
+  });
+  prev.pages = [...new Set([...prev.pages, ...row.pages])];
+  prev.stitchedRows.push(...row.stitchedRows);
+}
+
+/**
+ * Ragged rows have no reliable columns, so a continuation goes to the cell of the row above that
+ * was left open (text not ending a clause), searching from the right among the text columns.
+ */
+export function mergeRaggedInto(prev: WorkRow, row: WorkRow, roles: readonly ColumnRole[]): void {
+  const fragment: string[] = [];
+  const seen = new Set<WorkCell>();
+  for (const cell of row.cells) {
+    if (seen.has(cell)) continue;
+    seen.add(cell);
+    fragment.push(...cell.paragraphs);
+  }
+  const joined = fragment.join(' ').trim();
+  if (!joined) return;
+  const textCols = roles.map((r, c) => (['number', 'period', 'start', 'end', 'score'].includes(r) ? -1 : c)).filter((c) => c >= 0);
+  let target: WorkCell | undefined;
+  for (let k = textCols.length - 1; k >= 0; k--) {
+    const cell = prev.cells[textCols[k] ?? -1];
+    if (cell && cell.paragraphs.length > 0 && !endsClause(cell.paragraphs.at(-1) ?? '')) {
+      target = cell;
+      break;
+    }
+  }
+  target ??= prev.cells[textCols.at(-1) ?? 0];
+  if (target) appendFragment(target.paragraphs, [joined]);
+  prev.pages = [...new Set([...prev.pages, ...row.pages])];
+  prev.stitchedRows.push(...row.stitchedRows);
+}
+
+/**
+ * Merged cells that a source left empty ("the cell above goes on") become real spans: an empty
+ * cell in a hierarchy column takes the cell above. After a page break, a lower-case fragment in
+ * such a column is the rest of the merged cell's text, cut by the page: it joins the cell above.
+ */
+export function carryMergedCells(rows: WorkRow[], carryCols: readonly number[]): number {
+  let joined = 0;
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r];
+    const above = rows[r - 1];
+    if (!row || !above || row.group || above.group) continue;
+    for (const c of carryCols) {
+      const cell = row.cells[c];
+      const up = above.cells[c];
+      if (!cell || !up || cell === up) continue;
+      const text = cellText(cell);
+      if (text === '') {
+        row.cells[c] = up;
+      } else if (row.pageBreakBefore && startsLowercase(text) && !endsClause(cellText(up))) {
+        appendFragment(up.paragraphs, cell.paragraphs);
+        row.cells[c] = up;
+        joined++;
+      }
+    }
+  }
+  return joined;
+}

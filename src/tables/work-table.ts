@@ -1,0 +1,88 @@
+import type { DocRow, TableBlock } from '../model/doc-tree.ts';
+import type { Location } from '../model/finding.ts';
+import { joinParagraphs } from '../text/whitespace.ts';
+
+/**
+ * A cell on the working grid. Positions covered by a span hold the SAME object as the spanning
+ * cell, so text appended to a merged cell (a fragment continued after a page break) belongs to
+ * every row it spans, and spans are recovered by object identity at the end.
+ */
+export interface WorkCell {
+  paragraphs: string[];
+  bold: boolean;
+  header: boolean;
+  position: Location;
+}
+
+export interface WorkRow {
+  cells: WorkCell[];
+  header: boolean;
+  pageBreakBefore: boolean;
+  continuesPrevious: boolean | undefined;
+  group: boolean;
+  pages: number[];
+  /** Row indices in the stitched logical table before continuation rows were merged. */
+  stitchedRows: number[];
+  position: Location;
+}
+
+export function cellText(cell: WorkCell): string {
+  return joinParagraphs(cell.paragraphs);
+}
+
+export function emptyCell(position: Location, header = false): WorkCell {
+  return { paragraphs: [], bold: false, header, position };
+}
+
+export function rowTexts(row: WorkRow): string[] {
+  return row.cells.map(cellText);
+}
+
+export function isEmptyRow(row: WorkRow): boolean {
+  return row.cells.every((c) => c.paragraphs.length === 0);
+}
+
+/**
+ * Lays a parser table onto a dense grid following the HTML table model (WHATWG §4.9.12): each cell
+ * takes the next free column, spans occupy the positions below and to the right. Spans running past
+ * the last row are clipped.
+ */
+export function expandTable(block: TableBlock): WorkRow[] {
+  const grid: (WorkCell | undefined)[][] = block.rows.map(() => []);
+  block.rows.forEach((row: DocRow, r) => {
+    const line = grid[r] ?? [];
+    let col = 0;
+    for (const cell of row.cells) {
+      while (line[col] !== undefined) col++;
+      if (cell.col !== undefined && cell.col > col) col = cell.col;
+      const work: WorkCell = {
+        paragraphs: cell.paragraphs.length > 0 ? [...cell.paragraphs] : cell.text ? [cell.text] : [],
+        bold: cell.bold ?? false,
+        header: cell.header ?? row.header ?? false,
+        position: cell.position,
+      };
+      for (let dr = 0; dr < cell.rowSpan && r + dr < grid.length; dr++) {
+        const target = grid[r + dr];
+        if (!target) continue;
+        for (let dc = 0; dc < cell.colSpan; dc++) target[col + dc] = work;
+      }
+      col += cell.colSpan;
+    }
+  });
+  const width = Math.max(0, ...grid.map((line) => line.length));
+  return block.rows.map((row, r) => {
+    const line = grid[r] ?? [];
+    const cells: WorkCell[] = [];
+    for (let c = 0; c < width; c++) cells.push(line[c] ?? emptyCell({ ...row.position, col: c }, row.header ?? false));
+    return {
+      cells,
+      header: row.header ?? false,
+      pageBreakBefore: row.pageBreakBefore ?? false,
+      continuesPrevious: row.continuesPrevious,
+      group: false,
+      pages: row.page !== undefined ? [row.page] : [],
+      stitchedRows: [],
+      position: row.position,
+    };
+  });
+}

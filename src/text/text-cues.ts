@@ -1,0 +1,67 @@
+/**
+ * Small predicates about cell text that table normalization and extraction use as evidence.
+ * They are deliberately script-agnostic: reports mix Cyrillic and Latin.
+ */
+
+/** `1.`, `2)`, `1.1`, `1.1.`, `(3)`, `I.`, `IV.` at the start: an item number. */
+export const ENUMERATOR = /^\s*(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]\s|\d{1,3}(?:\.\d{1,3})+\s|[IVXLC]{1,6}\.\s)/u;
+
+export function startsWithEnumerator(text: string): boolean {
+  return ENUMERATOR.test(text);
+}
+
+/** The text starts like the middle of a sentence: a lower-case letter. */
+export function startsLowercase(text: string): boolean {
+  const first = text.trimStart().match(/\p{L}/u);
+  if (!first || first.index === undefined) return false;
+  // Only when the letter comes first (ignoring quotes/brackets): "«Кыргыз" is not lower-case.
+  const before = text.trimStart().slice(0, first.index);
+  return /^[\s"'“„(«]*$/u.test(before) && first[0] === first[0].toLowerCase() && first[0] !== first[0].toUpperCase();
+}
+
+/** List-item bullets that exports leave inline. */
+export function startsWithListMarker(text: string): boolean {
+  return /^\s*[-–—•*·▪●◦]\s/u.test(text) || /^\s*[\uf0b7\uf0a7]/u.test(text);
+}
+
+/** Ends a sentence or a clause: the next fragment is a new paragraph, not a continuation. */
+export function endsClause(text: string): boolean {
+  return /[.;:!?…)»"”]\s*$/u.test(text.trimEnd());
+}
+
+export function isBlank(text: string): boolean {
+  return text.trim().length === 0;
+}
+
+/** A cell that is only a small integer (row numbers, column numbers, scores). */
+export function isSmallInteger(text: string): boolean {
+  return /^\s*\d{1,3}\s*\.?\s*$/.test(text);
+}
+
+export const DATE_PATTERN = /\b(?:\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{4})\b/g;
+
+export function containsDate(text: string): boolean {
+  return new RegExp(DATE_PATTERN.source).test(text);
+}
+
+/** Upper/lower-case aware comparison key: whitespace and case folded, punctuation kept. */
+export function textKey(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/**
+ * Appends a fragment continued from a page break or a split row. A fragment that starts in the
+ * middle of a sentence continues the last paragraph; anything else starts a new paragraph.
+ */
+export function appendFragment(paragraphs: string[], fragment: readonly string[]): void {
+  const parts = fragment.filter((p) => !isBlank(p));
+  if (parts.length === 0) return;
+  const last = paragraphs.at(-1);
+  const [first, ...rest] = parts;
+  if (last !== undefined && first !== undefined && startsLowercase(first) && !endsClause(last) && !startsWithListMarker(first)) {
+    paragraphs[paragraphs.length - 1] = `${last} ${first}`;
+    paragraphs.push(...rest);
+  } else {
+    paragraphs.push(...parts);
+  }
+}
