@@ -76,9 +76,14 @@ export interface LatticeResult {
 export function latticeTable(group: readonly Segment[], runs: readonly TextRun[]): LatticeResult | undefined {
   const hSegs = group.filter((s) => s.orientation === 'h');
   const vSegs = group.filter((s) => s.orientation === 'v');
-  if (hSegs.length < 2 || vSegs.length < 2) return undefined;
-  const ys = clusterValues(hSegs.map((s) => s.at), SNAP);
-  const xs = clusterValues(vSegs.map((s) => s.at), SNAP);
+  if (hSegs.length === 0 || vSegs.length === 0) return undefined;
+  // Open-sided tables (no outer verticals, or no top/bottom rule) still end where their rules end.
+  const hx0 = Math.min(...hSegs.map((s) => s.from));
+  const hx1 = Math.max(...hSegs.map((s) => s.to));
+  const vy0 = Math.min(...vSegs.map((s) => s.from));
+  const vy1 = Math.max(...vSegs.map((s) => s.to));
+  const ys = clusterValues([...hSegs.map((s) => s.at), vy0, vy1], SNAP);
+  const xs = clusterValues([...vSegs.map((s) => s.at), hx0, hx1], SNAP);
   if (ys.length < 2 || xs.length < 2) return undefined;
   const nr = ys.length - 1;
   const nc = xs.length - 1;
@@ -139,6 +144,23 @@ export function latticeTable(group: readonly Segment[], runs: readonly TextRun[]
     const r = locate((run.top + run.bottom) / 2, ys);
     const c = locate((run.x0 + run.x1) / 2, xs);
     regions.get(find(r * nc + c))?.runs.push(run);
+  }
+  // Missing verticals inside a ruled row (tables ruled between rows only, or only in the header)
+  // do not merge cells when the text itself sits in separate columns: split such regions again.
+  for (const [root, reg] of [...regions.entries()]) {
+    if (reg.c1 === reg.c0 || reg.runs.length === 0) continue;
+    const chunks = buildLines(reg.runs).flatMap((l) => l.chunks);
+    const colOf = (x0: number, x1: number): number => {
+      for (let c = reg.c0; c <= reg.c1; c++) if (x0 >= x(c) - 1 && x1 <= x(c + 1) + 1) return c;
+      return -1;
+    };
+    const cols = chunks.map((ch) => colOf(ch.x0, ch.x1));
+    if (cols.some((c) => c < 0) || new Set(cols).size < 2) continue;
+    regions.delete(root);
+    for (let c = reg.c0; c <= reg.c1; c++) {
+      const mine = chunks.filter((_, i) => cols[i] === c).flatMap((ch) => ch.runs);
+      regions.set(-1 - (reg.r0 * nc + c), { r0: reg.r0, r1: reg.r1, c0: c, c1: c, runs: mine });
+    }
   }
   // A merged region that is not a rectangle (rare: broken rules) is cut to its bounding box;
   // grid positions claimed twice keep the first claimant.

@@ -3,6 +3,7 @@ import type { TextItem } from 'pdfjs-dist/types/src/display/api.d.ts';
 import type { PageContent, TextRun } from './page-content.ts';
 import { rulingSegments, type OperatorList } from './ruling-lines.ts';
 import { repairGlyphText } from './glyph-text.ts';
+import { glyphRuns, type FontMetrics } from './glyph-runs.ts';
 
 type Matrix = [number, number, number, number, number, number];
 
@@ -32,46 +33,65 @@ interface FontInfo {
   name?: unknown;
   bold?: unknown;
   black?: unknown;
+  fontMatrix?: unknown;
+  ascent?: unknown;
+  descent?: unknown;
 }
 
 /**
- * Reads one page into text runs and ruling segments in top-down page coordinates.
- * The operator list is read first: it makes pdf.js load the page's fonts into `commonObjs`,
- * which is where the real font names (and so bold faces) can be looked up.
+ * Reads one page into text runs and ruling segments in top-down page coordinates, both from the
+ * operator list (one pass over the content stream). Reading it makes pdf.js load the page's fonts
+ * into `commonObjs`, where widths, metrics and real font names (bold faces) are looked up.
  */
 export async function readPage(page: PDFPageProxy, stats: PageStats): Promise<PageContent> {
   const viewport = page.getViewport({ scale: 1 });
   const vt = viewport.transform as Matrix;
   const ops = (await page.getOperatorList()) as unknown as OperatorList;
   const segments = rulingSegments(ops, vt);
-  const content = await page.getTextContent();
-  const runs: TextRun[] = [];
-  const boldByFont = new Map<string, boolean>();
-  const fontBold = (id: string): boolean => {
-    const known = boldByFont.get(id);
-    if (known !== undefined) return known;
-    let bold = false;
+  const metricsCache = new Map<string, FontMetrics>();
+  const metrics = (id: string): FontMetrics => {
+    const known = metricsCache.get(id);
+    if (known) return known;
+    const m: FontMetrics = { widthScale: 0.001, ascent: 0.8, descent: -0.2, bold: false };
     try {
-      if (page.commonObjs.has(id)) {
+      if (id !== '' && page.commonObjs.has(id)) {
         const font = page.commonObjs.get(id) as FontInfo;
         const name = typeof font.name === 'string' ? font.name : '';
         stats.fonts.set(id, name);
-        bold = font.bold === true || font.black === true || BOLD_NAME.test(name.replace(/^[A-Z]{6}\+/, ''));
+        m.bold = font.bold === true || font.black === true || BOLD_NAME.test(name.replace(/^[A-Z]{6}\+/, ''));
+        const fm = font.fontMatrix;
+        if (Array.isArray(fm) && typeof fm[0] === 'number' && fm[0] !== 0) m.widthScale = fm[0];
+        if (typeof font.ascent === 'number' && font.ascent > 0) m.ascent = clamp(font.ascent, 0.6, 0.95);
+        if (typeof font.descent === 'number' && font.descent < 0) m.descent = clamp(font.descent, -0.35, -0.05);
       }
     } catch {
-      // A font pdf.js could not load still yields text; it just cannot tell us it is bold.
+      // A font pdf.js could not load still yields text; default metrics place it well enough.
     }
-    boldByFont.set(id, bold);
-    return bold;
+    metricsCache.set(id, m);
+    return m;
   };
+  let raw = glyphRuns(ops, vt, metrics);
+  if (raw.length === 0) raw = await textContentRuns(page, vt, metrics);
+  const runs: TextRun[] = [];
+  for (const run of raw) {
+    const repaired = repairGlyphText(run.text);
+    stats.mappedPrivateUse += repaired.mappedPrivateUse;
+    stats.unknownPrivateUse += repaired.unknownPrivateUse;
+    stats.textByFont.set(run.fontName, (stats.textByFont.get(run.fontName) ?? '') + repaired.text + ' ');
+    if (repaired.text.trim() === '') continue;
+    runs.push({ ...run, text: repaired.text });
+  }
+  return { number: page.pageNumber, width: viewport.width, height: viewport.height, runs, segments };
+}
+
+/** pdf.js text items as runs: the fallback when the operator list yields no glyphs. */
+async function textContentRuns(page: PDFPageProxy, vt: Matrix, metrics: (id: string) => FontMetrics): Promise<TextRun[]> {
+  const content = await page.getTextContent();
+  const runs: TextRun[] = [];
   for (const raw of content.items) {
     if (!('str' in raw)) continue;
     const item = raw as TextItem;
     if (item.str.trim() === '') continue;
-    const repaired = repairGlyphText(item.str);
-    stats.mappedPrivateUse += repaired.mappedPrivateUse;
-    stats.unknownPrivateUse += repaired.unknownPrivateUse;
-    stats.textByFont.set(item.fontName, (stats.textByFont.get(item.fontName) ?? '') + repaired.text + ' ');
     const tm = item.transform as Matrix;
     const t = mul(vt, tm);
     const style = content.styles[item.fontName];
@@ -85,13 +105,13 @@ export async function readPage(page: PDFPageProxy, stats: PageStats): Promise<Pa
       [w, descent],
       [w, ascent],
       [0, ascent],
-    ].map(([u, v]) => [t[0] * (u ?? 0) + t[2] * (v ?? 0) + t[4], t[1] * (u ?? 0) + t[3] * (v ?? 0) + t[5]]);
+    ].map(([u = 0, v = 0]) => [t[0] * u + t[2] * v + t[4], t[1] * u + t[3] * v + t[5]]);
     const xs = corners.map((c) => c[0]);
     const ys = corners.map((c) => c[1]);
     const fontSize = Math.hypot(t[2], t[3]);
     if (!(fontSize > 0.5)) continue;
     runs.push({
-      text: repaired.text,
+      text: item.str,
       x0: Math.min(...xs),
       x1: Math.max(...xs),
       top: Math.min(...ys),
@@ -99,10 +119,10 @@ export async function readPage(page: PDFPageProxy, stats: PageStats): Promise<Pa
       baseline: t[5],
       fontSize,
       fontName: item.fontName,
-      bold: fontBold(item.fontName),
+      bold: metrics(item.fontName).bold,
     });
   }
-  return { number: page.pageNumber, width: viewport.width, height: viewport.height, runs, segments };
+  return runs;
 }
 
 function clamp(v: number, lo: number, hi: number): number {

@@ -5,11 +5,13 @@ import type { GridCell, PageTable } from './table-grid.ts';
 /** Share of the region's multi-phrase lines that may cross a column gap (spanning headers). */
 const CROSSING_SHARE = 0.1;
 /** Narrowest whitespace corridor (in em of the body text) that separates columns. */
-const MIN_CORRIDOR_EM = 0.5;
+const MIN_CORRIDOR_EM = 1.0;
 
 export interface StreamOptions {
   /** y positions of horizontal rules inside the region (booktabs-style tables): row boundaries. */
   rules?: readonly number[];
+  /** Column boundaries known from vertical rules; replaces whitespace analysis. */
+  edges?: readonly number[];
 }
 
 export interface StreamResult {
@@ -106,7 +108,7 @@ function placeLine(line: TextLine, edges: readonly number[]): LineCells {
  */
 export function streamTable(lines: readonly TextLine[], options: StreamOptions = {}): StreamResult | undefined {
   if (lines.length < 2) return undefined;
-  const edges = columnEdges(lines);
+  const edges = options.edges ? [...options.edges] : columnEdges(lines);
   const nc = edges.length - 1;
   if (nc < 2) return undefined;
   const placed = lines.map((l) => placeLine(l, edges));

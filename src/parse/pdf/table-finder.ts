@@ -42,7 +42,16 @@ export function findTables(page: PageContent): PageTables {
       hintRules.push(...group.filter((s) => s.orientation === 'h'));
       continue;
     }
-    const { table, used } = result;
+    let { table, used } = result;
+    // Rules only around the table and between columns: rows come from the baselines.
+    if (table.rows === 1 && table.cells.some((c) => c.lines.length >= 2)) {
+      const inBox = buildLines([...used]);
+      const stream = streamTable(inBox, { edges: table.colEdges });
+      if (stream) {
+        table = { ...stream.table, mode: 'lattice', box: table.box };
+        used = new Set([...used]);
+      }
+    }
     // A box around a paragraph or a figure frame is not a table: it needs two columns with text.
     const textCols = new Set(table.cells.filter((c) => c.lines.length > 0).map((c) => c.col));
     if (table.cols < 2 || nonEmptyCells(table) < 2 || textCols.size < 2) {
@@ -75,6 +84,18 @@ export function findTables(page: PageContent): PageTables {
  * few lines end a band; runs of single-phrase lines are allowed inside (wrapped cells) but not at
  * the edges, which keeps captions and notes out.
  */
+/** A bullet or enumerator followed by running text is a list item, not a two-column row. */
+const ENUMERATOR = /^(\(?[0-9ivxlc]{1,4}[.)]?|\(?[a-z][.)]|[•▪●■➢❖✓□\-–—*o])$/iu;
+
+export function isMultiPhrase(line: TextLine): boolean {
+  if (line.chunks.length < 2) return false;
+  if (line.chunks.length === 2) {
+    const [a, b] = line.chunks;
+    if (a && b && ENUMERATOR.test(a.text) && b.text.length > 30) return false;
+  }
+  return true;
+}
+
 export function streamRegions(lines: readonly TextLine[]): TextLine[][] {
   const regions: TextLine[][] = [];
   let cur: TextLine[] = [];
@@ -82,15 +103,15 @@ export function streamRegions(lines: readonly TextLine[]): TextLine[][] {
   const close = (): void => {
     // Trailing single-phrase lines are notes or the next paragraph, not table rows.
     let end = cur.length;
-    while (end > 0 && (cur[end - 1]?.chunks.length ?? 0) < 2) end--;
+    while (end > 0 && !isMultiPhrase(cur[end - 1] as TextLine)) end--;
     const band = cur.slice(0, end);
-    if (band.filter((l) => l.chunks.length >= 2).length >= MIN_MULTI_LINES) regions.push(band);
+    if (band.filter(isMultiPhrase).length >= MIN_MULTI_LINES) regions.push(band);
     cur = [];
     singles = 0;
   };
   for (const line of lines) {
     const prev = cur[cur.length - 1];
-    const multi = line.chunks.length >= 2;
+    const multi = isMultiPhrase(line);
     if (prev) {
       const gap = line.top - prev.bottom;
       if (gap > REGION_GAP_EM * Math.max(line.fontSize, prev.fontSize)) close();
@@ -123,6 +144,9 @@ function plausibleStream(t: PageTable): boolean {
     const texts = filled.filter((c) => c.col === col).map((c) => c.lines.join(' '));
     return texts.length === 0 ? 0 : texts.reduce((n, s) => n + s.length, 0) / texts.length;
   };
+  // Chart axes and legends line up like columns but leave most of the grid empty.
+  const area = filled.reduce((n, c) => n + c.colSpan, 0);
+  if (area < 0.4 * t.rows * t.cols) return false;
   const lens = Array.from({ length: t.cols }, (_, c) => avgLen(c));
   if (t.cols === 2) {
     const [a = 0, b = 0] = lens;

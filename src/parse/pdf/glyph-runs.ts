@@ -1,0 +1,299 @@
+import type { TextRun } from './page-content.ts';
+import type { OperatorList } from './ruling-lines.ts';
+
+/**
+ * Text runs from the operator list, glyph by glyph, following the text state of PDF 32000-1
+ * §9.3–9.4 (Tc, Tw, Tz, TL, Ts, Tm/Tlm). pdf.js's own text content glues words into one item even
+ * when the PDF spreads them into columns with word spacing (Tw) or wide spaces, which hides the
+ * column gaps that borderless tables are made of; tracking glyph positions keeps them.
+ */
+
+const OP = {
+  save: 10,
+  restore: 11,
+  transform: 12,
+  beginText: 31,
+  setCharSpacing: 33,
+  setWordSpacing: 34,
+  setHScale: 35,
+  setLeading: 36,
+  setFont: 37,
+  setTextRise: 39,
+  moveText: 40,
+  setLeadingMoveText: 41,
+  setTextMatrix: 42,
+  nextLine: 43,
+  showText: 44,
+  showSpacedText: 45,
+  nextLineShowText: 46,
+  nextLineSetSpacingShowText: 47,
+  paintFormXObjectBegin: 74,
+  paintFormXObjectEnd: 75,
+} as const;
+
+type Matrix = [number, number, number, number, number, number];
+const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+
+/** m × n in PDF's row-vector convention (apply m first, then n). */
+function mul(m: Matrix, n: Matrix): Matrix {
+  return [
+    m[0] * n[0] + m[1] * n[2],
+    m[0] * n[1] + m[1] * n[3],
+    m[2] * n[0] + m[3] * n[2],
+    m[2] * n[1] + m[3] * n[3],
+    m[4] * n[0] + m[5] * n[2] + n[4],
+    m[4] * n[1] + m[5] * n[3] + n[5],
+  ];
+}
+
+function toMatrix(v: unknown): Matrix | undefined {
+  if (v === null || typeof v !== 'object') return undefined;
+  const o = v as Record<number, unknown>;
+  const out: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    const x = o[i];
+    if (typeof x !== 'number' || !Number.isFinite(x)) return undefined;
+    out.push(x);
+  }
+  return out as Matrix;
+}
+
+export interface FontMetrics {
+  /** Glyph space → text space, horizontal scale (0.001 for all but Type 3 fonts). */
+  widthScale: number;
+  ascent: number;
+  descent: number;
+  bold: boolean;
+}
+
+interface TextState {
+  ctm: Matrix;
+  font: string;
+  size: number;
+  tc: number;
+  tw: number;
+  th: number;
+  tl: number;
+  ts: number;
+}
+
+interface Glyph {
+  text: string;
+  x0: number;
+  x1: number;
+  baseline: number;
+  top: number;
+  bottom: number;
+  size: number;
+  font: string;
+  bold: boolean;
+  space: boolean;
+  /** Advance of a space glyph in page units (word spacing included). */
+  advance: number;
+}
+
+interface GlyphLike {
+  unicode?: unknown;
+  width?: unknown;
+  isSpace?: unknown;
+}
+
+/** Gap (em) between glyphs above which a space is implied, and above which a run ends. */
+const IMPLIED_SPACE_EM = 0.15;
+const RUN_BREAK_EM = 0.6;
+
+export function glyphRuns(ops: OperatorList, viewport: Matrix, metrics: (font: string) => FontMetrics): TextRun[] {
+  const glyphs: Glyph[] = [];
+  let st: TextState = { ctm: viewport, font: '', size: 0, tc: 0, tw: 0, th: 1, tl: 0, ts: 0 };
+  const stack: TextState[] = [];
+  let tm: Matrix = IDENTITY;
+  let tlm: Matrix = IDENTITY;
+  let fm: FontMetrics = { widthScale: 0.001, ascent: 0.8, descent: -0.2, bold: false };
+
+  const moveLine = (tx: number, ty: number): void => {
+    tlm = mul([1, 0, 0, 1, tx, ty], tlm);
+    tm = tlm;
+  };
+  const show = (items: unknown): void => {
+    if (!Array.isArray(items) || st.size === 0) return;
+    for (const g of items as unknown[]) {
+      if (typeof g === 'number') {
+        tm = mul([1, 0, 0, 1, (-g / 1000) * st.size * st.th, 0], tm);
+        continue;
+      }
+      if (g === null || typeof g !== 'object') continue;
+      const glyph = g as GlyphLike;
+      const width = typeof glyph.width === 'number' ? glyph.width : 0;
+      const isSpace = glyph.isSpace === true;
+      const w0 = width * fm.widthScale;
+      const advance = (w0 * st.size + st.tc + (isSpace ? st.tw : 0)) * st.th;
+      const trm = mul(tm, st.ctm);
+      const at = (u: number, v: number): [number, number] => [trm[0] * u + trm[2] * v + trm[4], trm[1] * u + trm[3] * v + trm[5]];
+      const [ox, oy] = at(0, st.ts);
+      const [ex] = at(advance, st.ts);
+      const [, ty] = at(0, st.ts + fm.ascent * st.size);
+      const [, by] = at(0, st.ts + fm.descent * st.size);
+      const size = Math.abs(st.size * Math.hypot(trm[2], trm[3]) / (Math.abs(st.size) || 1));
+      const text = typeof glyph.unicode === 'string' ? glyph.unicode : '';
+      glyphs.push({
+        text,
+        x0: Math.min(ox, ex),
+        x1: Math.max(ox, ex),
+        baseline: oy,
+        top: Math.min(ty, by),
+        bottom: Math.max(ty, by),
+        size: size * Math.abs(st.size),
+        font: st.font,
+        bold: fm.bold,
+        space: isSpace || text.trim() === '',
+        advance: Math.abs(ex - ox),
+      });
+      tm = mul([1, 0, 0, 1, advance, 0], tm);
+    }
+  };
+
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    const fn = ops.fnArray[i];
+    const args = (ops.argsArray[i] ?? []) as unknown[];
+    switch (fn) {
+      case OP.save:
+        stack.push({ ...st });
+        break;
+      case OP.restore:
+        st = stack.pop() ?? st;
+        fm = metrics(st.font);
+        break;
+      case OP.transform: {
+        const m = toMatrix(args);
+        if (m) st.ctm = mul(m, st.ctm);
+        break;
+      }
+      case OP.paintFormXObjectBegin: {
+        stack.push({ ...st });
+        const m = toMatrix(args[0]);
+        if (m) st.ctm = mul(m, st.ctm);
+        break;
+      }
+      case OP.paintFormXObjectEnd:
+        st = stack.pop() ?? st;
+        fm = metrics(st.font);
+        break;
+      case OP.beginText:
+        tm = IDENTITY;
+        tlm = IDENTITY;
+        break;
+      case OP.setFont:
+        st.font = typeof args[0] === 'string' ? args[0] : '';
+        st.size = typeof args[1] === 'number' ? args[1] : 0;
+        fm = metrics(st.font);
+        break;
+      case OP.setCharSpacing:
+        st.tc = typeof args[0] === 'number' ? args[0] : 0;
+        break;
+      case OP.setWordSpacing:
+        st.tw = typeof args[0] === 'number' ? args[0] : 0;
+        break;
+      case OP.setHScale:
+        st.th = typeof args[0] === 'number' ? args[0] / 100 : 1;
+        break;
+      case OP.setLeading:
+        st.tl = typeof args[0] === 'number' ? args[0] : 0;
+        break;
+      case OP.setTextRise:
+        st.ts = typeof args[0] === 'number' ? args[0] : 0;
+        break;
+      case OP.moveText:
+        moveLine(Number(args[0]) || 0, Number(args[1]) || 0);
+        break;
+      case OP.setLeadingMoveText:
+        st.tl = -(Number(args[1]) || 0);
+        moveLine(Number(args[0]) || 0, Number(args[1]) || 0);
+        break;
+      case OP.setTextMatrix: {
+        const m = toMatrix(args[0]) ?? toMatrix(args);
+        if (m) {
+          tm = m;
+          tlm = m;
+        }
+        break;
+      }
+      case OP.nextLine:
+        moveLine(0, -st.tl);
+        break;
+      case OP.showText:
+      case OP.showSpacedText:
+        show(args[0]);
+        break;
+      case OP.nextLineShowText:
+        moveLine(0, -st.tl);
+        show(args[0]);
+        break;
+      case OP.nextLineSetSpacingShowText:
+        st.tw = Number(args[0]) || 0;
+        st.tc = Number(args[1]) || 0;
+        moveLine(0, -st.tl);
+        show(args[2]);
+        break;
+      default:
+        break;
+    }
+  }
+  return glyphsToRuns(glyphs);
+}
+
+/**
+ * Consecutive glyphs on one baseline form a run; a run ends at a jump back, a change of line, or
+ * a gap (including a wide space) of more than 0.6 em, the same threshold pdf.js uses.
+ */
+function glyphsToRuns(glyphs: readonly Glyph[]): TextRun[] {
+  const runs: TextRun[] = [];
+  let cur: Glyph[] = [];
+  let text = '';
+  let pendingSpace = false;
+  const flush = (): void => {
+    const visible = cur.filter((g) => !g.space);
+    if (visible.length > 0 && text.trim() !== '') {
+      const first = visible[0] as Glyph;
+      const boldChars = visible.filter((g) => g.bold).length;
+      runs.push({
+        text: text.trim(),
+        x0: Math.min(...visible.map((g) => g.x0)),
+        x1: Math.max(...visible.map((g) => g.x1)),
+        top: Math.min(...visible.map((g) => g.top)),
+        bottom: Math.max(...visible.map((g) => g.bottom)),
+        baseline: first.baseline,
+        fontSize: Math.max(...visible.map((g) => g.size)),
+        fontName: first.font,
+        bold: boldChars * 2 > visible.length,
+      });
+    }
+    cur = [];
+    text = '';
+    pendingSpace = false;
+  };
+  let lastVisible: Glyph | undefined;
+  for (const g of glyphs) {
+    const em = Math.max(g.size, 1);
+    if (g.space) {
+      if (cur.length === 0) continue;
+      if (g.advance > RUN_BREAK_EM * em) {
+        flush();
+        lastVisible = undefined;
+      } else pendingSpace = true;
+      continue;
+    }
+    if (lastVisible) {
+      const sameLine = Math.abs(g.baseline - lastVisible.baseline) < 0.3 * em;
+      const gap = g.x0 - lastVisible.x1;
+      if (!sameLine || gap > RUN_BREAK_EM * em || gap < -0.5 * em) flush();
+      else if (gap > IMPLIED_SPACE_EM * em) pendingSpace = true;
+    }
+    if (pendingSpace && text !== '') text += ' ';
+    pendingSpace = false;
+    text += g.text;
+    cur.push(g);
+    lastVisible = g;
+  }
+  flush();
+  return runs;
+}
