@@ -1,0 +1,13 @@
+// All three queues in one process: what `reportmill worker` starts. SIGTERM finishes the jobs in
+// hand, then exits. Usage: node --import tsx workers/all.ts
+import { pathToFileURL } from 'node:url';
+import { runWorkerProcess } from '../src/queue/worker-process.ts';
+
+export { startWorkers } from '../src/queue/start-workers.ts';
+export type { StartWorkersOptions, WorkersHandle } from '../src/queue/start-workers.ts';
+export { runWorkerProcess } from '../src/queue/worker-process.ts';
+
+const entry = process.argv[1];
+if (entry !== undefined && import.meta.url === pathToFileURL(entry).href) {
+  process.exit(await runWorkerProcess());
+}
