@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import { extractReport } from '../../src/extract/index.ts';
+import { EXTRACTOR_VERSION } from '../../src/extract/version.ts';
+import { detectLanguage } from '../../src/language/detect.ts';
+import type { Block } from '../../src/model/doc-tree.ts';
+import type { IngestErrorInfo } from '../../src/model/ingest-error.ts';
+import { REPORT_SCHEMA_ID, type Report } from '../../src/model/report.ts';
+import { PARSERS } from '../../src/parse/registry.ts';
+import { DEFAULT_LIMITS, type Limits } from '../../src/sniff/limits.ts';
+import { sniffFormat } from '../../src/sniff/sniff.ts';
+import { normalizeTables } from '../../src/tables/index.ts';
+import { finding } from '../../src/model/finding.ts';
+import { validateReport } from '../../src/validate/index.ts';
+import { annotateLanguages } from './language-step.ts';
+
+export interface StageInput {
+  bytes: Uint8Array;
+  filename: string;
+  limits?: Limits;
+}
+
+export type ParseStageResult = { ok: true; report: Report } | { ok: false; error: IngestErrorInfo; unsupported?: boolean };
+
+export function documentId(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function blockSummary(block: Block, index: number): Report['blocks'][number] {
+  const out: Report['blocks'][number] = { index, kind: block.kind, language: block.language ?? 'und' };
+  if (block.position.page !== undefined) out.page = block.position.page;
+  if (block.kind === 'heading' || block.kind === 'paragraph') out.text = block.text;
+  if (block.kind === 'list') out.text = block.items.join('\n');
+  return out;
+}
+
+/**
+ * bytes → Report: sniff, parse, detect languages, normalize tables, extract. Never throws for bad
+ * content: unreadable input is `{ ok: false, error }` with a stable code; odd content is findings.
+ */
+export async function parseStage(input: StageInput): Promise<ParseStageResult> {
+  const limits = input.limits ?? DEFAULT_LIMITS;
+  const filename = basename(input.filename);
+  if (input.bytes.length > limits.maxInputBytes) {
+    return {
+      ok: false,
+      error: { code: 'input/too-large', message: `${filename} is ${input.bytes.length} bytes; the limit is ${limits.maxInputBytes}.`, permanent: true },
+    };
+  }
+  const sniffed = sniffFormat(input.bytes, filename);
+  if (sniffed.kind === 'unsupported') {
+    return { ok: false, error: { code: sniffed.code, message: sniffed.message, permanent: true }, unsupported: sniffed.code === 'input/unsupported-format' };
+  }
+  let parsed;
+  try {
+    parsed = await PARSERS[sniffed.format]({ bytes: input.bytes, filename, limits });
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    return { ok: false, error: { code: `${sniffed.format}/parser-crash`, message: `Reading ${filename} failed unexpectedly: ${message}`, permanent: true } };
+  }
+  if (!parsed.ok) return { ok: false, error: parsed.error };
+  const doc = parsed.doc;
+  const language = annotateLanguages(doc);
+  const tableLanguage = (text: string): string => detectLanguage(text, language.code === 'und' ? {} : { prior: language.code }).code;
+  const { tables, findings: tableFindings } = normalizeTables(doc, { language: tableLanguage });
+  const extraction = extractReport(doc, tables);
+  const misfits = tables.flatMap((t) =>
+    t.misfits.map((m) =>
+      finding('ROW_CELLS_MISFIT', 'warning', `Row has ${m.cells} filled cell(s) for ${m.width} columns; fitted by content (${m.notes.join(', ') || 'padded'}).`, m.location),
+    ),
+  );
+  const report: Report = {
+    schema: REPORT_SCHEMA_ID,
+    id: documentId(input.bytes),
+    extractorVersion: EXTRACTOR_VERSION,
+    source: { filename, format: doc.format, bytes: input.bytes.length, pages: doc.pages ?? 0 },
+    language: { code: language.code, confidence: language.confidence, script: language.script },
+    title: extraction.title,
+    organization: extraction.organization,
+    period: extraction.period,
+    goals: extraction.goals,
+    measures: extraction.measures,
+    blocks: doc.blocks.map(blockSummary),
+    tables: tables.map((t) => t.output),
+    findings: [...doc.findings, ...tableFindings, ...misfits, ...extraction.findings],
+  };
+  return { ok: true, report };
+}
+
+/** Report → Report with validation findings (schema + rules). Never drops data. */
+export function validateStage(report: Report): Report {
+  return validateReport(report);
+}

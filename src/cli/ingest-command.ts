@@ -1,0 +1,124 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ingestDocument } from '../../pipelines/ingest/index.ts';
+import { documentId } from '../../pipelines/ingest/stages.ts';
+import { EXTRACTOR_VERSION } from '../extract/version.ts';
+import type { Report } from '../model/report.ts';
+import { countEntries, type IngestSummary, type SummaryEntry } from './ingest-summary.ts';
+import { walkInputs } from './input-walker.ts';
+
+export interface IngestOptions {
+  paths: string[];
+  outDir: string | null;
+  /** Redo documents already present in the output directory. */
+  force: boolean;
+  concurrency: number;
+  /** Called with every finished report (the embedded store hooks in here). */
+  onReport?: (report: Report) => Promise<void>;
+  log: (line: string) => void;
+}
+
+async function writeJsonAtomic(path: string, value: unknown): Promise<void> {
+  // Write-then-rename so an interrupted run never leaves half a JSON file that a resume would trust.
+  const tmp = `${path}.${process.pid}.tmp`;
+  await writeFile(tmp, `${JSON.stringify(value, null, 2)}\n`);
+  await rename(tmp, path);
+}
+
+async function alreadyDone(outDir: string, id: string): Promise<Report | null> {
+  const path = join(outDir, `${id}.json`);
+  if (!existsSync(path)) return null;
+  try {
+    const report = JSON.parse(await readFile(path, 'utf8')) as Report;
+    return report.extractorVersion === EXTRACTOR_VERSION ? report : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Runs the embedded pipeline over files and directories. Each input ends as ok, failed (with a
+ * code) or skipped; one bad file never stops the batch. Identical files are processed once, and
+ * documents already written by an earlier run with the same extractor version are not redone.
+ */
+export async function runIngest(options: IngestOptions): Promise<IngestSummary> {
+  const startedAt = new Date().toISOString();
+  if (options.outDir) await mkdir(options.outDir, { recursive: true });
+  const entries: SummaryEntry[] = [];
+  const seen = new Map<string, string>();
+  const queue: Promise<void>[] = [];
+  let active = 0;
+  let done = 0;
+  let total = 0;
+  const waiters: (() => void)[] = [];
+  const slot = async (): Promise<void> => {
+    while (active >= options.concurrency) await new Promise<void>((r) => waiters.push(r));
+    active++;
+  };
+  const release = (): void => {
+    active--;
+    waiters.shift()?.();
+  };
+  const finish = (entry: SummaryEntry): void => {
+    done++;
+    const detail = entry.error ? ` ${entry.error.code}: ${entry.error.message}` : entry.duplicateOf ? ` (same as ${entry.duplicateOf})` : '';
+    options.log(`[${done}/${total}] ${entry.status.padEnd(7)} ${entry.path}${detail}`);
+  };
+
+  for await (const input of walkInputs(options.paths)) {
+    total++;
+    const index = entries.length;
+    if (input.kind === 'missing') {
+      entries.push({ path: input.path, status: 'failed', id: null, error: { code: 'input/not-found', message: input.message } });
+      finish(entries[index] as SummaryEntry);
+      continue;
+    }
+    entries.push({ path: input.path, status: 'skipped', id: null });
+    await slot();
+    queue.push(
+      (async () => {
+        try {
+          entries[index] = await processOne(input.path, options, seen);
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          entries[index] = { path: input.path, status: 'failed', id: null, error: { code: 'input/unreadable', message } };
+        } finally {
+          release();
+          finish(entries[index] as SummaryEntry);
+        }
+      })(),
+    );
+  }
+  await Promise.all(queue);
+  const summary: IngestSummary = {
+    extractorVersion: EXTRACTOR_VERSION,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    counts: countEntries(entries),
+    inputs: entries,
+  };
+  if (options.outDir) await writeJsonAtomic(join(options.outDir, 'ingest-summary.json'), summary);
+  return summary;
+}
+
+async function processOne(path: string, options: IngestOptions, seen: Map<string, string>): Promise<SummaryEntry> {
+  const bytes = new Uint8Array(await readFile(path));
+  const id = bytes.length > 0 ? documentId(bytes) : null;
+  if (id !== null) {
+    const first = seen.get(id);
+    if (first !== undefined) return { path, status: 'ok', id, duplicateOf: first };
+    seen.set(id, path);
+    if (options.outDir && !options.force) {
+      const previous = await alreadyDone(options.outDir, id);
+      if (previous) return { path, status: 'ok', id, resumed: true, measures: previous.measures.length };
+    }
+  }
+  const outcome = await ingestDocument({ bytes, filename: path });
+  if (outcome.status !== 'ok') {
+    return { path, status: outcome.status, id: outcome.id, error: { code: outcome.error.code, message: outcome.error.message } };
+  }
+  if (options.outDir) await writeJsonAtomic(join(options.outDir, `${outcome.report.id}.json`), outcome.report);
+  if (options.onReport) await options.onReport(outcome.report);
+  return { path, status: 'ok', id: outcome.report.id, measures: outcome.report.measures.length };
+}

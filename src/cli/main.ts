@@ -1,0 +1,73 @@
+import { parseArgs } from 'node:util';
+import { reportJsonSchema } from '../model/json-schema.ts';
+import { runIngest } from './ingest-command.ts';
+
+const USAGE = `reportmill — monitoring and performance reports to validated, normalized JSON
+
+Usage:
+  reportmill ingest <file or dir>... [--out DIR] [--force] [--concurrency N]
+  reportmill schema                 print the JSON Schema of reportmill/report@1
+  reportmill lang                   language (ISO 639-3) of each stdin line
+
+Exit codes: 0 all inputs ok or skipped, 1 some input failed, 2 usage error.`;
+
+class UsageError extends Error {}
+
+async function ingest(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      concurrency: { type: 'string', default: '2' },
+    },
+  });
+  if (positionals.length === 0) throw new UsageError('ingest needs at least one file or directory.');
+  const concurrency = Number.parseInt(values.concurrency ?? '2', 10);
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError('--concurrency must be a positive integer.');
+  const summary = await runIngest({
+    paths: positionals,
+    outDir: values.out ?? null,
+    force: values.force ?? false,
+    concurrency,
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  const { ok, failed, skipped } = summary.counts;
+  process.stderr.write(`done: ${ok} ok, ${failed} failed, ${skipped} skipped${values.out ? ` → ${values.out}/ingest-summary.json` : ''}\n`);
+  return failed > 0 ? 1 : 0;
+}
+
+async function lang(): Promise<number> {
+  const { runLangCommand } = await import('../language/cli-lang.ts');
+  return runLangCommand(process.stdin, process.stdout);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'ingest':
+        return await ingest(rest);
+      case 'schema':
+        process.stdout.write(`${JSON.stringify(reportJsonSchema(), null, 2)}\n`);
+        return 0;
+      case 'lang':
+        return await lang();
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(`${USAGE}\n`);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}".`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+      process.stderr.write(`reportmill: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
