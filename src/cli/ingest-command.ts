@@ -66,8 +66,11 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     options.log(`[${done}/${total}] ${entry.status.padEnd(7)} ${entry.path}${detail}`);
   };
 
-  for await (const input of walkInputs(options.paths)) {
-    total++;
+  // Walk first so progress can say "n of N"; the list of paths is small next to the documents.
+  const inputs = [];
+  for await (const input of walkInputs(options.paths)) inputs.push(input);
+  total = inputs.length;
+  for (const input of inputs) {
     const index = entries.length;
     if (input.kind === 'missing') {
       entries.push({ path: input.path, status: 'failed', id: null, error: { code: 'input/not-found', message: input.message } });

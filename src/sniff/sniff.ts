@@ -32,8 +32,21 @@ export function sniffFormat(bytes: Uint8Array, filename: string): SniffResult {
       message: `${filename}: binary content of no supported format (PDF, DOCX, Markdown, HTML, text).`,
     };
   }
+  if (NOT_DOCUMENTS.test(filename)) {
+    return {
+      kind: 'unsupported',
+      code: 'input/unsupported-format',
+      message: `${filename}: text, but source code, configuration or data rather than a report (PDF, DOCX, Markdown, HTML, text).`,
+    };
+  }
   return { kind: 'supported', format: sniffTextFormat(text, filename) };
 }
+
+/**
+ * Text files that are not documents. Bytes cannot tell a shell script from a text export, so here
+ * the extension decides, and only to refuse: a report never arrives as .py or .json.
+ */
+const NOT_DOCUMENTS = /\.(?:py|sh|bash|js|mjs|cjs|ts|json|ya?ml|toml|ini|cfg|conf|css|scss|xml|xsd|svg|lock|log|c|h|cpp|java|go|rs|rb|php|sql|bat|ps1|make|mk)$/i;
 
 export function sniffTextFormat(text: string, filename: string): SourceFormat {
   const start = text.trimStart().slice(0, 2048).toLowerCase();

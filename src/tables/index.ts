@@ -97,7 +97,7 @@ export function normalizeTables(doc: DocTree, options: NormalizeOptions): { tabl
         if (filled !== model.width || fit.notes.length > 0) {
           misfits.push({ row: rows.length, cells: filled, width: model.width, notes: fit.notes, location: { ...row.position, table: index } });
         }
-        rows.push({ ...row, cells: fit.cells });
+        rows.push({ ...row, cells: fit.cells, rawColumns: fit.rawColumns });
       } else {
         rows.push(row);
       }

@@ -22,7 +22,7 @@ function isLabelFragment(fragment: string, labelSoFar: string): boolean {
  * - cells in between fill the middle columns in order; extra ones become paragraphs of the last.
  * Returns the fitted cells and notes on what was done.
  */
-export function fitRaggedRow(row: WorkRow, roles: readonly ColumnRole[]): { cells: WorkCell[]; notes: string[] } {
+export function fitRaggedRow(row: WorkRow, roles: readonly ColumnRole[]): { cells: WorkCell[]; notes: string[]; rawColumns: number[] } {
   const notes: string[] = [];
   const source: WorkCell[] = [];
   // How many neighbouring copies each kept cell had: a merged cell the OCR repeated over the
@@ -125,5 +125,11 @@ export function fitRaggedRow(row: WorkRow, roles: readonly ColumnRole[]): { cell
     col++;
   });
   if (rest.length > middle.length && middle.length > 0) notes.push('extra cells joined into the last middle column');
-  return { cells: out, notes };
+  // Where each source cell ended up, so a fragment continued on the next page can follow it.
+  const rawColumns = row.cells.map((cell) => {
+    const text = cellText(cell);
+    const col = out.findIndex((o) => o.paragraphs.some((p) => text && p.includes(text.slice(0, 40))));
+    return col;
+  });
+  return { cells: out, notes, rawColumns };
 }

@@ -60,30 +60,41 @@ export function mergeInto(prev: WorkRow, row: WorkRow): void {
 }
 
 /**
- * Ragged rows have no reliable columns, so a continuation goes to the cell of the row above that
- * was left open (text not ending a clause), searching from the right among the text columns.
+ * Ragged rows have no reliable columns. A continued fragment goes to the column of the row above
+ * that held the cell at the same source position; fragments landing on a number, date or score
+ * column join the text column to their left. Without that mapping, the fragment goes to the cell
+ * left open (text not ending a clause), searching from the right.
  */
 export function mergeRaggedInto(prev: WorkRow, row: WorkRow, roles: readonly ColumnRole[]): void {
-  const fragment: string[] = [];
+  const anchor = (c: number): boolean => ['number', 'period', 'start', 'end', 'score'].includes(roles[c] ?? 'unknown');
+  const byColumn = new Map<number, string[]>();
+  let fallback: string[] = [];
   const seen = new Set<WorkCell>();
-  for (const cell of row.cells) {
-    if (seen.has(cell)) continue;
+  row.cells.forEach((cell, k) => {
+    if (seen.has(cell) || cell.paragraphs.length === 0) return;
     seen.add(cell);
-    fragment.push(...cell.paragraphs);
-  }
-  const joined = fragment.join(' ').trim();
-  if (!joined) return;
-  const textCols = roles.map((r, c) => (['number', 'period', 'start', 'end', 'score'].includes(r) ? -1 : c)).filter((c) => c >= 0);
-  let target: WorkCell | undefined;
-  for (let k = textCols.length - 1; k >= 0; k--) {
-    const cell = prev.cells[textCols[k] ?? -1];
-    if (cell && cell.paragraphs.length > 0 && !endsClause(cell.paragraphs.at(-1) ?? '')) {
-      target = cell;
-      break;
+    let col = prev.rawColumns?.[k] ?? -1;
+    while (col >= 0 && anchor(col)) col--;
+    if (col < 0) fallback.push(...cell.paragraphs);
+    else byColumn.set(col, [...(byColumn.get(col) ?? []), ...cell.paragraphs]);
+  });
+  if (fallback.length > 0) {
+    const textCols = roles.map((_, c) => (anchor(c) ? -1 : c)).filter((c) => c >= 0);
+    let target = textCols.at(-1) ?? 0;
+    for (let k = textCols.length - 1; k >= 0; k--) {
+      const cell = prev.cells[textCols[k] ?? -1];
+      if (cell && cell.paragraphs.length > 0 && !endsClause(cell.paragraphs.at(-1) ?? '')) {
+        target = textCols[k] ?? target;
+        break;
+      }
     }
+    byColumn.set(target, [...(byColumn.get(target) ?? []), ...fallback]);
+    fallback = [];
   }
-  target ??= prev.cells[textCols.at(-1) ?? 0];
-  if (target) appendFragment(target.paragraphs, [joined]);
+  for (const [col, parts] of byColumn) {
+    const cell = prev.cells[col];
+    if (cell) appendFragment(cell.paragraphs, [parts.join(' ')]);
+  }
   prev.pages = [...new Set([...prev.pages, ...row.pages])];
   prev.stitchedRows.push(...row.stitchedRows);
 }

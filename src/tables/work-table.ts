@@ -23,6 +23,8 @@ export interface WorkRow {
   pages: number[];
   /** Row indices in the stitched logical table before continuation rows were merged. */
   stitchedRows: number[];
+  /** For rows fitted by content: the column each source cell went to (source index → column). */
+  rawColumns?: number[];
   position: Location;
 }
 
