@@ -1,0 +1,82 @@
+import { francAll } from 'franc';
+import { CYRILLIC_CANDIDATES, fromFrancCode } from './candidates.ts';
+import type { Candidate, CyrillicCandidate } from './candidates.ts';
+import { functionWordHits } from './function-words.ts';
+import { SOFT_CUE_TARGETS, letterEvidence, softLetterCues } from './letter-evidence.ts';
+import { textEvidence } from './text-evidence.ts';
+import { trigramScores, trigramsOf } from './trigram-model.ts';
+import { endingHits } from './word-endings.ts';
+
+/**
+ * Every piece of evidence about one text, per candidate, as raw counts and scores. Kept apart
+ * from the weighting (`detect.ts`) so the weights can be fitted on the dev set without
+ * re-reading the texts, and so a reader can see what each language was credited with.
+ */
+export interface CandidateFeatures {
+  /** Summed trigram log-likelihood under franc's model of the language. */
+  trigram: number;
+  /** franc's normalized score (best 1). */
+  franc: number;
+  words: number;
+  endings: number;
+  /** Occurrences of letters the language does not write. */
+  foreign: number;
+  missingHallmark: boolean;
+  doubleRounded: number;
+  zhe: number;
+  loanLetters: number;
+}
+
+export interface LanguageFeatures {
+  letters: number;
+  script: 'Cyrl' | 'Latn';
+  candidates: Map<Candidate, CandidateFeatures>;
+}
+
+const FRANC_CYRILLIC = CYRILLIC_CANDIDATES.map((c) => (c === 'uzb' ? 'uzn' : c));
+const FRANC_LATIN = ['eng', 'uzn'];
+const LATIN_CANDIDATES: readonly Candidate[] = ['eng', 'uzb'];
+
+function francScores(text: string, only: string[]): Map<Candidate, number> {
+  const scores = new Map<Candidate, number>();
+  for (const [code, score] of francAll(text, { only, minLength: 1 })) {
+    const lang = fromFrancCode(code);
+    if (lang) scores.set(lang, score);
+  }
+  return scores;
+}
+
+export function languageFeatures(text: string, withFranc = true): LanguageFeatures {
+  const evidence = textEvidence(text);
+  const script = evidence.cyrillicLetters * 2 >= evidence.letters ? 'Cyrl' : 'Latn';
+  const candidates = new Map<Candidate, CandidateFeatures>();
+  if (evidence.letters === 0) return { letters: 0, script, candidates };
+
+  const latin = script === 'Latn';
+  const langs: readonly Candidate[] = latin ? LATIN_CANDIDATES : CYRILLIC_CANDIDATES;
+  const trigrams = trigramsOf(evidence.lower);
+  const likelihood = trigramScores(trigrams, langs, latin);
+  const franc = withFranc ? francScores(evidence.lower, latin ? FRANC_LATIN : FRANC_CYRILLIC) : undefined;
+  const words = functionWordHits(evidence.words);
+  const endings = endingHits(evidence.words);
+  const letters = latin ? undefined : letterEvidence(evidence.lower, evidence.cyrillicLetters);
+  const soft = latin ? undefined : softLetterCues(evidence.lower);
+
+  for (const lang of langs) {
+    const cyr = lang === 'eng' ? undefined : (lang as CyrillicCandidate);
+    const against = (cue: keyof typeof SOFT_CUE_TARGETS): number =>
+      soft && cyr && SOFT_CUE_TARGETS[cue].includes(cyr) ? soft[cue] : 0;
+    candidates.set(lang, {
+      trigram: (likelihood.get(lang) ?? 0) * trigrams.length,
+      franc: franc?.get(lang) ?? 0,
+      words: words.get(lang) ?? 0,
+      endings: endings.get(lang) ?? 0,
+      foreign: letters && cyr ? letters.foreign[cyr] : 0,
+      missingHallmark: letters && cyr ? letters.missingHallmarks.includes(cyr) : false,
+      doubleRounded: against('doubleRounded'),
+      zhe: against('zhe'),
+      loanLetters: against('loanLetters'),
+    });
+  }
+  return { letters: evidence.letters, script, candidates };
+}

@@ -1,0 +1,65 @@
+import { data } from 'franc/data.js';
+import { fromFrancCode } from './candidates.ts';
+import type { Candidate } from './candidates.ts';
+
+/**
+ * franc's own trigram models, read as likelihoods. franc ranks a text's trigrams by frequency and
+ * sums how far each rank is from the model's: on a 30-character cell every trigram occurs once,
+ * the text's ranks are arbitrary, and the distance is mostly noise (a Russian cell can come out
+ * with Russian last). Here each trigram of the text instead gets the probability a Zipf curve
+ * gives its rank in the model, and a small floor when the model lacks it: what matters on a short
+ * cell is which trigrams are present, not their order.
+ */
+
+/** The models hold each language's 300 most frequent trigrams, most frequent first. */
+const ZIPF_OFFSET = 8;
+/** Log-probability of a trigram absent from a model, a little below the rarest listed one. */
+const UNSEEN = -9;
+
+const models = new Map<Candidate, Map<string, number>>();
+
+function zipfLogProbabilities(list: string[]): Map<string, number> {
+  let z = 0;
+  for (let r = 0; r < list.length; r++) z += 1 / (r + ZIPF_OFFSET);
+  const table = new Map<string, number>();
+  list.forEach((trigram, rank) => {
+    if (!table.has(trigram)) table.set(trigram, Math.log(1 / ((rank + ZIPF_OFFSET) * z)));
+  });
+  return table;
+}
+
+for (const script of ['Cyrillic', 'Latin'] as const) {
+  const languages = data[script] ?? {};
+  for (const [code, model] of Object.entries(languages)) {
+    const lang = fromFrancCode(code);
+    // uzn has a Latin and a Cyrillic model; each text is scored against the one of its script.
+    if (!lang || (lang === 'uzb' && script === 'Latin') || (lang === 'eng' && script !== 'Latin')) continue;
+    models.set(lang, zipfLogProbabilities(model.split('|')));
+  }
+}
+const latinUzbek = data.Latin?.['uzn'];
+const uzbekLatin = latinUzbek ? zipfLogProbabilities(latinUzbek.split('|')) : undefined;
+
+/** The same cleaning franc applies before counting trigrams: ASCII punctuation and digits become spaces. */
+export function trigramsOf(lower: string): string[] {
+  const clean = lower.replace(/[\u0021-\u0040]+/gu, ' ').replace(/\s+/gu, ' ').trim();
+  if (!clean) return [];
+  const padded = ` ${clean} `;
+  const out: string[] = [];
+  for (let i = 0; i + 3 <= padded.length; i++) out.push(padded.slice(i, i + 3));
+  return out;
+}
+
+/** Mean log-probability per trigram under each language's model. */
+export function trigramScores(trigrams: readonly string[], langs: readonly Candidate[], latin = false): Map<Candidate, number> {
+  const scores = new Map<Candidate, number>();
+  if (trigrams.length === 0) return scores;
+  for (const lang of langs) {
+    const table = latin && lang === 'uzb' ? uzbekLatin : models.get(lang);
+    if (!table) continue;
+    let sum = 0;
+    for (const t of trigrams) sum += table.get(t) ?? UNSEEN;
+    scores.set(lang, sum / trigrams.length);
+  }
+  return scores;
+}
