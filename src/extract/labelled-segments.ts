@@ -37,6 +37,21 @@ export function labelledSegments(paragraphs: readonly string[]): LabelledSegment
     const next = hits[i + 1];
     let body = text.slice(hit.end, next ? next.start : undefined);
     if (!next) body = body.split('\n')[0] ?? '';
+    if (hit.kind === 'expected') body = firstStatement(body);
     return { kind: hit.kind, label: hit.label, text: collapseWhitespace(body) };
   });
+}
+
+/**
+ * An expected result is one statement. Where the report runs straight on into narrative, the
+ * statement ends at the first sentence end, or — Kyrgyz writes results as verbal nouns
+ * (…алдын алуу, …төмөндөтүү) — where such a noun is followed by a capitalised word that starts
+ * the next sentence without a full stop.
+ */
+function firstStatement(body: string): string {
+  const sentence = body.match(/^[\s\S]*?[.!?](?=\s+[\p{Lu}«"“\d])/u);
+  const nominal = body.match(/^[\s\S]*?\p{Ll}(?:уу|үү|оо|өө|юу|түү|дуу)(?=\s+\p{Lu}\p{Ll})/u);
+  const candidates = [sentence?.[0], nominal?.[0]].filter((c): c is string => c !== undefined);
+  if (candidates.length === 0) return body;
+  return candidates.reduce((a, b) => (a.length <= b.length ? a : b));
 }

@@ -1,0 +1,25 @@
+import type { Report } from '../../src/model/report.ts';
+
+/**
+ * The part of a report that must not depend on the input format: the same report as text, HTML,
+ * Markdown, DOCX or PDF gives the same language, heading, goals, measures and table grid. Ids,
+ * byte counts, pages and format-specific findings are left out.
+ */
+export function formatIndependent(report: Report): unknown {
+  return {
+    language: report.language.code,
+    title: report.title,
+    organization: report.organization,
+    period: report.period,
+    goals: report.goals,
+    measures: report.measures.map(({ source, ...m }) => ({ ...m, table: source.table })),
+    tables: report.tables.map((t) => ({
+      headerRows: t.headerRows,
+      columns: t.columns,
+      rows: t.rows,
+      roles: t.roles,
+      groupRows: t.groupRows,
+      cells: t.cells.map((c) => [c.row, c.col, c.rowSpan, c.colSpan, c.text]),
+    })),
+  };
+}
