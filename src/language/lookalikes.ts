@@ -18,11 +18,12 @@ const TO_CYRILLIC: Record<string, string> = {
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const WORD = /[\p{L}\p{M}]+/gu;
+const CYRILLIC_VARIANT = /[ѳѲҥҤӊӉӈӇ]/u;
 const FOREIGN = new RegExp(`[${Object.keys(TO_CYRILLIC).join('')}]`, 'u');
 
 /** True when `word` mixes Cyrillic with look-alike letters that should be read as Cyrillic. */
 function isMixed(word: string): boolean {
-  return CYRILLIC.test(word) && FOREIGN.test(word);
+  return CYRILLIC.test(word) && /[^\p{Script=Cyrillic}]/u.test(word) && FOREIGN.test(word);
 }
 
 /**
@@ -32,12 +33,10 @@ function isMixed(word: string): boolean {
 export function normalizeLookalikes(text: string): string {
   if (!FOREIGN.test(text)) return text;
   return text.replace(WORD, (word) => {
-    if (!isMixed(word)) {
-      // The archaic and Altai letters are Cyrillic themselves, so a word may consist of them alone.
-      return /[ѳѲҥҤӊӉӈӇ]/u.test(word) ? word.replace(/[ѳѲҥҤӊӉӈӇ]/gu, (c) => TO_CYRILLIC[c] ?? c) : word;
-    }
+    // The archaic and Altai letters are Cyrillic themselves, so a word may consist of them alone.
+    if (!isMixed(word) && !CYRILLIC_VARIANT.test(word)) return word;
     let out = '';
-    for (const ch of word) out += CYRILLIC.test(ch) ? ch : (TO_CYRILLIC[ch] ?? ch);
+    for (const ch of word) out += TO_CYRILLIC[ch] ?? ch;
     return out;
   });
 }
