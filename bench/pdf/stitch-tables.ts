@@ -53,6 +53,8 @@ function append(cur: { table: GridTable; rows: number }, block: TableBlock, cont
         const above = coverAt(lastRow, cell.col ?? 0);
         if (above && cell.text.trim() !== '') above.text = `${above.text} ${cell.text}`.trim();
         else if (!above) cur.table.cells.push(out(cell, lastRow));
+        // A merged cell running on from the cut row keeps covering the rows below it.
+        if (above && above.row + above.rowSpan === lastRow + 1 && cell.rowSpan > 1) above.rowSpan += cell.rowSpan - 1;
       }
       offset = -1;
       return;

@@ -133,7 +133,6 @@ export function glyphRuns(ops: OperatorList, viewport: Matrix, metrics: (font: s
       const [ex] = at(advance, st.ts);
       const [, ty] = at(0, st.ts + fm.ascent * st.size);
       const [, by] = at(0, st.ts + fm.descent * st.size);
-      const size = Math.abs(st.size * Math.hypot(trm[2], trm[3]) / (Math.abs(st.size) || 1));
       const text = typeof glyph.unicode === 'string' ? glyph.unicode : '';
       glyphs.push({
         text,
@@ -142,10 +141,12 @@ export function glyphRuns(ops: OperatorList, viewport: Matrix, metrics: (font: s
         baseline: oy,
         top: Math.min(ty, by),
         bottom: Math.max(ty, by),
-        size: size * Math.abs(st.size),
+        size: Math.abs(st.size) * Math.hypot(trm[2], trm[3]),
         font: st.font,
         bold: fm.bold,
-        space: isSpace || text.trim() === '',
+        // pdf.js flags byte 32 as a space (it takes Tw, PDF 32000-1 §9.3.3) even when a subset
+        // font maps that code to a letter; only the Unicode value says whether it is blank.
+        space: text.trim() === '',
         advance: Math.abs(ex - ox),
       });
       tm = mul([1, 0, 0, 1, advance, 0], tm);

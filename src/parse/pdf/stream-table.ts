@@ -3,7 +3,7 @@ import type { Chunk, TextLine } from './text-lines.ts';
 import type { GridCell, PageTable } from './table-grid.ts';
 
 /** Share of the region's multi-phrase lines that may cross a column gap (spanning headers). */
-const CROSSING_SHARE = 0.1;
+const CROSSING_SHARE = 0.2;
 /** Narrowest whitespace corridor (in em of the body text) that separates columns. */
 const MIN_CORRIDOR_EM = 1.0;
 
@@ -45,16 +45,29 @@ export function columnEdges(lines: readonly TextLine[]): number[] {
     for (const c of line.chunks) for (let x = Math.floor(c.x0) - x0; x < Math.ceil(c.x1) - x0; x++) if (x >= 0 && x < width) mark[x] = 1;
     for (let x = 0; x < width; x++) cover[x] = (cover[x] ?? 0) + (mark[x] ?? 0);
   }
-  const allowed = Math.floor(CROSSING_SHARE * source.length);
   const em = median(chunks.map((c) => c.fontSize)) || 10;
-  const edges = [x0];
+  // Two passes: gaps no phrase crosses at all (these also find sparse columns at the table's edge,
+  // where few lines have text), and gaps a few spanning phrases may cross (spanned headers).
+  const strict = corridors(cover, 0, MIN_CORRIDOR_EM * em);
+  const tolerant = corridors(cover, Math.floor(CROSSING_SHARE * source.length), MIN_CORRIDOR_EM * em);
+  const inner = [...strict];
+  for (const t of tolerant) if (!inner.some((e) => Math.abs(e - t) < em)) inner.push(t);
+  inner.sort((a, b) => a - b);
+  const edges = [x0, ...inner.map((e) => x0 + e)];
+  edges.push(x1);
+  return edges;
+}
+
+/** Midpoints of the emptiest stretch of each run of bins with coverage ≤ allowed, inside the ink. */
+function corridors(cover: Int32Array, allowed: number, minWidth: number): number[] {
+  const out: number[] = [];
+  const width = cover.length;
   let start = -1;
   for (let x = 0; x <= width; x++) {
     const free = x < width && (cover[x] ?? 0) <= allowed;
     if (free && start < 0) start = x;
     if (!free && start >= 0) {
-      if (start > 0 && x < width && x - start >= MIN_CORRIDOR_EM * em) {
-        // Prefer the corridor's emptiest stretch; the middle of it is the boundary.
+      if (start > 0 && x < width && x - start >= minWidth) {
         let best = Number.POSITIVE_INFINITY;
         let bestFrom = start;
         let bestTo = x;
@@ -66,13 +79,12 @@ export function columnEdges(lines: readonly TextLine[]): number[] {
             bestTo = k;
           } else if (v === best && bestTo === k - 1) bestTo = k;
         }
-        edges.push(x0 + (bestFrom + bestTo + 1) / 2);
+        out.push((bestFrom + bestTo + 1) / 2);
       }
       start = -1;
     }
   }
-  edges.push(x1);
-  return edges;
+  return out;
 }
 
 function columnOf(x: number, edges: readonly number[]): number {
@@ -114,7 +126,10 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
   const placed = lines.map((l) => placeLine(l, edges));
   const pitches: number[] = [];
   for (let i = 1; i < lines.length; i++) pitches.push((lines[i]?.baseline ?? 0) - (lines[i - 1]?.baseline ?? 0));
-  const pitch = Math.min(...pitches.filter((p) => p > 0), Number.POSITIVE_INFINITY);
+  // Typical distance between consecutive lines of one cell; tiny steps (sub-lines of cells set at
+  // slightly different heights) do not count.
+  const em = median(lines.map((l) => l.fontSize)) || 10;
+  const pitch = median(pitches.filter((p) => p >= 0.8 * em)) || em * 1.2;
   const rules = [...(options.rules ?? [])].sort((a, b) => a - b);
 
   const rows: LineCells[][] = [];
@@ -134,7 +149,10 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
       const firstText = cur.spans[0]?.c0 === 0 ? (cur.spans[0]?.chunks[0]?.text ?? '') : '';
       const lowerStart = /^\p{Ll}/u.test(firstText) && prevRowHasFirst && prevFirst.c1 === 0 && !/[.:;!?]$/.test(lastText(group));
       const fullWidth = cur.spans.length === 1 && cur.spans[0]?.c0 === 0 && cur.spans[0]?.c1 === nc - 1;
-      continues = !ruleBetween && tight && !fullWidth && (firstEmpty || lowerStart);
+      // A spanning title row (group row) that wraps onto a second spanning line stays one row.
+      const prevSpan = group.length === 1 && prev.spans.length === 1 && (prev.spans[0]?.c1 ?? 0) > (prev.spans[0]?.c0 ?? 0);
+      const spanTail = prevSpan && cur.spans.length === 1 && cur.spans[0]?.c0 === prev.spans[0]?.c0 && (cur.spans[0]?.c1 ?? 0) > (cur.spans[0]?.c0 ?? 0);
+      continues = !ruleBetween && tight && ((!fullWidth && (firstEmpty || lowerStart)) || spanTail);
     }
     if (continues && group) group.push(cur);
     else rows.push([cur]);

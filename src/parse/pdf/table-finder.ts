@@ -120,9 +120,18 @@ export function streamRegions(lines: readonly TextLine[]): TextLine[][] {
       if (multi) cur.push(line);
       continue;
     }
+    const prevLine = cur[cur.length - 1];
+    const aligned =
+      !multi &&
+      prevLine !== undefined &&
+      line.top - prevLine.bottom < 0.6 * line.fontSize &&
+      line.chunks.every((ch) => cur.some((l) => isMultiPhrase(l) && l.chunks.some((o) => Math.abs(o.x0 - ch.x0) < 1.5 && ch.x1 <= o.x1 + 4 * line.fontSize)));
     if (multi) {
       cur.push(line);
       singles = 0;
+    } else if (aligned) {
+      // The wrapped tail of one tall cell: it starts where a column of the rows above starts.
+      cur.push(line);
     } else if (singles < MAX_SINGLE_RUN) {
       cur.push(line);
       singles++;
