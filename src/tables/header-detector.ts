@@ -48,7 +48,8 @@ export function countHeaderRows(rows: readonly WorkRow[]): number {
   while (n < rows.length) {
     const row = rows[n];
     if (!row) break;
-    if (isColumnNumberRow(row) || isLabelRow(row, 0.5)) n++;
+    // A single label across the table is a group row ("Зорилт 1 …"), not a header level.
+    if (isColumnNumberRow(row) || (isLabelRow(row, 0.5) && distinctTexts(row).length >= 2)) n++;
     else if (isEmptyRow(row) && n < 4) n++;
     else break;
   }

@@ -1,0 +1,51 @@
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { decodeText } from '../../src/sniff/decode-text.ts';
+import { sniffFormat } from '../../src/sniff/sniff.ts';
+
+const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+describe('sniffFormat decides from bytes', () => {
+  it.each([
+    ['%PDF-1.7\n…', 'x.txt', 'pdf'],
+    ['<!DOCTYPE html><html><body><p>x</p></body></html>', 'report.txt', 'html'],
+    ['| a | b |\n|---|---|\n| 1 | 2 |\n', 'report.txt', 'markdown'],
+    ['Goal\tMeasure\tStatus\nG1\tM1\tdone\n', 'report.md', 'text'],
+    ['**Title**\n\nSome text.\n', 'notes', 'markdown'],
+    ['Plain words only.\n', 'notes.txt', 'text'],
+  ])('%j named %s is %s', (content, name, format) => {
+    expect(sniffFormat(bytes(content), name)).toEqual({ kind: 'supported', format });
+  });
+
+  it('reads a ZIP as a DOCX candidate and an OLE2 file as DOCX (the DOCX reader refuses .doc with its own code)', () => {
+    expect(sniffFormat(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]), 'a.pdf')).toEqual({ kind: 'supported', format: 'docx' });
+    expect(sniffFormat(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'a.doc')).toEqual({ kind: 'supported', format: 'docx' });
+  });
+
+  it('refuses empty input, binary garbage and source files with codes', () => {
+    expect(sniffFormat(new Uint8Array(), 'a.pdf')).toMatchObject({ kind: 'unsupported', code: 'input/empty' });
+    const garbage = new Uint8Array(512).map((_, i) => (i * 37) % 31);
+    expect(sniffFormat(garbage, 'a.bin')).toMatchObject({ kind: 'unsupported', code: 'input/unsupported-format' });
+    expect(sniffFormat(bytes('print("x")\n'), 'build.py')).toMatchObject({ kind: 'unsupported', code: 'input/unsupported-format' });
+  });
+});
+
+describe('decodeText', () => {
+  const kyrgyz = 'Статусу: аткарылды, 2 078 967 сом';
+  it('reads UTF-8 with and without BOM', () => {
+    expect(decodeText(bytes(kyrgyz))).toEqual({ text: kyrgyz, encoding: 'utf-8' });
+    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...bytes(kyrgyz)]))).toEqual({ text: kyrgyz, encoding: 'utf-8' });
+  });
+  it('reads UTF-16 LE/BE with a BOM and UTF-16 LE without one', () => {
+    const le = new Uint8Array(iconv.encode(kyrgyz, 'utf-16le'));
+    expect(decodeText(new Uint8Array([0xff, 0xfe, ...le])).text).toBe(kyrgyz);
+    const be = new Uint8Array(iconv.encode(kyrgyz, 'utf-16be'));
+    expect(decodeText(new Uint8Array([0xfe, 0xff, ...be])).text).toBe(kyrgyz);
+    expect(decodeText(new Uint8Array(iconv.encode(`Report ${kyrgyz} and more ASCII text here`, 'utf-16le')))).toMatchObject({ encoding: 'utf-16le' });
+  });
+  it('falls back to windows-1251 for legacy Cyrillic exports', () => {
+    const russian = 'Выполнено: мероприятие по плану';
+    const legacy = new Uint8Array(iconv.encode(russian, 'windows-1251'));
+    expect(decodeText(legacy)).toEqual({ text: russian, encoding: 'windows-1251' });
+  });
+});

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeTables } from '../../src/tables/index.ts';
+import { roleOfLabel } from '../../src/tables/header-lexicon.ts';
+import { cellText } from '../../src/tables/work-table.ts';
+import { doc, table } from './doc-builder.ts';
+
+const und = { language: (): string => 'und' };
+const texts = (rows: { cells: Parameters<typeof cellText>[0][] }[]): string[][] => rows.map((r) => r.cells.map(cellText));
+
+describe('column roles from headers in any of the report languages', () => {
+  it.each([
+    ['Стратегиялык максат', 'goal'],
+    ['Коррупцияга каршы чара', 'measure'],
+    ['Милдеттер', 'task'],
+    ['Иш-чара', 'activity'],
+    ['Аткаруучу', 'responsible'],
+    ['Аткаруу жөнүндө маалымат', 'narrative'],
+    ['Зорилтыг хэрэгжүүлэх ага хэмжээ', 'measure'],
+    ['Суурь түвшин', 'baseline'],
+    ['Эхэлсэн, дууссан хугацаа', 'period'],
+    ['Ответственный исполнитель', 'responsible'],
+    ['Срок исполнения', 'end'],
+    ['Мероприятие', 'activity'],
+    ['Expected result', 'expected'],
+    ['Status', 'status'],
+    ['Something else', 'unknown'],
+  ])('%s → %s', (label, role) => expect(roleOfLabel(label)).toBe(role));
+});
+
+describe('normalizeTables', () => {
+  it('stitches a table continued after a page break, dropping the repeated header', () => {
+    const header = ['Цель', 'Мероприятие', 'Исполнитель', 'Статус'];
+    const { tables } = normalizeTables(
+      doc(
+        table([header, ['1. Цель', 'Первое', 'Отдел А', 'выполнено']], { header: 1 }),
+        { kind: 'page-break', position: {} },
+        table([header, ['', 'Второе', 'Отдел Б', 'в процессе']], { header: 1 }),
+      ),
+      und,
+    );
+    expect(tables).toHaveLength(1);
+    const t = tables[0]!;
+    expect(t.model.roles).toEqual(['goal', 'activity', 'responsible', 'status']);
+    expect(texts(t.rows)).toEqual([
+      ['1. Цель', 'Первое', 'Отдел А', 'выполнено'],
+      ['1. Цель', 'Второе', 'Отдел Б', 'в процессе'],
+    ]);
+    // The carried goal is one merged cell in the output, not two copies.
+    expect(t.output.cells.find((c) => c.text === '1. Цель')).toMatchObject({ row: 1, rowSpan: 2 });
+  });
+
+  it('keeps tables apart when prose stands between them', () => {
+    const { tables } = normalizeTables(
+      doc(table([['Цель', 'Мероприятие'], ['a', 'b']], { header: 1 }), { kind: 'paragraph', text: 'Пояснение к таблице', position: {} }, table([['Цель', 'Мероприятие'], ['c', 'd']], { header: 1 })),
+      und,
+    );
+    expect(tables).toHaveLength(2);
+  });
+
+  it('joins a row cut by a page break into one row, and a new numbered row stays new', () => {
+    const { tables, findings } = normalizeTables(
+      doc(
+        table(
+          [
+            ['Максат', 'Иш-чара', 'Аткаруучу', 'Аткаруу жөнүндө маалымат'],
+            ['I. Биринчи максат', '1. Биринчи иш', 'Бөлүм', 'Статусу: аткарылды, иш'],
+            ['', '', '', 'улантылды жана бүттү.'],
+            ['', '2. Экинчи иш', 'Бөлүм', 'Статусу: аткарылууда'],
+          ],
+          { breaks: [2, 3] },
+        ),
+      ),
+      und,
+    );
+    const t = tables[0]!;
+    expect(t.rows).toHaveLength(2);
+    expect(cellText(t.rows[0]!.cells[3]!)).toBe('Статусу: аткарылды, иш улантылды жана бүттү.');
+    expect(t.rows[0]!.stitchedRows).toEqual([1, 2]);
+    expect(findings.map((f) => f.code)).toContain('ROW_CONTINUED_ACROSS_PAGE');
+  });
+
+  it('reads a two-level header with a column-number row, and group rows across the table', () => {
+    const { tables } = normalizeTables(
+      doc(
+        table(
+          [
+            [{ t: 'Д/д', rs: 2 }, { t: 'Арга хэмжээ', rs: 2 }, { t: 'Шалгуур үзүүлэлт', cs: 2 }, { t: 'Хугацаа', rs: 2 }],
+            ['Суурь түвшин', 'Хүрэх түвшин'],
+            ['1', '2', '3', '4', '5'],
+            [{ t: 'Зорилт 1 ТУРШИЛТ', cs: 5, bold: true }],
+            ['1', 'Арга хэмжээ нэг', 'суурь', 'хүрэх', '2024.01.01 2024.12.31'],
+          ],
+          { header: 2 },
+        ),
+      ),
+      und,
+    );
+    const t = tables[0]!;
+    expect(t.model.headerRows).toHaveLength(3);
+    expect(t.model.roles).toEqual(['number', 'measure', 'baseline', 'target', 'period']);
+    expect(t.rows.map((r) => r.group)).toEqual([true, false]);
+    expect(t.output.groupRows).toEqual([3]);
+  });
+
+  it('fits OCR-ragged rows of a page-split pipe table by content', () => {
+    const { tables } = normalizeTables(
+      doc(
+        table(
+          [
+            ['Д/д', 'Арга хэмжээ', 'Суурь түвшин', 'Хүрэх түвшин', 'Хүрсэн түвшин', 'Хугацаа', 'Оноо'],
+            ['1', 'Арга хэмжээ нэг', 'суурь', 'хүрэх', 'хүрсэн', '2024.01.01 2024.12.31', '10'],
+          ],
+          { header: 1 },
+        ),
+        table(
+          [
+            ['', '', '', '', '', '', '', '', ''],
+            ['2', 'Арга', 'хэмжээ 1.2', 'суурь хоёр', 'суурь хоёр', 'хүрсэн хоёр', 'нэмэлт', '2024.01.01 2024.12.31 1C'],
+          ],
+          { header: 1 },
+        ),
+      ),
+      und,
+    );
+    const t = tables[0]!;
+    expect(t.model.ragged).toBe(true);
+    expect(texts(t.rows)[1]).toEqual(['2', 'Арга хэмжээ 1.2', 'суурь хоёр', 'хүрсэн хоёр', 'нэмэлт', '2024.01.01 2024.12.31', '1C']);
+    expect(t.misfits).toHaveLength(1);
+  });
+});
