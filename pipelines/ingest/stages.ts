@@ -12,7 +12,7 @@ import { sniffFormat } from '../../src/sniff/sniff.ts';
 import { normalizeTables } from '../../src/tables/index.ts';
 import { finding } from '../../src/model/finding.ts';
 import { validateReport } from '../../src/validate/index.ts';
-import { annotateLanguages } from './language-step.ts';
+import { annotateLanguages } from '../../src/language/annotate-languages.ts';
 
 export interface StageInput {
   bytes: Uint8Array;
@@ -60,7 +60,7 @@ export async function parseStage(input: StageInput): Promise<ParseStageResult> {
   }
   if (!parsed.ok) return { ok: false, error: parsed.error };
   const doc = parsed.doc;
-  const language = annotateLanguages(doc);
+  const { document: language, shares } = annotateLanguages(doc);
   const tableLanguage = (text: string): string => detectLanguage(text, language.code === 'und' ? {} : { prior: language.code }).code;
   const { tables, findings: tableFindings } = normalizeTables(doc, { language: tableLanguage });
   const extraction = extractReport(doc, tables);
@@ -74,7 +74,7 @@ export async function parseStage(input: StageInput): Promise<ParseStageResult> {
     id: documentId(input.bytes),
     extractorVersion: EXTRACTOR_VERSION,
     source: { filename, format: doc.format, bytes: input.bytes.length, pages: doc.pages ?? 0 },
-    language: { code: language.code, confidence: language.confidence, script: language.script },
+    language: { code: language.code, confidence: language.confidence, script: language.script, shares },
     title: extraction.title,
     organization: extraction.organization,
     period: extraction.period,

@@ -107,6 +107,8 @@ export const Report = z
       code: LanguageCode,
       confidence: z.number().min(0).max(1),
       script: z.string(),
+      /** Share of the document's letters per language, largest first (mixed-language reports). */
+      shares: z.array(z.object({ code: LanguageCode, share: z.number().min(0).max(1) })).optional(),
     }),
     title: z.string().nullable(),
     organization: z.string().nullable(),
