@@ -52,7 +52,7 @@ export interface Weights {
 
 export const WEIGHTS: Weights = {
   franc: 0.5,
-  trigram: 0.18,
+  trigram: 0.12,
   word: 5,
   wordCap: 4,
   ending: 1.5,
@@ -62,7 +62,7 @@ export const WEIGHTS: Weights = {
   missingHallmark: 2,
   doubleRounded: 0.3,
   zhe: 0.5,
-  loanLetters: 0.2,
+  loanLetters: 0.3,
   softCap: 3,
   priorMargin: 2,
   temperature: 1,

@@ -46,6 +46,13 @@ function francScores(text: string, only: string[]): Map<Candidate, number> {
   return scores;
 }
 
+/**
+ * franc's rank distance is asked only from this many letters on. Below it every trigram of the
+ * text occurs once, so its ranks are arbitrary and the dev fit gave that score nothing to do; the
+ * same models still count through `trigram`. Skipping it also keeps a cell within franc's time.
+ */
+export const FRANC_MIN_LETTERS = 40;
+
 export function languageFeatures(text: string, withFranc = true): LanguageFeatures {
   const evidence = textEvidence(text);
   const script = evidence.cyrillicLetters * 2 >= evidence.letters ? 'Cyrl' : 'Latn';
@@ -56,7 +63,7 @@ export function languageFeatures(text: string, withFranc = true): LanguageFeatur
   const langs: readonly Candidate[] = latin ? LATIN_CANDIDATES : CYRILLIC_CANDIDATES;
   const trigrams = trigramsOf(evidence.lower);
   const likelihood = trigramScores(trigrams, langs, latin);
-  const franc = withFranc ? francScores(evidence.lower, latin ? FRANC_LATIN : FRANC_CYRILLIC) : undefined;
+  const franc = withFranc && evidence.letters >= FRANC_MIN_LETTERS ? francScores(evidence.lower, latin ? FRANC_LATIN : FRANC_CYRILLIC) : undefined;
   const words = functionWordHits(evidence.words);
   const endings = endingHits(evidence.words);
   const letters = latin ? undefined : letterEvidence(evidence.lower, evidence.cyrillicLetters);
@@ -68,7 +75,8 @@ export function languageFeatures(text: string, withFranc = true): LanguageFeatur
       soft && cyr && SOFT_CUE_TARGETS[cue].includes(cyr) ? soft[cue] : 0;
     candidates.set(lang, {
       trigram: (likelihood.get(lang) ?? 0) * trigrams.length,
-      franc: franc?.get(lang) ?? 0,
+      // Without a franc score every candidate gets the same 1, so the term does not move the ranking.
+      franc: franc ? (franc.get(lang) ?? 0) : 1,
       words: words.get(lang) ?? 0,
       endings: endings.get(lang) ?? 0,
       foreign: letters && cyr ? letters.foreign[cyr] : 0,

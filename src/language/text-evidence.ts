@@ -23,6 +23,7 @@ const CYRILLIC = /\p{Script=Cyrillic}/u;
 const LATIN = /\p{Script=Latin}/u;
 /** All-capital tokens this short are abbreviations far more often than words. */
 const ABBREVIATION_MAX = 4;
+const SHORT_ABBREVIATION = /^[\p{L}\p{M}]{1,2}\.$/u;
 
 function isCode(token: string): boolean {
   return /\p{N}/u.test(token) || /[/\\_]/u.test(token);
@@ -40,18 +41,32 @@ export function textEvidence(text: string): TextEvidence {
   let cyrillicLetters = 0;
   let latinLetters = 0;
   for (const token of normalized.match(TOKEN) ?? []) {
-    if (isAbbreviation(token)) continue;
+    // `к.` (кылым), `ж.` (жыл), `Ч. Ч.` (initials): a letter or two before a full stop is an
+    // abbreviation, and as a one-letter word it would pass for a function word (`к`, `ч`).
+    if (isAbbreviation(token) || SHORT_ABBREVIATION.test(token)) continue;
     const code = isCode(token);
     for (const part of token.split(/[^\p{L}\p{M}]+/u)) {
       // Inside a code only real words count: `2024-жылдын` keeps `жылдын`, `ПП-4136` keeps nothing.
       if (!part || (code && (part.length < 3 || isAbbreviation(part)))) continue;
       const word = part.toLowerCase();
       words.push(word);
-      for (const ch of word) {
-        if (!LETTER.test(ch)) continue;
-        letters++;
-        if (CYRILLIC.test(ch)) cyrillicLetters++;
-        else if (LATIN.test(ch)) latinLetters++;
+      // Code-point ranges instead of Unicode-property regexes per character: this loop runs for
+      // every cell of every document.
+      for (let i = 0; i < word.length; i++) {
+        const c = word.charCodeAt(i);
+        if (c >= 0x0400 && c <= 0x052f) {
+          letters++;
+          cyrillicLetters++;
+        } else if ((c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x2af)) {
+          letters++;
+          latinLetters++;
+        } else if (c >= 0x300 && c <= 0x36f) {
+          // combining marks ride on the letter before them
+        } else if (LETTER.test(word[i] ?? '')) {
+          letters++;
+          if (CYRILLIC.test(word[i] ?? '')) cyrillicLetters++;
+          else if (LATIN.test(word[i] ?? '')) latinLetters++;
+        }
       }
     }
   }

@@ -21,11 +21,14 @@ const ENDINGS: Partial<Record<Candidate, readonly string[]>> = {
     'дагы', 'деги', 'догу', 'дөгү', 'тагы', 'теги', 'тогу', 'төгү', 'ген', 'кен', 'ып', 'ип', 'уп', 'үп',
     'ышты', 'ишти', 'ушту', 'үштү', 'ынча', 'ынан', 'инен', 'унан', 'үнөн', 'ында', 'инде', 'унда', 'үндө',
     'сында', 'синде', 'сунда', 'сүндө', 'лык', 'лик', 'лук', 'лүк', 'дык', 'дик', 'дук', 'дүк', 'тык', 'тик',
+    'лыгы', 'лиги', 'лугу', 'лүгү', 'дыгы', 'диги', 'дугу', 'дүгү', 'тыгы', 'тиги', 'тугу', 'түгү',
   ],
   kaz: [
     'ның', 'нің', 'дың', 'дің', 'тың', 'тің', 'ған', 'ген', 'қан', 'кен', 'атын', 'етін', 'йтын', 'йтін',
     'уын', 'уін', 'луы', 'луі', 'ады', 'еді', 'дан', 'ден', 'тан', 'тен', 'нан', 'нен', 'лар', 'лер', 'дар',
     'дер', 'тар', 'тер', 'ып', 'іп', 'сын', 'сін', 'лық', 'лік', 'дық', 'дік', 'тық', 'тік', 'ынан', 'інен',
+    // Kazakh verbal nouns in a single -у (Kyrgyz doubles it: -уу, -боо) and present tense in -ады.
+    'мау', 'меу', 'бау', 'беу', 'пау', 'пеу', 'уы', 'уі', 'йды', 'йді', 'ады', 'еді',
   ],
   tat: [
     'ның', 'нең', 'ләр', 'нәр', 'гән', 'кән', 'ендә', 'ында', 'енә', 'ына', 'лык', 'лек', 'ыш', 'еш', 'дән',
@@ -52,17 +55,33 @@ const ENDINGS: Partial<Record<Candidate, readonly string[]>> = {
 /** Words shorter than this are mostly stem; their ending says little. */
 const MIN_WORD = 5;
 
-/** Longest endings first, so each word is credited once per language with its most specific ending. */
-const SORTED: Array<[Candidate, string[]]> = (Object.entries(ENDINGS) as [Candidate, readonly string[]][]).map(
-  ([lang, list]) => [lang, [...new Set(list)].sort((a, b) => b.length - a.length)],
-);
+/** Each ending mapped to the languages that list it. */
+const BY_ENDING = new Map<string, Candidate[]>();
+let longest = 0;
+for (const [lang, list] of Object.entries(ENDINGS) as [Candidate, readonly string[]][]) {
+  for (const ending of new Set(list)) {
+    const langs = BY_ENDING.get(ending) ?? [];
+    langs.push(lang);
+    BY_ENDING.set(ending, langs);
+    longest = Math.max(longest, ending.length);
+  }
+}
 
+/** Counts, per language, the words that end in one of its endings (each word once per language). */
 export function endingHits(words: readonly string[]): Map<Candidate, number> {
   const hits = new Map<Candidate, number>();
+  const credited = new Set<Candidate>();
   for (const word of words) {
     if (word.length < MIN_WORD) continue;
-    for (const [lang, endings] of SORTED) {
-      if (endings.some((e) => word.endsWith(e))) hits.set(lang, (hits.get(lang) ?? 0) + 1);
+    credited.clear();
+    for (let n = Math.min(longest, word.length - 2); n >= 2; n--) {
+      const langs = BY_ENDING.get(word.slice(-n));
+      if (!langs) continue;
+      for (const lang of langs) {
+        if (credited.has(lang)) continue;
+        credited.add(lang);
+        hits.set(lang, (hits.get(lang) ?? 0) + 1);
+      }
     }
   }
   return hits;
