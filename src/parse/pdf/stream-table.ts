@@ -125,7 +125,14 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
   if (nc < 2) return undefined;
   const placed = lines.map((l) => placeLine(l, edges));
   const pitches: number[] = [];
-  for (let i = 1; i < lines.length; i++) pitches.push((lines[i]?.baseline ?? 0) - (lines[i - 1]?.baseline ?? 0));
+  // A line gathered from cells set at different heights has no single baseline; the smaller of
+  // the baseline step and the top step is the step of its own text.
+  const step = (a: TextLine, b: TextLine): number => Math.min(b.baseline - a.baseline, b.top - a.top);
+  for (let i = 1; i < lines.length; i++) {
+    const a = lines[i - 1];
+    const b = lines[i];
+    if (a && b) pitches.push(step(a, b));
+  }
   // Typical distance between consecutive lines of one cell; tiny steps (sub-lines of cells set at
   // slightly different heights) do not count.
   const em = median(lines.map((l) => l.fontSize)) || 10;
@@ -140,7 +147,7 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
     const group = rows[rows.length - 1];
     let continues = false;
     if (prev && group) {
-      const gap = cur.line.baseline - prev.line.baseline;
+      const gap = step(prev.line, cur.line);
       const ruleBetween = rules.some((y) => y > prev.line.bottom - 1 && y < cur.line.top + 1);
       const firstEmpty = (cur.spans[0]?.c0 ?? 0) > 0;
       const tight = gap <= pitch * 1.35 + 0.5;
@@ -152,7 +159,10 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
       // A spanning title row (group row) that wraps onto a second spanning line stays one row.
       const prevSpan = group.length === 1 && prev.spans.length === 1 && (prev.spans[0]?.c1 ?? 0) > (prev.spans[0]?.c0 ?? 0);
       const spanTail = prevSpan && cur.spans.length === 1 && cur.spans[0]?.c0 === prev.spans[0]?.c0 && (cur.spans[0]?.c1 ?? 0) > (cur.spans[0]?.c0 ?? 0);
-      continues = !ruleBetween && tight && ((!fullWidth && (firstEmpty || lowerStart)) || spanTail);
+      // Cells centred vertically put their lines between the lines of their neighbours: a step
+      // much smaller than the line pitch is the same row.
+      const interleaved = gap < 0.8 * pitch && !fullWidth;
+      continues = !ruleBetween && ((tight && ((!fullWidth && (firstEmpty || lowerStart)) || spanTail)) || interleaved);
     }
     if (continues && group) group.push(cur);
     else rows.push([cur]);
@@ -161,57 +171,68 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
   const cells: GridCell[] = [];
   const used = new Set<TextRun>();
   const rowBands: { top: number; bottom: number }[] = [];
-  rows.forEach((group, r) => {
-    rowBands.push({ top: Math.min(...group.map((g) => g.line.top)), bottom: Math.max(...group.map((g) => g.line.bottom)) });
-    // Columns of the row: union of the spans of its lines; overlapping spans merge into one cell.
-    const spans: { c0: number; c1: number; parts: { line: number; chunks: Chunk[] }[] }[] = [];
-    group.forEach((lc, li) => {
-      for (const s of lc.spans) {
-        const hit = spans.filter((o) => s.c0 <= o.c1 && o.c0 <= s.c1);
-        if (hit.length === 0) spans.push({ c0: s.c0, c1: s.c1, parts: [{ line: li, chunks: s.chunks }] });
-        else {
-          const first = hit[0];
-          if (!first) continue;
-          for (const other of hit.slice(1)) {
-            first.c0 = Math.min(first.c0, other.c0);
-            first.c1 = Math.max(first.c1, other.c1);
-            first.parts.push(...other.parts);
-            spans.splice(spans.indexOf(other), 1);
-          }
-          first.c0 = Math.min(first.c0, s.c0);
-          first.c1 = Math.max(first.c1, s.c1);
-          first.parts.push({ line: li, chunks: s.chunks });
-        }
-      }
-    });
-    spans.sort((a, b) => a.c0 - b.c0);
-    for (const s of spans) {
-      s.parts.sort((a, b) => a.line - b.line);
-      const lineTexts: string[] = [];
-      const boxChunks: Chunk[] = [];
-      for (const p of s.parts) {
-        lineTexts.push(p.chunks.map((c) => c.text).join(' '));
-        boxChunks.push(...p.chunks);
-        for (const c of p.chunks) for (const run of c.runs) used.add(run);
-      }
-      const bold = boxChunks.every((c) => c.bold);
-      cells.push({
-        row: r,
-        col: s.c0,
-        rowSpan: 1,
-        colSpan: s.c1 - s.c0 + 1,
-        lines: lineTexts,
-        bold,
-        box: boxOf(boxChunks),
-      });
+  const emit = (span: MergedSpan, row: number, rowSpan: number, extra?: MergedSpan): void => {
+    const parts = [...span.parts, ...(extra?.parts ?? [])];
+    const lineTexts: string[] = [];
+    const boxChunks: Chunk[] = [];
+    for (const p of parts) {
+      lineTexts.push(p.chunks.map((c) => c.text).join(' '));
+      boxChunks.push(...p.chunks);
+      for (const c of p.chunks) for (const run of c.runs) used.add(run);
     }
+    cells.push({
+      row,
+      col: span.c0,
+      rowSpan,
+      colSpan: span.c1 - span.c0 + 1,
+      lines: lineTexts,
+      bold: boxChunks.every((c) => c.bold),
+      box: boxOf(boxChunks),
+    });
+  };
+  const band = (group: readonly LineCells[]): { top: number; bottom: number } => ({
+    top: Math.min(...group.map((g) => g.line.top)),
+    bottom: Math.max(...group.map((g) => g.line.bottom)),
   });
+  for (const group of rows) {
+    const r = rowBands.length;
+    const split = twoLevelSplit(group);
+    if (split === undefined) {
+      rowBands.push(band(group));
+      for (const span of mergeSpans(group, 0)) emit(span, r, 1);
+      continue;
+    }
+    // A two-level header: the spanning heading and its sub-headings are two rows; a column
+    // outside the spanning heading whose text runs on across the split is one cell over both.
+    const upper = group.slice(0, split);
+    const lower = group.slice(split);
+    rowBands.push(band(upper), band(lower));
+    const up = mergeSpans(upper, 0);
+    const low = mergeSpans(lower, split);
+    const lowTaken = new Set<MergedSpan>();
+    for (const u of up) {
+      if (u.c0 !== u.c1) {
+        emit(u, r, 1);
+        continue;
+      }
+      const below = low.find((l) => l.c0 === u.c0 && l.c1 === u.c1);
+      const lastUpperLine = Math.max(...u.parts.map((p) => p.line));
+      if (!below) {
+        if (low.some((l) => l.c0 <= u.c0 && u.c0 <= l.c1)) emit(u, r, 1);
+        else emit(u, r, 2);
+      } else if (lastUpperLine === split - 1) {
+        lowTaken.add(below);
+        emit(u, r, 2, below);
+      } else emit(u, r, 1);
+    }
+    for (const l of low) if (!lowTaken.has(l)) emit(l, r + 1, 1);
+  }
   const all = lines.flatMap((l) => l.chunks);
   return {
     table: {
       mode: 'stream',
       box: boxOf(all),
-      rows: rows.length,
+      rows: rowBands.length,
       cols: nc,
       cells,
       rowBands,
@@ -219,6 +240,58 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
     },
     used,
   };
+}
+
+interface MergedSpan {
+  c0: number;
+  c1: number;
+  parts: { line: number; chunks: Chunk[] }[];
+}
+
+/** Cells of a row: the union of the spans of its lines; overlapping spans merge into one cell. */
+function mergeSpans(group: readonly LineCells[], lineBase: number): MergedSpan[] {
+  const spans: MergedSpan[] = [];
+  group.forEach((lc, i) => {
+    const li = lineBase + i;
+    for (const s of lc.spans) {
+      const hit = spans.filter((o) => s.c0 <= o.c1 && o.c0 <= s.c1);
+      const first = hit[0];
+      if (!first) {
+        spans.push({ c0: s.c0, c1: s.c1, parts: [{ line: li, chunks: s.chunks }] });
+        continue;
+      }
+      for (const other of hit.slice(1)) {
+        first.c0 = Math.min(first.c0, other.c0);
+        first.c1 = Math.max(first.c1, other.c1);
+        first.parts.push(...other.parts);
+        spans.splice(spans.indexOf(other), 1);
+      }
+      first.c0 = Math.min(first.c0, s.c0);
+      first.c1 = Math.max(first.c1, s.c1);
+      first.parts.push({ line: li, chunks: s.chunks });
+    }
+  });
+  for (const s of spans) s.parts.sort((a, b) => a.line - b.line);
+  return spans.sort((a, b) => a.c0 - b.c0);
+}
+
+/**
+ * Index of the line where a two-level header's second level starts: an earlier line has a phrase
+ * spanning columns, and this line has two or more phrases inside that span.
+ */
+function twoLevelSplit(group: readonly LineCells[]): number | undefined {
+  for (let k = 1; k < group.length; k++) {
+    const line = group[k];
+    if (!line) continue;
+    for (let i = 0; i < k; i++) {
+      for (const wide of group[i]?.spans ?? []) {
+        if (wide.c1 === wide.c0) continue;
+        const inside = line.spans.filter((s) => s.c0 >= wide.c0 && s.c1 <= wide.c1);
+        if (inside.length >= 2) return k;
+      }
+    }
+  }
+  return undefined;
 }
 
 function lastText(group: readonly LineCells[]): string {
