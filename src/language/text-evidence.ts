@@ -30,12 +30,15 @@ function isCode(token: string): boolean {
 }
 
 function isAbbreviation(token: string): boolean {
+  const first = token[0] ?? '';
+  if (first === first.toLowerCase()) return false;
   const letters = [...token].filter((c) => LETTER.test(c));
   return letters.length <= ABBREVIATION_MAX && letters.length > 1 && letters.every((c) => c === c.toUpperCase() && c !== c.toLowerCase());
 }
 
 export function textEvidence(text: string): TextEvidence {
-  const normalized = normalizeLookalikes(text.normalize('NFC').replace(URL_OR_MAIL, ' '));
+  const nfc = text.normalize('NFC');
+  const normalized = normalizeLookalikes(/[@/]|www\./iu.test(nfc) ? nfc.replace(URL_OR_MAIL, ' ') : nfc);
   const words: string[] = [];
   let letters = 0;
   let cyrillicLetters = 0;
@@ -45,7 +48,8 @@ export function textEvidence(text: string): TextEvidence {
     // abbreviation, and as a one-letter word it would pass for a function word (`к`, `ч`).
     if (isAbbreviation(token) || SHORT_ABBREVIATION.test(token)) continue;
     const code = isCode(token);
-    for (const part of token.split(/[^\p{L}\p{M}]+/u)) {
+    const parts = /[^\p{L}\p{M}]/u.test(token) ? token.split(/[^\p{L}\p{M}]+/u) : [token];
+    for (const part of parts) {
       // Inside a code only real words count: `2024-жылдын` keeps `жылдын`, `ПП-4136` keeps nothing.
       if (!part || (code && (part.length < 3 || isAbbreviation(part)))) continue;
       const word = part.toLowerCase();

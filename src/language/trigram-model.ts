@@ -50,16 +50,56 @@ export function trigramsOf(lower: string): string[] {
   return out;
 }
 
+/**
+ * All models in one table, trigram → log-probability per language, so scoring a text costs one
+ * lookup per trigram instead of one per trigram and language.
+ */
+interface JointModel {
+  langs: readonly Candidate[];
+  table: Map<string, Float64Array>;
+}
+
+const joint = new Map<string, JointModel>();
+
+function jointModel(langs: readonly Candidate[], latin: boolean): JointModel {
+  const key = `${latin ? 'L' : 'C'}:${langs.join(',')}`;
+  const cached = joint.get(key);
+  if (cached) return cached;
+  const table = new Map<string, Float64Array>();
+  langs.forEach((lang, i) => {
+    const model = latin && lang === 'uzb' ? uzbekLatin : models.get(lang);
+    for (const [trigram, logp] of model ?? []) {
+      let row = table.get(trigram);
+      if (!row) {
+        row = new Float64Array(langs.length).fill(UNSEEN);
+        table.set(trigram, row);
+      }
+      row[i] = logp;
+    }
+  });
+  const built = { langs, table };
+  joint.set(key, built);
+  return built;
+}
+
 /** Mean log-probability per trigram under each language's model. */
 export function trigramScores(trigrams: readonly string[], langs: readonly Candidate[], latin = false): Map<Candidate, number> {
   const scores = new Map<Candidate, number>();
   if (trigrams.length === 0) return scores;
-  for (const lang of langs) {
-    const table = latin && lang === 'uzb' ? uzbekLatin : models.get(lang);
-    if (!table) continue;
-    let sum = 0;
-    for (const t of trigrams) sum += table.get(t) ?? UNSEEN;
-    scores.set(lang, sum / trigrams.length);
+  const { table } = jointModel(langs, latin);
+  const sums = new Float64Array(langs.length);
+  let unseen = 0;
+  for (const t of trigrams) {
+    const row = table.get(t);
+    if (!row) {
+      unseen++;
+      continue;
+    }
+    for (let i = 0; i < row.length; i++) sums[i] = (sums[i] ?? 0) + (row[i] ?? UNSEEN);
   }
+  langs.forEach((lang, i) => {
+    const hasModel = latin && lang === 'uzb' ? uzbekLatin !== undefined : models.has(lang);
+    if (hasModel) scores.set(lang, ((sums[i] ?? 0) + unseen * UNSEEN) / trigrams.length);
+  });
   return scores;
 }
