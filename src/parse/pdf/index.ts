@@ -78,7 +78,13 @@ export const parsePdf: Parser = async ({ bytes, limits }) => {
       const res = found[i];
       if (!res) return;
       if (i > 0) blocks.push({ kind: 'page-break', position: { page: page.number } });
-      const items: { top: number; block: Block }[] = textBlocks(res.textLines, page.number, page.width, bodySize, words);
+      // The text frame of the page (all ink, tables included) tells where lines end short.
+      const frame = {
+        width: page.width,
+        left: Math.min(page.width, ...page.runs.map((r) => r.x0)),
+        right: Math.max(0, ...page.runs.map((r) => r.x1)),
+      };
+      const items: { top: number; block: Block }[] = textBlocks(res.textLines, page.number, frame, bodySize, words);
       const content = res.textLines.filter((l) => !isFurniture(l.top, l.bottom, page.height));
       res.tables.forEach((table, t) => {
         const block = tableBlock(table, page.number, words);

@@ -42,8 +42,17 @@ function lineString(l: TextLine): string {
  * that of one paragraph and the style (size, weight) does not change; a bullet starts a list item.
  * Bold or larger, centred lines (titles) keep their forced line breaks in `lines`.
  */
-export function textBlocks(lines: readonly TextLine[], page: number, pageWidth: number, bodySize: number, words: WordEvidence): { top: number; block: Block }[] {
+export function textBlocks(
+  lines: readonly TextLine[],
+  page: number,
+  frame: { width: number; left: number; right: number },
+  bodySize: number,
+  words: WordEvidence,
+): { top: number; block: Block }[] {
+  const pageWidth = frame.width;
   const paras: Para[] = [];
+  // The right edge of running text: a line ending well before it closes its paragraph.
+  const { left, right } = frame;
   for (const line of lines) {
     const cur = paras[paras.length - 1];
     const prev = cur?.lines[cur.lines.length - 1];
@@ -51,7 +60,9 @@ export function textBlocks(lines: readonly TextLine[], page: number, pageWidth: 
       const gap = line.top - prev.bottom;
       const sameStyle = isBoldLine(line) === isBoldLine(prev) && Math.abs(line.fontSize - prev.fontSize) < 1;
       const newItem = BULLET.test(lineString(line));
-      if (gap < 0.6 * Math.max(line.fontSize, prev.fontSize) && sameStyle && !newItem) {
+      // Only a left-aligned line can end short; centred title lines are all short.
+      const prevShort = prev.x0 < left + 0.05 * (right - left) && prev.x1 < right - 0.12 * (right - left);
+      if (gap < 0.6 * Math.max(line.fontSize, prev.fontSize) && sameStyle && !newItem && !prevShort) {
         cur.lines.push(line);
         continue;
       }
@@ -72,7 +83,7 @@ export function textBlocks(lines: readonly TextLine[], page: number, pageWidth: 
       continue;
     }
     const bold = p.lines.every(isBoldLine);
-    const large = p.lines.every((l) => l.fontSize > bodySize * 1.15);
+    const large = p.lines.every((l) => l.fontSize >= bodySize * 1.3);
     const centred = p.lines.every((l) => Math.abs((l.x0 + l.x1) / 2 - pageWidth / 2) < pageWidth * 0.08);
     const text = joinLines(texts, words);
     if ((bold || large) && (centred || p.lines.length <= 3)) {

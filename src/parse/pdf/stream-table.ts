@@ -199,7 +199,12 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
     const split = twoLevelSplit(group);
     if (split === undefined) {
       rowBands.push(band(group));
-      for (const span of mergeSpans(group, 0)) emit(span, r, 1);
+      const spans = mergeSpans(group, 0);
+      const only = spans[0];
+      // A lone phrase that starts in the first column and runs over most of the others is a
+      // full-width group row whose text just stops short of the last column.
+      if (spans.length === 1 && only && only.c0 === 0 && only.c1 >= 2 && only.c1 + 1 >= 0.75 * nc) only.c1 = nc - 1;
+      for (const span of spans) emit(span, r, 1);
       continue;
     }
     // A two-level header: the spanning heading and its sub-headings are two rows; a column
