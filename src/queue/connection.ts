@@ -22,9 +22,21 @@ export interface ResolvedConnection {
  */
 export type ConnectionRole = 'worker' | 'client';
 
+/** About ten seconds of reconnecting before a client gives up: longer than a Redis restart. */
+const CLIENT_RECONNECT_ATTEMPTS = 12;
+
 /** BullMQ opens its own ioredis connections from these options, one per queue or worker. */
 export function resolveConnection(options: QueueConnectionOptions = {}, role: ConnectionRole = 'worker'): ResolvedConnection {
   const redisUrl = options.redisUrl ?? (process.env.REDIS_URL || 'redis://127.0.0.1:6379');
   const prefix = options.prefix ?? (process.env.REPORTMILL_QUEUE_PREFIX || 'reportmill');
-  return { redisUrl, prefix, connection: { url: redisUrl, maxRetriesPerRequest: role === 'worker' ? null : 3 } };
+  if (role === 'worker') return { redisUrl, prefix, connection: { url: redisUrl, maxRetriesPerRequest: null } };
+  return {
+    redisUrl,
+    prefix,
+    connection: {
+      url: redisUrl,
+      maxRetriesPerRequest: 3,
+      retryStrategy: (times: number) => (times > CLIENT_RECONNECT_ATTEMPTS ? null : Math.min(times * 200, 1000)),
+    },
+  };
 }

@@ -37,7 +37,12 @@ export function jobOptionsFor(settings: PipelineSettings, documentId: string): J
 export function openQueues(options: QueueConnectionOptions, settings: PipelineSettings, role: ConnectionRole = 'client'): PipelineQueues {
   const connection = resolveConnection(options, role);
   const byStage = Object.fromEntries(
-    STAGES.map((stage) => [stage, new Queue(queueName(stage), { connection: connection.connection, prefix: connection.prefix })]),
+    STAGES.map((stage) => {
+      const queue = new Queue(queueName(stage), { connection: connection.connection, prefix: connection.prefix });
+      // Connection errors also reject the command that hit them; the event must not crash the process.
+      queue.on('error', () => {});
+      return [stage, queue];
+    }),
   ) as Record<StageName, Queue>;
   return {
     connection,
