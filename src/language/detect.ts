@@ -18,8 +18,8 @@ export interface DetectOptions {
 }
 
 /**
- * Weights of the evidence, in log-likelihood units (nats) like the trigram scores they are added
- * to. Set on the dev half of `fixtures/lang/`; the test half was not looked at while choosing them.
+ * Weights of the evidence, in the units of the trigram log-likelihoods they are added to. Fitted
+ * by grid search on the dev half of `fixtures/lang/` only (see `src/language/README.md`).
  */
 export interface Weights {
   /** Multiplies franc's own normalized score (best language 1). */
@@ -74,7 +74,6 @@ export const MIN_LETTERS = 4;
 export const SHORT_LETTERS = 9;
 const SHORT_MARGIN = 1;
 
-
 const UND: LanguageGuess = { code: 'und', confidence: 0, script: 'Zyyy' };
 
 export interface ScoredGuess {
@@ -84,17 +83,19 @@ export interface ScoredGuess {
   letters: number;
 }
 
-function confidenceOf(scores: Array<[Candidate, number]>, weights: Weights): number {
+/** Softmax share of `code` among the candidates' scores. */
+function confidenceOf(scores: Array<[Candidate, number]>, code: string, weights: Weights): number {
   const top = scores[0]?.[1] ?? 0;
   let sum = 0;
-  for (const [, s] of scores) sum += Math.exp((s - top) / weights.temperature);
-  return Math.round((1 / sum) * 1000) / 1000;
+  let own = 0;
+  for (const [lang, s] of scores) {
+    const e = Math.exp((s - top) / weights.temperature);
+    sum += e;
+    if (lang === code) own = e;
+  }
+  return Math.round((own / sum) * 1000) / 1000;
 }
 
-/**
- * Scores every candidate and picks one; `detectLanguage` is the public face of this. Exposed so
- * the document-level aggregation can see how sure each block was.
- */
 /** The weighted sum of one candidate's evidence. */
 export function scoreCandidate(f: CandidateFeatures, weights: Weights): number {
   return (
@@ -110,6 +111,10 @@ export function scoreCandidate(f: CandidateFeatures, weights: Weights): number {
   );
 }
 
+/**
+ * Scores every candidate and picks one; `detectLanguage` is the public face of this. Exposed so
+ * the document-level aggregation can weigh each text by its letters.
+ */
 export function scoreLanguage(text: string, options: DetectOptions = {}, weights: Weights = WEIGHTS): ScoredGuess {
   return decide(languageFeatures(text, weights.franc > 0), options, weights);
 }
@@ -135,14 +140,16 @@ export function decide(features: LanguageFeatures, options: DetectOptions = {}, 
     return { guess: { ...UND, script }, scores, letters };
   }
 
-  const confidence = code === best[0] ? confidenceOf(scores, weights) : Math.min(0.5, confidenceOf(scores, weights));
+  const confidence = confidenceOf(scores, code, weights);
   return { guess: { code, confidence, script }, scores, letters };
 }
 
 /**
- * Detects the language of one text: a table cell, a block or a whole document. franc restricted
- * to the candidates gives a trigram score; letters a language never writes, letters it can hardly
- * do without, and frequent function words correct it where short cells leave franc guessing.
+ * Detects the language of one text: a table cell, a block or a whole document. franc's trigram
+ * models, restricted to the candidates, give a likelihood; letters a language never writes,
+ * letters it can hardly do without, frequent function words and grammatical endings correct it
+ * where a short cell leaves the trigrams guessing. Look-alike letters from other scripts are read
+ * as the Cyrillic letters they stand for. Never throws.
  */
 export function detectLanguage(text: string, options: DetectOptions = {}): LanguageGuess {
   return scoreLanguage(text, options).guess;
