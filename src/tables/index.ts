@@ -72,7 +72,7 @@ export function normalizeTables(doc: DocTree, options: NormalizeOptions): { tabl
     const numbered = numCol !== null && body.filter((r) => isSmallInteger(cellText(r.cells[numCol] as WorkCell))).length >= body.length * 0.5;
     const rows: WorkRow[] = [];
     const misfits: RowMisfit[] = [];
-    for (const row of body) {
+    for (const [bodyIndex, row] of body.entries()) {
       const prev = rows.at(-1);
       const group = groupRowText(row, numCol);
       if (group !== null) {
@@ -82,7 +82,7 @@ export function normalizeTables(doc: DocTree, options: NormalizeOptions): { tabl
       }
       if (prev && !prev.group && isContinuation(row, model.roles, numbered)) {
         if (model.ragged) mergeRaggedInto(prev, row, model.roles);
-        else mergeInto(prev, row);
+        else mergeInto(prev, row, body.slice(bodyIndex + 1));
         findings.push(
           finding('ROW_CONTINUED_ACROSS_PAGE', 'info', 'Row continues the row above after a page break; joined into one row.', {
             ...row.position,

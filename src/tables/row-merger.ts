@@ -48,12 +48,21 @@ export function isContinuation(row: WorkRow, roles: readonly ColumnRole[], numbe
   return structural.every((x) => startsLowercase(x.text) || startsWithListMarker(x.text));
 }
 
-/** Appends a continuation row into the row above, column by column. */
-export function mergeInto(prev: WorkRow, row: WorkRow): void {
+/**
+ * Appends a continuation row into the row above, column by column. A continued cell that also
+ * spans rows further down (a merged cell cut by the page, as PDFs draw it) is the same cell as
+ * the one above: the rows below are pointed at the joined cell, so they keep the whole text.
+ */
+export function mergeInto(prev: WorkRow, row: WorkRow, following: readonly WorkRow[]): void {
   row.cells.forEach((cell, c) => {
     const target = prev.cells[c];
-    if (!target || target === cell || cell.paragraphs.length === 0) return;
-    appendFragment(target.paragraphs, cell.paragraphs);
+    if (!target || target === cell) return;
+    if (cell.paragraphs.length > 0) appendFragment(target.paragraphs, cell.paragraphs);
+    for (const later of following) {
+      later.cells.forEach((x, k) => {
+        if (x === cell) later.cells[k] = target;
+      });
+    }
   });
   prev.pages = [...new Set([...prev.pages, ...row.pages])];
   prev.stitchedRows.push(...row.stitchedRows);

@@ -33,7 +33,7 @@ function groundTruthMeasureRows(htmlPath: string): number {
 describe.each(cases)('golden %s', (name) => {
   const dir = join(root, name);
   const expectedPath = join(dir, 'expected.json');
-  const inputs = readdirSync(dir).filter((f) => f.startsWith('input.'));
+  const inputs = readdirSync(dir).filter((f) => f.startsWith('input'));
 
   it('has an expected.json written from the HTML ground truth', async () => {
     if (process.env['UPDATE']) {
