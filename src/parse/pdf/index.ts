@@ -2,6 +2,7 @@ import type { Block, DocTree } from '../../model/doc-tree.ts';
 import { finding, type Finding } from '../../model/finding.ts';
 import { parseFailure, type Parser } from '../parser.ts';
 import { openPdf } from './pdf-open.ts';
+import { repairPdf } from './pdf-repair.ts';
 import { readPage, type PageStats } from './page-reader.ts';
 import type { PageContent } from './page-content.ts';
 import { findTables, type PageTables } from './table-finder.ts';
@@ -23,14 +24,30 @@ export const parsePdf: Parser = async ({ bytes, limits }) => {
   if (bytes.byteLength > limits.maxInputBytes) {
     return parseFailure('pdf/too-large', `The PDF is ${bytes.byteLength} bytes; the limit is ${limits.maxInputBytes}.`);
   }
-  const opened = await openPdf(bytes);
-  if (!opened.ok) return parseFailure(opened.code, opened.message);
+  const findings: Finding[] = [];
+  let opened = await openPdf(bytes);
+  if (!hasEofMarker(bytes)) {
+    findings.push(finding('pdf/truncated', 'warning', 'The PDF ends without an %%EOF marker (truncated or damaged); pages that could be read were kept.'));
+  }
+  if (!opened.ok && opened.code === 'pdf/corrupt') {
+    // pdf.js cannot find a trailer in a cut file; rebuild the cross-reference table and retry.
+    const repaired = repairPdf(bytes);
+    if (repaired) {
+      const retry = await openPdf(repaired.bytes);
+      if (retry.ok) {
+        opened = retry;
+        const how = repaired.rebuiltPageTree ? 'and a new page tree from the loose page objects' : 'from the objects that are complete';
+        findings.push(finding('pdf/xref-rebuilt', 'warning', `The cross-reference table was rebuilt ${how} (${repaired.objects} objects).`));
+      }
+    }
+  }
+  if (!opened.ok) {
+    const truncated = findings.some((f) => f.code === 'pdf/truncated');
+    const message = truncated ? `${opened.message} The file is truncated and no page could be recovered.` : opened.message;
+    return parseFailure(opened.code, message);
+  }
   const pdf = opened.doc;
   try {
-    const findings: Finding[] = [];
-    if (!hasEofMarker(bytes)) {
-      findings.push(finding('pdf/truncated', 'warning', 'The PDF ends without an %%EOF marker (truncated or damaged); pages that could be read were kept.'));
-    }
     const total = pdf.numPages;
     const count = Math.min(total, limits.maxPages);
     if (count < total) {
