@@ -2,6 +2,7 @@
 // hand, then exits. Usage: node --import tsx workers/all.ts
 import { pathToFileURL } from 'node:url';
 import { runWorkerProcess } from '../src/queue/worker-process.ts';
+import { ingestStages } from './ingest-stages.ts';
 
 export { startWorkers } from '../src/queue/start-workers.ts';
 export type { StartWorkersOptions, WorkersHandle } from '../src/queue/start-workers.ts';
@@ -9,5 +10,5 @@ export { runWorkerProcess } from '../src/queue/worker-process.ts';
 
 const entry = process.argv[1];
 if (entry !== undefined && import.meta.url === pathToFileURL(entry).href) {
-  process.exit(await runWorkerProcess());
+  process.exit(await runWorkerProcess({ stages: ingestStages }));
 }

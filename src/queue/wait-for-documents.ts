@@ -34,6 +34,9 @@ export interface WaitOptions extends QueueConnectionOptions {
 
 const MAX_FAILED_POLLS = 10;
 
+/** The sniffer's code for bytes of no supported format (src/sniff). */
+const UNSUPPORTED = 'input/unsupported-format';
+
 type DocumentState = { kind: 'pending' } | { kind: 'ok' } | { kind: 'failed'; error: { code: string; message: string } };
 
 /**
@@ -110,7 +113,8 @@ export async function waitForDocuments(
         const outcome: DocumentOutcome =
           state.kind === 'ok'
             ? { path: handle.path, status: 'ok', id: handle.id }
-            : { path: handle.path, status: 'failed', id: handle.id, error: state.error };
+            : // As in-process ingest: a file of no supported format is skipped, not failed.
+              { path: handle.path, status: state.error.code === UNSUPPORTED ? 'skipped' : 'failed', id: handle.id, error: state.error };
         outcomes[index] = outcome;
         changed = true;
         onProgress?.({ ...counts(), last: outcome });
