@@ -1,3 +1,4 @@
+import { CYRILLIC_CANDIDATES } from './candidates.ts';
 import type { CyrillicCandidate } from './candidates.ts';
 
 /**
@@ -49,8 +50,6 @@ const HALLMARKS: Partial<Record<CyrillicCandidate, RegExp>> = {
   tat: /[әҗһ]/u,
 };
 
-export const CYRILLIC_LANGS: readonly CyrillicCandidate[] = ['kir', 'khk', 'kaz', 'rus', 'uzb', 'tat', 'ukr'];
-
 /**
  * Softer cues, counted per occurrence: doubled rounded vowels (Kyrgyz `өкмөткө`, `тууралуу`,
  * Mongolian `хүүхэд`) almost never occur in the other candidates; `ж` is rare in Tatar, which writes
@@ -88,8 +87,6 @@ export interface LetterEvidence {
   foreign: Record<CyrillicCandidate, number>;
   /** Languages whose hallmark letters are absent although the text is long enough to show them. */
   missingHallmarks: CyrillicCandidate[];
-  /** Some letter outside the Russian core or Russian's gaps decides between languages. */
-  decisive: boolean;
 }
 
 const WRITES = new Map<string, Set<CyrillicCandidate>>();
@@ -100,12 +97,10 @@ export const HALLMARK_MIN_LETTERS = 14;
 
 export function letterEvidence(lower: string, cyrillicLetters: number): LetterEvidence {
   const foreign: Record<CyrillicCandidate, number> = { kir: 0, khk: 0, kaz: 0, rus: 0, uzb: 0, tat: 0, ukr: 0 };
-  let decisive = false;
   for (const ch of lower) {
     const writers = WRITES.get(ch);
     if (writers) {
-      decisive = true;
-      for (const lang of CYRILLIC_LANGS) if (!writers.has(lang)) foreign[lang]++;
+      for (const lang of CYRILLIC_CANDIDATES) if (!writers.has(lang)) foreign[lang]++;
       continue;
     }
     const lacking = CORE_GAPS[ch];
@@ -117,5 +112,5 @@ export function letterEvidence(lower: string, cyrillicLetters: number): LetterEv
       if (!re.test(lower)) missingHallmarks.push(lang);
     }
   }
-  return { foreign, missingHallmarks, decisive };
+  return { foreign, missingHallmarks };
 }

@@ -6,7 +6,7 @@ import { normalizeLookalikes } from './lookalikes.ts';
  * every language of a report alike, so they are set aside before anything is counted.
  */
 export interface TextEvidence {
-  /** NFC, look-alikes mapped, lower-cased: what franc and the letter rules read. */
+  /** The words joined by spaces (NFC, look-alikes mapped, lower-cased): what franc and the letter rules read. */
   lower: string;
   /** Word tokens of `lower` that can carry language (no codes, no abbreviations). */
   words: string[];
@@ -74,5 +74,6 @@ export function textEvidence(text: string): TextEvidence {
       }
     }
   }
-  return { lower: normalized.toLowerCase(), words, letters, cyrillicLetters, latinLetters };
+  // What is counted is the words alone, so codes and abbreviations leave no trigrams behind.
+  return { lower: words.join(' '), words, letters, cyrillicLetters, latinLetters };
 }
