@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
+import { acquireEmbeddedLock } from './embedded-lock.ts';
 import type { SqlClient, SqlExecutor } from './sql-client.ts';
 
 /**
@@ -8,8 +9,18 @@ import type { SqlClient, SqlExecutor } from './sql-client.ts';
  * `dataDir` undefined keeps the database in memory (tests).
  */
 export async function createPgliteClient(dataDir: string | undefined): Promise<SqlClient> {
-  if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
-  const db = dataDir === undefined ? await PGlite.create() : await PGlite.create(dataDir);
+  let release = async () => {};
+  if (dataDir !== undefined) {
+    await mkdir(dataDir, { recursive: true });
+    release = await acquireEmbeddedLock(dataDir);
+  }
+  let db: PGlite;
+  try {
+    db = dataDir === undefined ? await PGlite.create() : await PGlite.create(dataDir);
+  } catch (error) {
+    await release();
+    throw error;
+  }
 
   const executorOf = (runner: Pick<PGlite, 'query' | 'exec'>): SqlExecutor => ({
     async query<Row extends object>(text: string, params: readonly unknown[] = []) {
@@ -27,6 +38,7 @@ export async function createPgliteClient(dataDir: string | undefined): Promise<S
     transaction: <T>(fn: (tx: SqlExecutor) => Promise<T>) => db.transaction((tx) => fn(executorOf(tx))),
     async close() {
       if (!db.closed) await db.close();
+      await release();
     },
   };
 }
