@@ -31,10 +31,17 @@ function median(values: readonly number[]): number {
  * vote, since they legitimately run across columns.
  */
 export function columnEdges(lines: readonly TextLine[]): number[] {
+  const found = columnCorridors(lines);
+  if (!found) return [];
+  return [found.x0, ...found.inner.map((c) => c.at), found.x1];
+}
+
+/** The whitespace corridors between columns (page coordinates), with the ink's outer edges. */
+export function columnCorridors(lines: readonly TextLine[]): { x0: number; x1: number; inner: Corridor[] } | undefined {
   const voters = lines.filter((l) => l.chunks.length >= 2);
   const source = voters.length > 0 ? voters : lines;
   const chunks = source.flatMap((l) => l.chunks);
-  if (chunks.length === 0) return [];
+  if (chunks.length === 0) return undefined;
   const x0 = Math.floor(Math.min(...chunks.map((c) => c.x0)));
   const x1 = Math.ceil(Math.max(...chunks.map((c) => c.x1)));
   const width = x1 - x0 + 1;
@@ -51,16 +58,21 @@ export function columnEdges(lines: readonly TextLine[]): number[] {
   const strict = corridors(cover, 0, MIN_CORRIDOR_EM * em);
   const tolerant = corridors(cover, Math.floor(CROSSING_SHARE * source.length), MIN_CORRIDOR_EM * em);
   const inner = [...strict];
-  for (const t of tolerant) if (!inner.some((e) => Math.abs(e - t) < em)) inner.push(t);
-  inner.sort((a, b) => a - b);
-  const edges = [x0, ...inner.map((e) => x0 + e)];
-  edges.push(x1);
-  return edges;
+  for (const t of tolerant) if (!inner.some((e) => Math.abs(e.at - t.at) < em)) inner.push(t);
+  inner.sort((a, b) => a.at - b.at);
+  return { x0, x1, inner: inner.map((c) => ({ from: x0 + c.from, to: x0 + c.to, at: x0 + c.at })) };
 }
 
-/** Midpoints of the emptiest stretch of each run of bins with coverage ≤ allowed, inside the ink. */
-function corridors(cover: Int32Array, allowed: number, minWidth: number): number[] {
-  const out: number[] = [];
+interface Corridor {
+  from: number;
+  to: number;
+  /** Midpoint of the emptiest stretch: the column boundary. */
+  at: number;
+}
+
+/** Runs of bins with coverage ≤ allowed, inside the ink, at least `minWidth` wide. */
+function corridors(cover: Int32Array, allowed: number, minWidth: number): Corridor[] {
+  const out: Corridor[] = [];
   const width = cover.length;
   let start = -1;
   for (let x = 0; x <= width; x++) {
@@ -79,7 +91,7 @@ function corridors(cover: Int32Array, allowed: number, minWidth: number): number
             bestTo = k;
           } else if (v === best && bestTo === k - 1) bestTo = k;
         }
-        out.push((bestFrom + bestTo + 1) / 2);
+        out.push({ from: start, to: x, at: (bestFrom + bestTo + 1) / 2 });
       }
       start = -1;
     }

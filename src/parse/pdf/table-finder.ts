@@ -1,7 +1,7 @@
 import type { PageContent, Segment, TextRun } from './page-content.ts';
 import { buildLines, type TextLine } from './text-lines.ts';
 import { latticeTable, ruleGroups } from './lattice-table.ts';
-import { streamTable } from './stream-table.ts';
+import { columnCorridors, streamTable } from './stream-table.ts';
 import type { PageTable } from './table-grid.ts';
 
 export interface PageTables {
@@ -57,6 +57,21 @@ export function findTables(page: PageContent): PageTables {
     if (table.cols < 2 || nonEmptyCells(table) < 2 || textCols.size < 2) {
       hintRules.push(...group.filter((s) => s.orientation === 'h'));
       continue;
+    }
+    // Rules that separate only some columns (a rule after the label column, none between the
+    // figures): whitespace corridors inside a ruled column that no rule crosses add columns, and
+    // the table is read in stream mode on the finer grid, with the rules still ending rows.
+    if (table.rows > 1) {
+      const inBox = buildLines([...used]);
+      const found = columnCorridors(inBox);
+      const xs = table.colEdges;
+      const extra = (found?.inner ?? []).filter((c) => !xs.some((x) => x >= c.from - 2 && x <= c.to + 2));
+      if (extra.length > 0) {
+        const edges = [...xs, ...extra.map((c) => c.at)].sort((a, b) => a - b);
+        const rules = table.rowBands.slice(1).map((b) => b.top);
+        const stream = streamTable(inBox, { edges, rules });
+        if (stream) table = { ...stream.table, box: table.box };
+      }
     }
     tables.push(table);
     free = free.filter((r) => !used.has(r));
