@@ -171,7 +171,8 @@ export function latticeTable(group: readonly Segment[], runs: readonly TextRun[]
     for (let r = reg.r0; r <= reg.r1 && !overlap; r++) for (let c = reg.c0; c <= reg.c1; c++) if (claimed.has(r * nc + c)) overlap = true;
     if (overlap) continue;
     for (let r = reg.r0; r <= reg.r1; r++) for (let c = reg.c0; c <= reg.c1; c++) claimed.add(r * nc + c);
-    const lines = buildLines(reg.runs).flatMap((l) => l.chunks.map((ch) => ch.text).join(' '));
+    const textLines = buildLines(reg.runs);
+    const lines = textLines.map((l) => l.chunks.map((ch) => ch.text).join(' '));
     const boldChars = reg.runs.reduce((n, r) => n + (r.bold ? r.text.length : 0), 0);
     const allChars = reg.runs.reduce((n, r) => n + r.text.length, 0);
     cells.push({
@@ -180,6 +181,7 @@ export function latticeTable(group: readonly Segment[], runs: readonly TextRun[]
       rowSpan: reg.r1 - reg.r0 + 1,
       colSpan: reg.c1 - reg.c0 + 1,
       lines,
+      baselines: textLines.map((l) => l.baseline),
       bold: allChars > 0 && boldChars * 2 > allChars,
       box: { x0: x(reg.c0), x1: x(reg.c1 + 1), top: y(reg.r0), bottom: y(reg.r1 + 1) },
     });
@@ -193,5 +195,53 @@ export function latticeTable(group: readonly Segment[], runs: readonly TextRun[]
     rowBands: Array.from({ length: nr }, (_, r) => ({ top: y(r), bottom: y(r + 1) })),
     colEdges: xs,
   };
-  return { table, used: new Set(inside) };
+  return { table: splitStackedRows(table), used: new Set(inside) };
+}
+
+/**
+ * A ruled row that holds a whole list of records (rules around the body, none between its rows):
+ * the filled cells of the row put their lines on a shared set of n ≥ 3 baselines, each cell
+ * filling most of them, and some column holds only figures (so it is records, not wrapped prose).
+ * Such a row is n rows; cells spanning it from above or below grow by n − 1.
+ */
+function splitStackedRows(table: PageTable): PageTable {
+  let t = table;
+  for (let r = t.rows - 1; r >= 0; r--) {
+    const own = t.cells.filter((c) => c.row === r && c.rowSpan === 1 && c.lines.length > 0);
+    if (own.length < 2) continue;
+    const base = clusterValues(own.flatMap((c) => c.baselines ?? []), 2);
+    const n = base.length;
+    if (n < 3) continue;
+    const slot = (b: number): number => base.findIndex((x) => Math.abs(x - b) < 2.5);
+    const fits = own.every((c) => {
+      const slots = (c.baselines ?? []).map(slot);
+      return slots.every((k) => k >= 0) && new Set(slots).size === slots.length && slots.length >= 0.75 * n;
+    });
+    const figures = own.some((c) => c.lines.every((l) => /^[\d\s.,%()+\-–−]+$|^\.\.$/.test(l.trim())));
+    if (!fits || !figures) continue;
+    const band = t.rowBands[r];
+    if (!band) continue;
+    const cells: GridCell[] = [];
+    for (const c of t.cells) {
+      if (c.row === r && c.rowSpan === 1) {
+        if (c.lines.length === 0) {
+          cells.push({ ...c, rowSpan: n });
+          continue;
+        }
+        c.lines.forEach((line, i) => {
+          const b = c.baselines?.[i] ?? 0;
+          cells.push({ ...c, row: r + slot(b), lines: [line], baselines: [b] });
+        });
+      } else if (c.row <= r && c.row + c.rowSpan > r) cells.push({ ...c, rowSpan: c.rowSpan + n - 1 });
+      else if (c.row > r) cells.push({ ...c, row: c.row + n - 1 });
+      else cells.push(c);
+    }
+    // Bands of the new rows: halfway between consecutive baselines.
+    const bands = base.map((b, i) => ({
+      top: i === 0 ? band.top : (b + (base[i - 1] ?? b)) / 2,
+      bottom: i === n - 1 ? band.bottom : (b + (base[i + 1] ?? b)) / 2,
+    }));
+    t = { ...t, rows: t.rows + n - 1, cells, rowBands: [...t.rowBands.slice(0, r), ...bands, ...t.rowBands.slice(r + 1)] };
+  }
+  return t;
 }

@@ -7,6 +7,8 @@ export interface GridCell {
   rowSpan: number;
   colSpan: number;
   lines: string[];
+  /** Baseline of each entry of `lines` (lattice cells), to tell stacked values from wrapped text. */
+  baselines?: number[];
   bold: boolean;
   box: Box;
 }
