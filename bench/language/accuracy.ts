@@ -9,6 +9,8 @@ export interface AccuracyRow {
   items: number;
   ours: number;
   franc: number;
+  /** Items the detector called `und` (counted as wrong in `ours`). */
+  oursUnd: number;
 }
 
 export function plainFranc(text: string): string {
@@ -19,9 +21,11 @@ export function plainFranc(text: string): string {
 export function accuracy(items: readonly EvalItem[]): AccuracyRow[] {
   const rows = new Map<string, AccuracyRow>();
   for (const item of items) {
-    const row = rows.get(item.lang) ?? { lang: item.lang, items: 0, ours: 0, franc: 0 };
+    const row = rows.get(item.lang) ?? { lang: item.lang, items: 0, ours: 0, franc: 0, oursUnd: 0 };
     row.items++;
-    if (detectLanguage(item.text).code === item.lang) row.ours++;
+    const ours = detectLanguage(item.text).code;
+    if (ours === item.lang) row.ours++;
+    if (ours === 'und') row.oursUnd++;
     if (plainFranc(item.text) === item.lang) row.franc++;
     rows.set(item.lang, row);
   }

@@ -18,6 +18,8 @@ export interface EvalItem {
 export interface EvalSet {
   paragraphs: EvalItem[];
   segments: EvalItem[];
+  /** Word-aligned pieces of 8–19 characters: one- and two-word cells (units, statuses, names). */
+  shortCells: EvalItem[];
 }
 
 const FIXTURE_DIR = fileURLToPath(new URL('../../fixtures/lang/', import.meta.url));
@@ -68,9 +70,31 @@ export function segmentParagraph(paragraph: string): string[] {
   return segments;
 }
 
+/** Cuts a paragraph into consecutive word-aligned pieces of 8–19 characters (longer words are skipped). */
+export function shortCellsOf(paragraph: string): string[] {
+  const cells: string[] = [];
+  let current = '';
+  for (const word of paragraph.split(/\s+/u).filter((w) => w.length > 0)) {
+    const next = current ? `${current} ${word}` : word;
+    if (next.length >= 20) {
+      if (current.length >= 8) cells.push(current);
+      current = word.length < 20 ? word : '';
+    } else {
+      current = next;
+    }
+    if (current.length >= 12) {
+      cells.push(current);
+      current = '';
+    }
+  }
+  if (current.length >= 8) cells.push(current);
+  return cells;
+}
+
 export function loadEvalSet(dir: string = FIXTURE_DIR): EvalSet {
   const paragraphs: EvalItem[] = [];
   const segments: EvalItem[] = [];
+  const shortCells: EvalItem[] = [];
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.tsv')).sort()) {
     const lang = file.replace(/\.tsv$/u, '');
     const lines = readFileSync(join(dir, file), 'utf8').split('\n').slice(1);
@@ -83,7 +107,8 @@ export function loadEvalSet(dir: string = FIXTURE_DIR): EvalSet {
       const split = splitOf(url);
       paragraphs.push({ lang, url, text, split });
       for (const segment of segmentParagraph(text)) segments.push({ lang, url, text: segment, split });
+      for (const cell of shortCellsOf(text)) shortCells.push({ lang, url, text: cell, split });
     }
   }
-  return { paragraphs, segments };
+  return { paragraphs, segments, shortCells };
 }

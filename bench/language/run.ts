@@ -38,6 +38,12 @@ console.log(`| franc 6, only candidates | ${Math.round(n / (francMs / 1000))} | 
 console.log(`| reportmill detectLanguage | ${Math.round(n / (oursMs / 1000))} | ${((oursMs * 1000) / n).toFixed(1)} | ${(oursMs / francMs).toFixed(2)}× |`);
 
 for (const split of ['test', 'dev'] as const) {
+  const short = accuracy(set.shortCells.filter((c) => c.split === split));
+  console.log(`\nShort cells (8–19 characters, one or two words), ${split} half — und counts as wrong:`);
+  console.log('| language | cells | ours | ours und | franc |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const r of short) console.log(`| ${r.lang} | ${r.items} | ${percent(r.ours, r.items)} | ${percent(r.oursUnd, r.items)} | ${percent(r.franc, r.items)} |`);
+
   console.log(`\nAccuracy on the ${split} half (${split === 'test' ? 'held out' : 'used to fit the weights'}):`);
   console.log('| language | paragraphs | ours | franc | segments | ours | franc |');
   console.log('|---|---:|---:|---:|---:|---:|---:|');

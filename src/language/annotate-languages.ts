@@ -47,12 +47,14 @@ function unitsOf(block: Block): string[] {
  */
 export function annotateLanguages(doc: DocTree): LanguageAnnotation {
   const letterVotes = new Map<string, number>();
+  const scriptVotes = new Map<LanguageGuess['script'], number>();
   let totalLetters = 0;
   for (const block of doc.blocks) {
     for (const text of unitsOf(block)) {
       const scored = scoreLanguage(text);
       if (scored.guess.code === 'und') continue;
       letterVotes.set(scored.guess.code, (letterVotes.get(scored.guess.code) ?? 0) + scored.letters);
+      scriptVotes.set(scored.guess.script, (scriptVotes.get(scored.guess.script) ?? 0) + scored.letters);
       totalLetters += scored.letters;
     }
   }
@@ -61,7 +63,7 @@ export function annotateLanguages(doc: DocTree): LanguageAnnotation {
     .map(([code, letters]) => ({ code, share: Math.round((letters / totalLetters) * 1000) / 1000 }));
   const top = shares[0];
   const document: LanguageGuess = top
-    ? { code: top.code, confidence: top.share, script: top.code === 'eng' ? 'Latn' : 'Cyrl' }
+    ? { code: top.code, confidence: top.share, script: [...scriptVotes].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'Zyyy' }
     : { code: 'und', confidence: 0, script: 'Zyyy' };
   const prior = isCandidate(document.code) ? document.code : undefined;
   const options = prior ? { prior } : {};

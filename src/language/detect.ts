@@ -43,7 +43,15 @@ export interface Weights {
   zhe: number;
   /** Per letter Kyrgyz and Kazakh use only in Russian loans, against those two. */
   loanLetters: number;
+  /** Per word with о/ө after its first vowel, against Kazakh and Tatar. */
+  roundedLater: number;
   softCap: number;
+  /**
+   * Subtracted for the candidates reports rarely use (Tatar, Uzbek, Ukrainian): a base rate, so a
+   * cell of a dozen letters that fits Tatar trigrams as well as Kyrgyz ones (`Жогорку Кеңеш`)
+   * goes to the language the reports are actually written in.
+   */
+  rareLanguage: number;
   /** Below this lead over the prior language, the prior is taken instead. */
   priorMargin: number;
   /** Softmax temperature turning score gaps into a confidence. */
@@ -52,18 +60,20 @@ export interface Weights {
 
 export const WEIGHTS: Weights = {
   franc: 0.5,
-  trigram: 0.12,
-  word: 5,
+  trigram: 0.2,
+  word: 6,
   wordCap: 4,
-  ending: 1.5,
+  ending: 3,
   endingCap: 6,
   foreign: 6,
   foreignCap: 4,
   missingHallmark: 2,
   doubleRounded: 0.3,
   zhe: 0.5,
-  loanLetters: 0.3,
+  loanLetters: 0.2,
+  roundedLater: 2,
   softCap: 3,
+  rareLanguage: 1,
   priorMargin: 2,
   temperature: 1,
 };
@@ -97,8 +107,11 @@ function confidenceOf(scores: Array<[Candidate, number]>, code: string, weights:
 }
 
 /** The weighted sum of one candidate's evidence. */
-export function scoreCandidate(f: CandidateFeatures, weights: Weights): number {
+const RARE: ReadonlySet<Candidate> = new Set(['tat', 'uzb', 'ukr']);
+
+export function scoreCandidate(lang: Candidate, f: CandidateFeatures, weights: Weights): number {
   return (
+    -(RARE.has(lang) ? weights.rareLanguage : 0) +
     weights.trigram * f.trigram +
     weights.franc * f.franc +
     weights.word * Math.min(f.words, weights.wordCap) +
@@ -107,7 +120,8 @@ export function scoreCandidate(f: CandidateFeatures, weights: Weights): number {
     (f.missingHallmark ? weights.missingHallmark : 0) -
     weights.doubleRounded * Math.min(f.doubleRounded, weights.softCap) -
     weights.zhe * Math.min(f.zhe, weights.softCap) -
-    weights.loanLetters * Math.min(f.loanLetters, weights.softCap)
+    weights.loanLetters * Math.min(f.loanLetters, weights.softCap) -
+    weights.roundedLater * Math.min(f.roundedLater, weights.softCap)
   );
 }
 
@@ -124,7 +138,7 @@ export function decide(features: LanguageFeatures, options: DetectOptions = {}, 
   const { letters, script } = features;
   if (letters < MIN_LETTERS) return { guess: UND, scores: [], letters };
   const combined = new Map<Candidate, number>();
-  for (const [lang, f] of features.candidates) combined.set(lang, scoreCandidate(f, weights));
+  for (const [lang, f] of features.candidates) combined.set(lang, scoreCandidate(lang, f, weights));
 
   const scores = [...combined].sort((a, b) => b[1] - a[1]);
   const best = scores[0];

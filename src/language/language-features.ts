@@ -25,6 +25,7 @@ export interface CandidateFeatures {
   doubleRounded: number;
   zhe: number;
   loanLetters: number;
+  roundedLater: number;
 }
 
 export interface LanguageFeatures {
@@ -67,7 +68,7 @@ export function languageFeatures(text: string, withFranc = true): LanguageFeatur
   const words = functionWordHits(evidence.words);
   const endings = endingHits(evidence.words);
   const letters = latin ? undefined : letterEvidence(evidence.lower, evidence.cyrillicLetters);
-  const soft = latin ? undefined : softLetterCues(evidence.lower);
+  const soft = latin ? undefined : softLetterCues(evidence.lower, evidence.words);
 
   for (const lang of langs) {
     const cyr = lang === 'eng' ? undefined : (lang as CyrillicCandidate);
@@ -84,6 +85,7 @@ export function languageFeatures(text: string, withFranc = true): LanguageFeatur
       doubleRounded: against('doubleRounded'),
       zhe: against('zhe'),
       loanLetters: against('loanLetters'),
+      roundedLater: against('roundedLater'),
     });
   }
   return { letters: evidence.letters, script, candidates };

@@ -51,6 +51,29 @@ describe('seed reports', () => {
     expect(tableRecord?.code).toBe('kir');
   });
 
+  it('weighs the document vote by letters, not by block count, and reports the shares', () => {
+    const para = (text: string) => ({ kind: 'paragraph' as const, text, position: {} });
+    const doc: DocTree = {
+      format: 'text',
+      metadata: {},
+      findings: [],
+      blocks: [
+        para('Жогорку Кеңеш'),
+        para('Өкмөттүн жыйыны'),
+        para('Бүгүн жыйын болот'),
+        para(
+          'Госорганы и органы местного самоуправления обязаны ежеквартально отчитываться в министерство, а министерство по итогам полугодия будет направлять сводные данные в Администрацию президента.',
+        ),
+      ],
+    };
+    const result = annotateLanguages(doc);
+    expect(result.document.code).toBe('rus');
+    expect(result.document.script).toBe('Cyrl');
+    expect(result.shares.map((s) => s.code)).toEqual(['rus', 'kir']);
+    expect(result.shares.reduce((sum, s) => sum + s.share, 0)).toBeCloseTo(1, 2);
+    expect(doc.blocks.map((b) => b.language)).toEqual(['kir', 'kir', 'kir', 'rus']);
+  });
+
   it('a short status word takes the document language', () => {
     const doc: DocTree = {
       format: 'text',
