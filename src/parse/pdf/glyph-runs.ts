@@ -90,6 +90,7 @@ interface Glyph {
   space: boolean;
   /** Advance of a space glyph in page units (word spacing included). */
   advance: number;
+  rotated: boolean;
 }
 
 interface GlyphLike {
@@ -148,6 +149,7 @@ export function glyphRuns(ops: OperatorList, viewport: Matrix, metrics: (font: s
         // font maps that code to a letter; only the Unicode value says whether it is blank.
         space: text.trim() === '',
         advance: Math.abs(ex - ox),
+        rotated: Math.abs(trm[1]) > 0.1 * Math.abs(trm[0]) || Math.abs(trm[2]) > 0.1 * Math.abs(trm[3]),
       });
       tm = mul([1, 0, 0, 1, advance, 0], tm);
     }
@@ -266,6 +268,7 @@ function glyphsToRuns(glyphs: readonly Glyph[]): TextRun[] {
         fontSize: Math.max(...visible.map((g) => g.size)),
         fontName: first.font,
         bold: boldChars * 2 > visible.length,
+        rotated: visible.filter((g) => g.rotated).length * 2 > visible.length,
       });
     }
     cur = [];

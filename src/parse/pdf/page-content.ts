@@ -14,6 +14,8 @@ export interface TextRun {
   fontSize: number;
   fontName: string;
   bold: boolean;
+  /** Set along a slanted or vertical baseline (chart axis titles, rotated headers). */
+  rotated?: boolean;
 }
 
 export interface Segment {
@@ -32,6 +34,8 @@ export interface PageContent {
   height: number;
   runs: TextRun[];
   segments: Segment[];
+  /** Boxes of curved or slanted vector drawing: plots and diagrams, never table rules. */
+  figures: Box[];
 }
 
 export interface Box {

@@ -1,6 +1,6 @@
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.d.ts';
-import type { PageContent, TextRun } from './page-content.ts';
+import type { Box, PageContent, TextRun } from './page-content.ts';
 import { rulingSegments, type OperatorList } from './ruling-lines.ts';
 import { repairGlyphText } from './glyph-text.ts';
 import { glyphRuns, type FontMetrics } from './glyph-runs.ts';
@@ -47,7 +47,8 @@ export async function readPage(page: PDFPageProxy, stats: PageStats): Promise<Pa
   const viewport = page.getViewport({ scale: 1 });
   const vt = viewport.transform as Matrix;
   const ops = (await page.getOperatorList()) as unknown as OperatorList;
-  const segments = rulingSegments(ops, vt);
+  const figures: Box[] = [];
+  const segments = rulingSegments(ops, vt, figures);
   const metricsCache = new Map<string, FontMetrics>();
   const metrics = (id: string): FontMetrics => {
     const known = metricsCache.get(id);
@@ -81,7 +82,7 @@ export async function readPage(page: PDFPageProxy, stats: PageStats): Promise<Pa
     if (repaired.text.trim() === '') continue;
     runs.push({ ...run, text: repaired.text });
   }
-  return { number: page.pageNumber, width: viewport.width, height: viewport.height, runs, segments };
+  return { number: page.pageNumber, width: viewport.width, height: viewport.height, runs, segments, figures };
 }
 
 /** pdf.js text items as runs: the fallback when the operator list yields no glyphs. */

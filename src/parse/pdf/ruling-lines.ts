@@ -1,4 +1,4 @@
-import type { Segment } from './page-content.ts';
+import type { Box, Segment } from './page-content.ts';
 
 /** pdf.js operator codes we need (`OPS` in pdf.js; stable across 4.x/5.x). */
 const OP = {
@@ -73,7 +73,7 @@ export interface OperatorList {
  * either way). White strokes and fills are ignored: they erase, they do not separate.
  * `viewport` maps PDF user space to the top-down page space.
  */
-export function rulingSegments(ops: OperatorList, viewport: Matrix): Segment[] {
+export function rulingSegments(ops: OperatorList, viewport: Matrix, figures: Box[] = []): Segment[] {
   const out: Segment[] = [];
   let ctm: Matrix = viewport;
   const stack: Matrix[] = [];
@@ -153,7 +153,15 @@ export function rulingSegments(ops: OperatorList, viewport: Matrix): Segment[] {
         const stroke = STROKES.has(paint) && !strokeWhite;
         const fill = FILLS.has(paint) && !fillWhite;
         if (!stroke && !fill) break;
-        walkPath(path as ArrayLike<number>, stroke ? pushEdge : undefined, fill ? pushFilledBox : undefined);
+        walkPath(path as ArrayLike<number>, stroke ? pushEdge : undefined, fill ? pushFilledBox : undefined, (points) => {
+          const dev = points.map(([x, y]) => apply(ctm, x, y));
+          figures.push({
+            x0: Math.min(...dev.map((d) => d[0])),
+            x1: Math.max(...dev.map((d) => d[0])),
+            top: Math.min(...dev.map((d) => d[1])),
+            bottom: Math.max(...dev.map((d) => d[1])),
+          });
+        });
         break;
       }
       default:
@@ -167,9 +175,12 @@ function walkPath(
   p: ArrayLike<number>,
   onEdge: ((ax: number, ay: number, bx: number, by: number) => void) | undefined,
   onFilled: ((points: [number, number][]) => void) | undefined,
+  onFigure: (points: [number, number][]) => void,
 ): void {
   let sub: [number, number][] = [];
   let curved = false;
+  // Points of curves and slanted lines: what plots and diagrams are drawn with.
+  const figure: [number, number][] = [];
   const flush = (): void => {
     if (onFilled && !curved && sub.length >= 3) onFilled(sub);
     sub = [];
@@ -187,10 +198,14 @@ function walkPath(
       const y = p[i + 2] ?? 0;
       const last = sub[sub.length - 1];
       if (last && onEdge) onEdge(last[0], last[1], x, y);
+      if (last && Math.abs(x - last[0]) > AXIS_TOLERANCE && Math.abs(y - last[1]) > AXIS_TOLERANCE) figure.push(last, [x, y]);
       sub.push([x, y]);
       i += 3;
     } else if (code === DRAW.curveTo) {
       curved = true;
+      const last = sub[sub.length - 1];
+      if (last) figure.push(last);
+      figure.push([p[i + 5] ?? 0, p[i + 6] ?? 0]);
       sub.push([p[i + 5] ?? 0, p[i + 6] ?? 0]);
       i += 7;
     } else if (code === DRAW.closePath) {
@@ -204,4 +219,5 @@ function walkPath(
     }
   }
   flush();
+  if (figure.length > 0) onFigure(figure);
 }

@@ -85,6 +85,11 @@ export function findTables(page: PageContent): PageTables {
     const x0 = Math.min(...region.map((l) => l.x0));
     const x1 = Math.max(...region.map((l) => l.x1));
     const rules = hintRules.filter((s) => s.at > top && s.at < bottom && s.from < x1 && s.to > x0).map((s) => s.at);
+    // Charts: axis labels align like columns. Slanted or vertical text (axis titles) and curved
+    // or slanted drawing around the region give them away.
+    if (region.some((l) => l.chunks.some((c) => c.runs.some((r) => r.rotated === true)))) continue;
+    const near = page.figures.filter((f) => f.x0 < x1 + 6 && f.x1 > x0 - 6 && f.top < bottom + 6 && f.bottom > top - 6);
+    if (near.length >= 3) continue;
     const result = streamTable(region, { rules });
     if (!result || !plausibleStream(result.table)) continue;
     tables.push(result.table);
