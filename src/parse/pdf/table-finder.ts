@@ -54,7 +54,9 @@ export function findTables(page: PageContent): PageTables {
     }
     // A box around a paragraph or a figure frame is not a table: it needs two columns with text.
     const textCols = new Set(table.cells.filter((c) => c.lines.length > 0).map((c) => c.col));
-    if (table.cols < 2 || nonEmptyCells(table) < 2 || textCols.size < 2) {
+    // A plot's grid lines make a lattice too, but one with hardly any text in its cells.
+    const sparse = nonEmptyCells(table) < 0.3 * table.cells.length;
+    if (table.cols < 2 || nonEmptyCells(table) < 2 || textCols.size < 2 || sparse) {
       hintRules.push(...group.filter((s) => s.orientation === 'h'));
       continue;
     }
@@ -173,6 +175,9 @@ function plausibleStream(t: PageTable): boolean {
     const texts = filled.filter((c) => c.col === col).map((c) => c.lines.join(' '));
     return texts.length === 0 ? 0 : texts.reduce((n, s) => n + s.length, 0) / texts.length;
   };
+  // A bulleted list set in two or more columns.
+  const bulleted = filled.filter((c) => /^[•▪●■➢❖✓□]/u.test(c.lines[0]?.trim() ?? '')).length;
+  if (bulleted >= 0.5 * filled.length) return false;
   // Chart axes and legends line up like columns but leave most of the grid empty.
   const area = filled.reduce((n, c) => n + c.colSpan, 0);
   if (area < 0.4 * t.rows * t.cols) return false;
