@@ -1,10 +1,9 @@
 import type { QueueConnectionOptions } from './connection.ts';
 import type { DocumentHandle } from './enqueue-documents.ts';
-import { decodeFailure } from './failure-reason.ts';
+import { queueState } from './document-state.ts';
 import { openQueues } from './pipeline-queues.ts';
 import type { PipelineQueues } from './pipeline-queues.ts';
 import { resolveSettings } from './pipeline-settings.ts';
-import { STAGES } from './stage-names.ts';
 
 /** One entry of the ingest summary (`ingest-summary.json` → `inputs[]`). */
 export interface DocumentOutcome {
@@ -37,31 +36,25 @@ const MAX_FAILED_POLLS = 10;
 /** The sniffer's code for bytes of no supported format (src/sniff). */
 const UNSUPPORTED = 'input/unsupported-format';
 
-type DocumentState = { kind: 'pending' } | { kind: 'ok' } | { kind: 'failed'; error: { code: string; message: string } };
+type PollState = { kind: 'pending' } | { kind: 'ok' } | { kind: 'failed'; error: { code: string; message: string } };
 
 /**
  * Polls the three queues until every document is stored or failed. Polling rather than
  * QueueEvents: events missed during a reconnect would leave the command waiting forever, while
  * job states are always there to read.
  */
-async function documentState(queues: PipelineQueues, id: string): Promise<DocumentState> {
-  for (const stage of STAGES) {
-    const queue = queues.byStage[stage];
-    const state = await queue.getJobState(id);
-    if (state === 'failed') {
-      const job = await queue.getJob(id);
-      return { kind: 'failed', error: decodeFailure(job?.failedReason) };
-    }
-    if (state === 'completed') {
-      if (stage === 'store') return { kind: 'ok' };
-      continue;
-    }
-    if (state === 'unknown' && stage === 'parse') {
+async function pollState(queues: PipelineQueues, id: string): Promise<PollState> {
+  const current = await queueState(queues, id);
+  switch (current.state) {
+    case 'done':
+      return { kind: 'ok' };
+    case 'failed':
+      return { kind: 'failed', error: current.error };
+    case 'unknown':
       return { kind: 'failed', error: { code: 'queue/job-missing', message: `no parse job for ${id}: it was removed or never queued` } };
-    }
-    return { kind: 'pending' };
+    default:
+      return { kind: 'pending' };
   }
-  return { kind: 'pending' };
 }
 
 export async function waitForDocuments(
@@ -92,14 +85,14 @@ export async function waitForDocuments(
   try {
     while (outcomes.some((o) => o === undefined)) {
       // Several inputs may be the same document; ask about each id once per round.
-      const states = new Map<string, DocumentState>();
+      const states = new Map<string, PollState>();
       let changed = false;
       for (const [index, handle] of handles.entries()) {
         if (outcomes[index] !== undefined || handle.id === null) continue;
         let state = states.get(handle.id);
         if (state === undefined) {
           try {
-            state = await documentState(queues, handle.id);
+            state = await pollState(queues, handle.id);
             failedPolls = 0;
           } catch (error) {
             // A Redis blip should not abort a long wait; a Redis that stays away should.

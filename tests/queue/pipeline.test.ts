@@ -3,6 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { getDocumentState } from '../../src/queue/document-state.ts';
 import { enqueueDocuments } from '../../src/queue/enqueue-documents.ts';
 import { startWorkers } from '../../src/queue/start-workers.ts';
 import type { WorkersHandle } from '../../src/queue/start-workers.ts';
@@ -123,5 +124,19 @@ describe.skipIf(!run)('queue pipeline parse → validate → store (real Redis a
     expect(outcomes.map((o) => o.status)).toEqual(['ok', 'skipped', 'ok', 'failed']);
     expect(outcomes[3]?.error?.code).toBe('input/unreadable');
     expect((await h.store.tableCounts()).documents).toBe(2);
+  });
+
+  test('document state for the HTTP API: queued, done, unknown, and the store for jobs already gone', async () => {
+    const bytes = docBytes({ seed: randomUUID() });
+    const handles = await enqueueDocuments([{ filename: 's.json', bytes }], { ...connection(), blobs: h.blobs });
+    const id = docId(bytes);
+    expect(await getDocumentState(id, connection())).toEqual({ state: 'queued' });
+    await start();
+    await waitForDocuments(handles, undefined, { ...connection(), timeoutMs: 30_000 });
+    expect(await getDocumentState(id, connection())).toEqual({ state: 'done' });
+    const unknown = docId(docBytes({ seed: randomUUID() }));
+    expect(await getDocumentState(unknown, connection())).toEqual({ state: 'unknown' });
+    await h.store.recordFailure(unknown, 'gone.pdf', { code: 'pdf/encrypted', message: 'x' });
+    expect(await getDocumentState(unknown, { ...connection(), store: h.store })).toEqual({ state: 'failed', error: { code: 'pdf/encrypted', message: 'x' } });
   });
 });
