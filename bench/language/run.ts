@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { detectLanguage } from '../../src/language/detect.ts';
 import { accuracy, percent, plainFranc } from './accuracy.ts';
 import { loadEvalSet } from './eval-set.ts';
+import { withLookalikes } from './lookalike-noise.ts';
 import { SEED_HTML, seedTree } from './seed-tree.ts';
 
 const rounds = Number(process.argv[2] ?? 20);
@@ -58,3 +59,9 @@ for (const split of ['test', 'dev'] as const) {
     );
   }
 }
+
+const noisy = set.segments.filter((s) => s.split === 'test').map((s) => ({ ...s, text: withLookalikes(s.text) }));
+console.log('\nTest segments with look-alike letters put in (every 2nd ө ү ә і ң а е о р с х … swapped for ɵ ʏ ə i ӊ a e o p c x …):');
+console.log('| language | segments | ours | franc |');
+console.log('|---|---:|---:|---:|');
+for (const r of accuracy(noisy)) console.log(`| ${r.lang} | ${r.items} | ${percent(r.ours, r.items)} | ${percent(r.franc, r.items)} |`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { accuracy } from '../../bench/language/accuracy.ts';
 import { loadEvalSet } from '../../bench/language/eval-set.ts';
+import { withLookalikes } from '../../bench/language/lookalike-noise.ts';
 
 // The weights were fitted on the dev half; these targets are asserted on the held-out test half.
 const set = loadEvalSet();
@@ -48,5 +49,17 @@ describe('accuracy on the held-out test half', () => {
 
   it('is no worse than plain franc on any language', () => {
     for (const row of [...paragraphs, ...segments]) expect(row.ours, row.lang).toBeGreaterThanOrEqual(row.franc);
+  });
+});
+
+describe('look-alike letters in real text', () => {
+  it('cost nothing: test segments with look-alikes put in score as the clean ones do', () => {
+    const clean = accuracy(test.segments);
+    const noisy = accuracy(test.segments.map((s) => ({ ...s, text: withLookalikes(s.text) })));
+    for (const row of noisy) {
+      const before = clean.find((r) => r.lang === row.lang);
+      expect(row.ours, row.lang).toBeGreaterThanOrEqual((before?.ours ?? 0) - 1);
+      expect(row.ours, row.lang).toBeGreaterThanOrEqual(row.franc);
+    }
   });
 });
