@@ -1,7 +1,9 @@
 import type { Block, DocTree } from '../model/doc-tree.ts';
 import { isCandidate } from './candidates.ts';
-import { scoreLanguage } from './detect.ts';
-import type { LanguageGuess } from './detect.ts';
+import { decide } from './detect.ts';
+import type { DetectOptions, LanguageGuess, ScoredGuess } from './detect.ts';
+import { languageFeatures } from './language-features.ts';
+import type { LanguageFeatures } from './language-features.ts';
 
 /** Which language one block is in, for the report's record of mixed-language documents. */
 export interface BlockLanguage {
@@ -46,6 +48,16 @@ function unitsOf(block: Block): string[] {
  * Kyrgyz report stays Russian.
  */
 export function annotateLanguages(doc: DocTree): LanguageAnnotation {
+  // The evidence of a text does not depend on the prior, so it is gathered once for both passes.
+  const features = new Map<string, LanguageFeatures>();
+  const scoreLanguage = (text: string, options: DetectOptions = {}): ScoredGuess => {
+    let f = features.get(text);
+    if (!f) {
+      f = languageFeatures(text);
+      features.set(text, f);
+    }
+    return decide(f, options);
+  };
   const letterVotes = new Map<string, number>();
   const scriptVotes = new Map<LanguageGuess['script'], number>();
   let totalLetters = 0;
