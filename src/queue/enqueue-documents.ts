@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { DEFAULT_LIMITS } from '../sniff/limits.ts';
 import type { BlobStore } from '../store/blob-store.ts';
@@ -43,14 +43,23 @@ export interface EnqueueOptions extends QueueConnectionOptions {
   maxInputBytes?: number;
 }
 
-/** Files under the given paths; directories are walked recursively in name order. */
+/**
+ * Files under the given paths, by the CLI's walking rules: directories recursively in name order,
+ * hidden entries left out, directory symlinks not followed (no loops), file symlinks followed.
+ */
 async function expand(path: string): Promise<string[]> {
   const info = await stat(path);
   if (!info.isDirectory()) return [path];
-  const entries = await readdir(path, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const names = (await readdir(path)).filter((name) => !name.startsWith('.')).sort();
   const files: string[] = [];
-  for (const entry of entries) files.push(...(await expand(join(path, entry.name))));
+  for (const name of names) {
+    const full = join(path, name);
+    const link = await lstat(full);
+    if (link.isSymbolicLink()) {
+      if ((await stat(full).catch(() => null))?.isFile() === true) files.push(full);
+    } else if (link.isDirectory()) files.push(...(await expand(full)));
+    else if (link.isFile()) files.push(full);
+  }
   return files;
 }
 
@@ -74,7 +83,8 @@ export async function enqueueDocuments(inputs: readonly DocumentInput[], options
       try {
         files = await expand(input);
       } catch (error) {
-        handles.push(rejected(input, 'input/unreadable', (error as Error).message));
+        const code = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'input/not-found' : 'input/unreadable';
+        handles.push(rejected(input, code, (error as Error).message));
         continue;
       }
       for (const file of files) {

@@ -56,10 +56,20 @@ export function jsonLineLog(entry: WorkerLogEntry): void {
 
 /** Starts one bullmq Worker per requested stage, all in this process. */
 export async function startWorkers(options: StartWorkersOptions = {}): Promise<WorkersHandle> {
+  const owned: { close(): Promise<void> }[] = [];
+  try {
+    return await start(options, owned);
+  } catch (error) {
+    // Whatever was opened before the failure (store, blob store, queues) must not keep the process alive.
+    for (const resource of owned.reverse()) await resource.close().catch(() => {});
+    throw error;
+  }
+}
+
+async function start(options: StartWorkersOptions, owned: { close(): Promise<void> }[]): Promise<WorkersHandle> {
   const only = options.only ?? STAGES;
   const settings = resolveSettings(options.settings ?? {});
   const log = options.log ?? jsonLineLog;
-  const owned: { close(): Promise<void> }[] = [];
 
   const stages = only.some((s) => s === 'parse' || s === 'validate') ? (options.stages ?? (await loadIngestStages())) : undefined;
   const blobs = options.blobs ?? (await openBlobStore(pick(options, ['databaseUrl', 'home'])));
@@ -125,7 +135,9 @@ export async function startWorkers(options: StartWorkersOptions = {}): Promise<W
     worker.on('error', (error: Error) => log({ level: 'error', event: 'worker-error', stage, message: error.message }));
     return worker;
   });
+  owned.push({ close: () => Promise.all(workers.map((w) => w.close(true))).then(() => undefined) });
   await Promise.all(workers.map((w) => w.waitUntilReady()));
+  owned.pop();
   log({ level: 'info', event: 'started', message: `serving ${only.join(', ')} on prefix ${queues.connection.prefix}` });
 
   let closing: Promise<void> | undefined;

@@ -114,6 +114,9 @@ describe.skipIf(!run)('queue pipeline parse → validate → store (real Redis a
     await writeFile(join(dir, 'a.json'), a);
     await writeFile(join(dir, 'sub', 'b.json'), b);
     await writeFile(join(dir, 'skip.txt'), 'not for us');
+    await writeFile(join(dir, '.hidden.json'), docBytes({ seed: randomUUID() }));
+    const { symlink } = await import('node:fs/promises');
+    await symlink(dir, join(dir, 'sub', 'loop')); // a directory symlink back up: must not be followed
     const handles = await enqueueDocuments([dir, join(h.home, 'missing.pdf')], {
       ...connection(), blobs: h.blobs, accept: ({ filename }) => filename.endsWith('.json'),
     });
@@ -122,7 +125,7 @@ describe.skipIf(!run)('queue pipeline parse → validate → store (real Redis a
     ]);
     const outcomes = await waitForDocuments(handles, undefined, { ...connection(), timeoutMs: 30_000 });
     expect(outcomes.map((o) => o.status)).toEqual(['ok', 'skipped', 'ok', 'failed']);
-    expect(outcomes[3]?.error?.code).toBe('input/unreadable');
+    expect(outcomes[3]?.error?.code).toBe('input/not-found');
     expect((await h.store.tableCounts()).documents).toBe(2);
   });
 
