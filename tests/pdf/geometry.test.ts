@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { parsePdf } from '../../src/parse/pdf/index.ts';
+import { DEFAULT_LIMITS } from '../../src/sniff/limits.ts';
+import { DocTree, type TableBlock } from '../../src/model/doc-tree.ts';
+import { line, minimalPdf, text } from './minimal-pdf.ts';
+
+async function parse(pages: string[]): Promise<DocTree> {
+  const res = await parsePdf({ bytes: minimalPdf(pages), filename: 't.pdf', limits: DEFAULT_LIMITS });
+  if (!res.ok) throw new Error(res.error.code);
+  return DocTree.parse(res.doc);
+}
+const tablesOf = (doc: DocTree): TableBlock[] => doc.blocks.filter((b): b is TableBlock => b.kind === 'table');
+const grid = (t: TableBlock): string[][] => t.rows.map((r) => r.cells.map((c) => `${c.col}:${c.rowSpan}x${c.colSpan}:${c.text}`));
+
+/** A ruled grid: rows at `ys` (top-down order), columns at `xs`; `skip` lists rules to leave out. */
+function rules(xs: number[], ys: number[], skip: { v?: [number, number][]; h?: [number, number][] } = {}): string {
+  const out: string[] = [];
+  ys.forEach((y, r) => {
+    for (let c = 0; c + 1 < xs.length; c++) if (!skip.h?.some(([rr, cc]) => rr === r && cc === c)) out.push(line(xs[c]!, y, xs[c + 1]!, y));
+  });
+  xs.forEach((x, c) => {
+    for (let r = 0; r + 1 < ys.length; r++) if (!skip.v?.some(([rr, cc]) => rr === r && cc === c)) out.push(line(x, ys[r]!, x, ys[r + 1]!));
+  });
+  return out.join('\n');
+}
+
+describe('lattice mode', () => {
+  it('reads a ruled grid, a missing vertical rule as colSpan and a missing horizontal one as rowSpan', async () => {
+    const xs = [72, 200, 330, 460];
+    const ys = [760, 730, 700, 670];
+    const page = [
+      'Paragraph before the table.',
+    ].map((s) => text(72, 790, s));
+    page.push(rules(xs, ys, { v: [[0, 2]], h: [[2, 0]] }));
+    page.push(text(80, 742, 'Goal'), text(210, 742, 'Measure and status'));
+    page.push(text(80, 712, 'Goal one'), text(210, 712, 'First measure'), text(340, 712, 'Done'));
+    page.push(text(210, 682, 'Second measure'), text(340, 682, 'Pending'));
+    const doc = await parse([page.join('\n')]);
+    expect(doc.blocks[0]).toMatchObject({ kind: 'paragraph', text: 'Paragraph before the table.' });
+    const [t] = tablesOf(doc);
+    expect(t?.columns).toBe(3);
+    expect(grid(t!)).toEqual([
+      ['0:1x1:Goal', '1:1x2:Measure and status'],
+      ['0:2x1:Goal one', '1:1x1:First measure', '2:1x1:Done'],
+      ['1:1x1:Second measure', '2:1x1:Pending'],
+    ]);
+  });
+});
+
+describe('stream mode', () => {
+  it('finds columns from whitespace and keeps a wrapped cell as one cell', async () => {
+    const rows = [
+      [760, ['No', 'Measure', 'Responsible', 'Status']],
+      [745, ['1', 'Audit of the pension', 'Internal audit', 'Done']],
+      [733, ['', 'payments in all regions', '', '']],
+      [718, ['2', 'Training for staff', 'HR department', 'In progress']],
+      [703, ['3', 'Public hearings', 'Press office', 'Done']],
+    ] as const;
+    const cols = [72, 110, 300, 430];
+    const page = rows.flatMap(([y, cells]) => cells.map((c, i) => (c ? text(cols[i]!, y, c) : ''))).filter(Boolean);
+    const [t] = tablesOf(await parse([page.join('\n')]));
+    expect(t).toBeDefined();
+    expect(t!.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['No', 'Measure', 'Responsible', 'Status'],
+      ['1', 'Audit of the pension payments in all regions', 'Internal audit', 'Done'],
+      ['2', 'Training for staff', 'HR department', 'In progress'],
+      ['3', 'Public hearings', 'Press office', 'Done'],
+    ]);
+  });
+
+  it('sees columns that one text operator spreads with word spacing (Tw)', async () => {
+    // Each row is a single Tj; the column gaps are made by a large word spacing only.
+    const row = (y: number, s: string) => `BT /F1 10 Tf 60 Tw 72 ${y} Td (${s}) Tj ET`;
+    const page = [row(760, 'Country 2007 2008'), row(745, 'Austria 12.5 13.1'), row(730, 'Belgium 9.8 10.4'), row(715, 'Cyprus 3.3 2.9')];
+    const [t] = tablesOf(await parse([page.join('\n')]));
+    expect(t?.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['Country', '2007', '2008'],
+      ['Austria', '12.5', '13.1'],
+      ['Belgium', '9.8', '10.4'],
+      ['Cyprus', '3.3', '2.9'],
+    ]);
+  });
+
+  it('leaves running prose alone', async () => {
+    const prose = Array.from({ length: 8 }, (_, i) => text(72, 760 - i * 13, 'The report describes how the measures of the plan were carried out during the year.'));
+    const doc = await parse([prose.join('\n')]);
+    expect(tablesOf(doc)).toHaveLength(0);
+    expect(doc.blocks.filter((b) => b.kind === 'paragraph')).toHaveLength(1);
+  });
+});
+
+describe('tables over pages', () => {
+  it('marks the continuation, its repeated header and the row cut by the page break', async () => {
+    const xs = [72, 150, 400];
+    const header = (y: number) => [text(80, y - 18, 'No'), text(160, y - 18, 'Measure')];
+    const p1 = [rules(xs, [760, 730, 700, 640]), ...header(760), text(80, 712, '1'), text(160, 712, 'First measure'), text(80, 682, '2'), text(160, 682, 'Second measure starts here and')];
+    const p2 = [rules(xs, [760, 730, 700, 670]), ...header(760), text(160, 712, 'ends on the next page'), text(80, 682, '3'), text(160, 682, 'Third measure')];
+    const doc = await parse([p1.join('\n'), p2.join('\n')]);
+    const ts = tablesOf(doc);
+    expect(ts).toHaveLength(2);
+    expect(ts[1]!.continuesPrevious).toBe(true);
+    expect(doc.blocks[doc.blocks.indexOf(ts[1]!) - 1]?.kind).toBe('page-break');
+    expect(ts[0]!.rows[0]!.header).toBe(true);
+    expect(ts[1]!.rows[0]!.header).toBe(true);
+    expect(ts[1]!.rows[1]!.continuesPrevious).toBe(true);
+    expect(ts[1]!.rows[2]!.continuesPrevious).toBeUndefined();
+    expect(ts[1]!.rows.map((r) => r.page)).toEqual([2, 2, 2]);
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { collectWords, joinLines } from '../../src/parse/pdf/cell-text.ts';
+import { repairGlyphText } from '../../src/parse/pdf/glyph-text.ts';
+import { checkFontText } from '../../src/parse/pdf/unicode-map-check.ts';
+
+describe('line joining and hyphens', () => {
+  it('keeps a hyphen at a line end when the document writes the word with it', () => {
+    const words = collectWords(['иш-чараларды аткаруу', 'башка иш-чаралар']);
+    expect(joinLines(['Коррупцияга каршы иш-', 'чараларды аткаруу'], words)).toBe('Коррупцияга каршы иш-чараларды аткаруу');
+  });
+
+  it('drops a hyphen that only breaks a word the document writes whole elsewhere', () => {
+    const words = collectWords(['implementation of the plan']);
+    expect(joinLines(['the implemen-', 'tation of measures'], words)).toBe('the implementation of measures');
+  });
+
+  it('keeps an unknown hyphenated break as written (no evidence, no change)', () => {
+    expect(joinLines(['Бат-', 'Амгалан'], collectWords([]))).toBe('Бат-Амгалан');
+  });
+
+  it('always joins at a soft hyphen (U+00AD) and removes it inside lines', () => {
+    expect(joinLines(['coor\u00AD', 'dination of meas\u00ADures'], collectWords([]))).toBe('coordination of measures');
+  });
+
+  it('joins other lines with one space', () => {
+    expect(joinLines(['Зорилт 1 “НИЙГМИЙН', '  ДААТГАЛЫН ТУХАЙ ХУУЛЬ'], collectWords([]))).toBe('Зорилт 1 “НИЙГМИЙН ДААТГАЛЫН ТУХАЙ ХУУЛЬ');
+  });
+});
+
+describe('glyph text repair', () => {
+  it('expands presentation-form ligatures', () => {
+    expect(repairGlyphText('\uFB01nancial e\uFB00ect, \uFB02ow').text).toBe('financial effect, flow');
+  });
+
+  it('maps the Symbol-font bullet U+F0B7 to • and counts it', () => {
+    const r = repairGlyphText('\uF0B7 item');
+    expect(r.text).toBe('• item');
+    expect(r.mappedPrivateUse).toBe(1);
+  });
+
+  it('leaves unknown private-use glyphs and counts them', () => {
+    const r = repairGlyphText('\uE123x');
+    expect(r.text).toBe('\uE123x');
+    expect(r.unknownPrivateUse).toBe(1);
+  });
+});
+
+describe('fonts without a Unicode map', () => {
+  it('flags control characters in place of letters', () => {
+    const codes = '\u0001\u0002\u0003\u0004 \u0005\u0006\u0007\u0008 \u000e\u000f\u0010\u0011\u0012\u0013 ';
+    expect(checkFontText(codes.repeat(3)).suspicious).toBe(true);
+    // Too little text to judge: no verdict rather than a guess.
+    expect(checkFontText('\u0001\u0002').suspicious).toBe(false);
+  });
+
+  it('flags Cyrillic that came out as Latin-1 look-alikes', () => {
+    expect(checkFontText('Êûðãûç Ðåñïóáëèêàñûíûí Ñîöèàëäûê ôîíäó èø-àðàêåòòåðäèí').suspicious).toBe(true);
+  });
+
+  it('accepts real Kyrgyz, Mongolian and English text', () => {
+    expect(checkFontText('Кыргыз Республикасынын Социалдык фондунун иш-аракеттердин стратегиялык планы').suspicious).toBe(false);
+    expect(checkFontText('Нийгмийн даатгалын газрын үйлчилгээний тасгийн тэтгэмжийн байцаагч').suspicious).toBe(false);
+    expect(checkFontText('The measures of the strategic plan were implemented in every region on time').suspicious).toBe(false);
+  });
+});
