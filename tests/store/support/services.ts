@@ -1,4 +1,5 @@
 import { Socket } from 'node:net';
+import { test } from 'vitest';
 
 /**
  * Integration tests run against real Redis and PostgreSQL. Outside CI a missing server skips the
@@ -24,11 +25,22 @@ function reachable(url: string, defaultPort: number): Promise<boolean> {
   });
 }
 
-/** True when the suite should run: the server is up, or we are in CI (where down means fail). */
+/**
+ * True when the server is up. When it is not: outside CI, a warning and the caller skips its
+ * suite; under CI, a test that fails right here with the reason (instead of every suite timing
+ * out on connections that never come).
+ */
 export async function shouldRun(service: 'redis' | 'postgres'): Promise<boolean> {
-  const up = service === 'redis' ? await reachable(REDIS_URL, 6379) : await reachable(POSTGRES_ADMIN_URL, 5432);
-  if (!up && !isCI) {
-    console.warn(`[reportmill tests] ${service} is not reachable: skipping its integration tests (run scripts/services.sh; CI=true makes this a failure)`);
+  const url = service === 'redis' ? REDIS_URL : POSTGRES_ADMIN_URL;
+  const up = await reachable(url, service === 'redis' ? 6379 : 5432);
+  if (up) return true;
+  const reason = `${service} is not reachable at ${url} (run scripts/services.sh)`;
+  if (isCI) {
+    test(`${service} is reachable (required under CI=true)`, () => {
+      throw new Error(reason);
+    });
+  } else {
+    console.warn(`[reportmill tests] ${reason}: skipping its integration tests; under CI=true this fails`);
   }
-  return up || isCI;
+  return false;
 }
