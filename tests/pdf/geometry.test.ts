@@ -107,3 +107,23 @@ describe('tables over pages', () => {
     expect(ts[1]!.rows.map((r) => r.page)).toEqual([2, 2, 2]);
   });
 });
+
+describe('reading order', () => {
+  it('reads a two-column page column by column, under its full-width title', async () => {
+    const left = ['Left column starts here and', 'goes on with more words of', 'the first text column until', 'it ends on this last line.'];
+    const right = ['Right column begins at the', 'same height on the page as', 'the left one, and it is read', 'after the left column ends.'];
+    const body = left.flatMap((l, i) => [text(72, 740 - i * 13, l), text(320, 740 - i * 13, right[i]!)]);
+    const page = [text(72, 780, 'A title that runs across both columns of the page', 14), ...body];
+    // Two paragraphs per column so the gutter is backed by enough lines.
+    const more = left.flatMap((l, i) => [text(72, 670 - i * 13, l), text(320, 670 - i * 13, right[i]!)]);
+    const doc = await parse([[...page, ...more].join('\n')]);
+    expect(tablesOf(doc)).toHaveLength(0);
+    const texts = doc.blocks.filter((b) => b.kind === 'paragraph').map((b) => (b.kind === 'paragraph' ? b.text : ''));
+    expect(texts[0]).toMatch(/^A title/);
+    const firstRight = texts.findIndex((t) => t.startsWith('Right column'));
+    const lastLeft = texts.map((t) => t.startsWith('Left column')).lastIndexOf(true);
+    expect(lastLeft).toBeGreaterThan(0);
+    expect(firstRight).toBeGreaterThan(lastLeft);
+    expect(texts).toContain(left.join(' '));
+  });
+});

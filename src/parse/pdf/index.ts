@@ -4,7 +4,8 @@ import { parseFailure, type Parser } from '../parser.ts';
 import { openPdf } from './pdf-open.ts';
 import { repairPdf } from './pdf-repair.ts';
 import { readPage, type PageStats } from './page-reader.ts';
-import type { PageContent } from './page-content.ts';
+import type { Box, PageContent } from './page-content.ts';
+import { readingOrder } from './reading-order.ts';
 import { findTables, type PageTables } from './table-finder.ts';
 import { collectWords } from './cell-text.ts';
 import { tableBlock, textBlocks } from './page-blocks.ts';
@@ -101,16 +102,17 @@ export const parsePdf: Parser = async ({ bytes, limits }) => {
         left: Math.min(page.width, ...page.runs.map((r) => r.x0)),
         right: Math.max(0, ...page.runs.map((r) => r.x1)),
       };
-      const items: { top: number; block: Block }[] = textBlocks(res.textLines, page.number, frame, bodySize, words);
+      const order = readingOrder(res.textLines, frame, res.tables.map((t) => t.box));
+      const items: { box: Box; block: Block }[] = textBlocks(order.lines, page.number, frame, bodySize, words);
       const content = res.textLines.filter((l) => !isFurniture(l.top, l.bottom, page.height));
       res.tables.forEach((table, t) => {
         const block = tableBlock(table, page.number, words);
         const lastOnPage = t === res.tables.length - 1 && !content.some((l) => l.top > table.box.bottom);
         const firstOnPage = t === 0 && !content.some((l) => l.bottom < table.box.top);
         placed.push({ page: page.number, table, block, lastOnPage, firstOnPage });
-        items.push({ top: table.box.top, block });
+        items.push({ box: table.box, block });
       });
-      items.sort((a, b) => a.top - b.top);
+      items.sort((a, b) => order.key(a.box) - order.key(b.box));
       blocks.push(...items.map((it) => it.block));
     });
     linkPageTables(placed);

@@ -1,4 +1,5 @@
 import type { Block, DocCell, DocRow, TableBlock } from '../../model/doc-tree.ts';
+import type { Box } from './page-content.ts';
 import type { TextLine } from './text-lines.ts';
 import type { PageTable } from './table-grid.ts';
 import { joinLines, type WordEvidence } from './cell-text.ts';
@@ -48,7 +49,7 @@ export function textBlocks(
   frame: { width: number; left: number; right: number },
   bodySize: number,
   words: WordEvidence,
-): { top: number; block: Block }[] {
+): { box: Box; block: Block }[] {
   const pageWidth = frame.width;
   const paras: Para[] = [];
   // The right edge of running text: a line ending well before it closes its paragraph.
@@ -60,16 +61,26 @@ export function textBlocks(
       const gap = line.top - prev.bottom;
       const sameStyle = isBoldLine(line) === isBoldLine(prev) && Math.abs(line.fontSize - prev.fontSize) < 1;
       const newItem = BULLET.test(lineString(line));
-      // Only a left-aligned line can end short; centred title lines are all short.
-      const prevShort = prev.x0 < left + 0.05 * (right - left) && prev.x1 < right - 0.12 * (right - left);
-      if (gap < 0.6 * Math.max(line.fontSize, prev.fontSize) && sameStyle && !newItem && !prevShort) {
+      // Only a left-aligned line can end short; centred title lines are all short. The edges are
+      // those of the text column the line sits in (lines starting near it), not of the page.
+      const mates = lines.filter((l) => Math.abs(l.x0 - prev.x0) < 3 * prev.fontSize);
+      const colLeft = Math.max(left, Math.min(...mates.map((l) => l.x0)));
+      // A high percentile, not the maximum: a title or wide line starting at the same x does not
+      // make every line of a narrow column look short.
+      const ends = mates.map((l) => l.x1).sort((a, b) => a - b);
+      const colRight = Math.min(right, ends[Math.floor(0.8 * (ends.length - 1))] ?? right);
+      const colWidth = colRight - colLeft;
+      const prevShort = prev.x0 < colLeft + 0.05 * colWidth && prev.x1 < colRight - 0.12 * colWidth;
+      // Going back up the page means the next text column: a new paragraph.
+      const below = line.top >= prev.top - 1;
+      if (below && gap < 0.6 * Math.max(line.fontSize, prev.fontSize) && sameStyle && !newItem && !prevShort) {
         cur.lines.push(line);
         continue;
       }
     }
     paras.push({ lines: [line] });
   }
-  const out: { top: number; block: Block }[] = [];
+  const out: { box: Box; block: Block }[] = [];
   for (const p of paras) {
     const first = p.lines[0];
     if (!first) continue;
@@ -79,7 +90,7 @@ export function textBlocks(
       const item = joinLines(texts, words).replace(BULLET, '');
       const last = out[out.length - 1];
       if (last && last.block.kind === 'list' && !last.block.ordered) last.block.items.push(item);
-      else out.push({ top: first.top, block: { kind: 'list', ordered: false, items: [item], position: { page } } });
+      else out.push({ box: first, block: { kind: 'list', ordered: false, items: [item], position: { page } } });
       continue;
     }
     const bold = p.lines.every(isBoldLine);
@@ -89,9 +100,9 @@ export function textBlocks(
     if ((bold || large) && (centred || p.lines.length <= 3)) {
       const block: Block = { kind: 'paragraph', text, bold: true, position: { page } };
       if (p.lines.length > 1) block.lines = texts;
-      out.push({ top: first.top, block });
+      out.push({ box: first, block });
     } else {
-      out.push({ top: first.top, block: { kind: 'paragraph', text, position: { page } } });
+      out.push({ box: first, block: { kind: 'paragraph', text, position: { page } } });
     }
   }
   return out;

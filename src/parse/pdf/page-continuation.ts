@@ -52,10 +52,11 @@ export function linkPageTables(placed: readonly PlacedTable[]): void {
       h++;
     }
     for (let k = 0; k < h; k++) {
-      const a = cur.block.rows[k];
-      const b = headRows[k];
-      if (a) a.header = true;
-      if (b) b.header = true;
+      for (const row of [cur.block.rows[k], headRows[k]]) {
+        if (!row) continue;
+        row.header = true;
+        for (const cell of row.cells) cell.header = true;
+      }
     }
     const first = cur.block.rows[h];
     if (!first) continue;
