@@ -99,6 +99,31 @@ function corridors(cover: Int32Array, allowed: number, minWidth: number): Corrid
   return out;
 }
 
+/**
+ * Two neighbouring columns that never hold text on the same line, close to each other, are one
+ * column whose entries are indented differently (a "Total" set to the right of "Men"/"Women").
+ */
+export function mergeDisjointColumns(lines: readonly TextLine[], edges: number[]): number[] {
+  const out = [...edges];
+  for (let c = out.length - 3; c >= 0; c--) {
+    let both = false;
+    let leftEnd = Number.NEGATIVE_INFINITY;
+    let rightStart = Number.POSITIVE_INFINITY;
+    let em = 0;
+    for (const line of lines) {
+      const placed = placeLine(line, out);
+      const a = placed.spans.find((sp) => sp.c0 <= c && sp.c1 >= c);
+      const b = placed.spans.find((sp) => sp.c0 <= c + 1 && sp.c1 >= c + 1);
+      if (a && b && a !== b) both = true;
+      if (a && a.c1 === c) leftEnd = Math.max(leftEnd, ...a.chunks.map((ch) => ch.x1));
+      if (b && b.c0 === c + 1) rightStart = Math.min(rightStart, ...b.chunks.map((ch) => ch.x0));
+      em = Math.max(em, line.fontSize);
+    }
+    if (!both && Number.isFinite(leftEnd) && Number.isFinite(rightStart) && rightStart - leftEnd <= 3 * em) out.splice(c + 1, 1);
+  }
+  return out;
+}
+
 function columnOf(x: number, edges: readonly number[]): number {
   for (let i = 1; i < edges.length - 1; i++) if (x < (edges[i] ?? 0)) return i - 1;
   return Math.max(0, edges.length - 2);
@@ -132,7 +157,7 @@ function placeLine(line: TextLine, edges: readonly number[]): LineCells {
  */
 export function streamTable(lines: readonly TextLine[], options: StreamOptions = {}): StreamResult | undefined {
   if (lines.length < 2) return undefined;
-  const edges = options.edges ? [...options.edges] : columnEdges(lines);
+  const edges = options.edges ? [...options.edges] : mergeDisjointColumns(lines, columnEdges(lines));
   const nc = edges.length - 1;
   if (nc < 2) return undefined;
   const placed = lines.map((l) => placeLine(l, edges));
