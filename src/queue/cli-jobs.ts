@@ -1,10 +1,12 @@
 import type { QueueConnectionOptions } from './connection.ts';
 import { listFailedJobs, retryFailedJobs } from './failed-jobs.ts';
 import type { FailedJob } from './failed-jobs.ts';
+import { formatQueueCounts, queueCounts } from './queue-counts.ts';
 
 const USAGE = `usage: reportmill jobs [--retry] [--json] [ID…]
 
-Lists the jobs that failed for good, with their error codes (REDIS_URL, REPORTMILL_QUEUE_PREFIX).
+Lists the jobs that failed for good, with their error codes, then the number of jobs per state in
+each queue (REDIS_URL, REPORTMILL_QUEUE_PREFIX).
   --retry   put them back in their queues with fresh attempts (only the given IDs, if any)
   --json    print JSON instead of a table
 Exit 0 on success, 1 when Redis cannot be reached, 2 on a usage error.
@@ -52,8 +54,9 @@ export async function runJobsCommand(args: string[], io: JobsCommandIo = {}): Pr
     // IDs may be given as the 12-character prefix the table shows.
     const chosen = ids.length === 0 ? all : all.filter((job) => ids.some((id) => job.id.startsWith(id)));
     if (!retry) {
-      if (json) stdout.write(`${JSON.stringify(chosen, null, 2)}\n`);
-      else stdout.write(chosen.length === 0 ? 'no failed jobs\n' : table(chosen));
+      const counts = await queueCounts(connection);
+      if (json) stdout.write(`${JSON.stringify({ failed: chosen, counts }, null, 2)}\n`);
+      else stdout.write(`${chosen.length === 0 ? 'no failed jobs\n' : table(chosen)}\n${formatQueueCounts(counts)}\n`);
       return 0;
     }
     const retried = chosen.length === 0 ? [] : await retryFailedJobs({ ...connection, ids: chosen.map((job) => job.id) });

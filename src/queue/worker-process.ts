@@ -8,7 +8,15 @@ import { jsonLineLog, startWorkers } from './start-workers.ts';
  */
 export async function runWorkerProcess(options: StartWorkersOptions = {}): Promise<number> {
   const log = options.log ?? jsonLineLog;
-  const handle: WorkersHandle = await startWorkers({ ...options, log });
+  let handle: WorkersHandle;
+  try {
+    handle = await startWorkers({ ...options, log });
+  } catch (error) {
+    // A start-up failure (database locked or unreachable, bad settings) is one clear line and exit 1.
+    const code = (error as { code?: unknown }).code;
+    log({ level: 'error', event: 'start-failed', ...(typeof code === 'string' ? { code } : {}), message: (error as Error).message ?? String(error) });
+    return 1;
+  }
   return new Promise<number>((resolve) => {
     let signalled = false;
     const onSignal = (signal: NodeJS.Signals) => {

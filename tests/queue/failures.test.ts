@@ -75,6 +75,11 @@ describe.skipIf(!run)('permanent and transient failures (real Redis and PostgreS
     const listing = String(stdout.read());
     expect(listing).toMatch(/^STAGE\s+DOCUMENT\s+CODE/);
     expect(listing).toContain(`parse  ${id.slice(0, 12)}  pdf/encrypted`);
+    expect(listing).toMatch(/^parse {4}waiting 0 {2}active 0 {2}delayed 0 {2}failed 1 {2}completed 0$/m);
+    expect(listing).toMatch(/^store {4}waiting 0 {2}active 0 {2}delayed 0 {2}failed 0 {2}completed 0$/m);
+    const json = new PassThrough();
+    expect(await runJobsCommand(['--json'], { ...connection(), stdout: json })).toBe(0);
+    expect(JSON.parse(String(json.read()))).toMatchObject({ failed: [{ id, code: 'pdf/encrypted' }], counts: { parse: { failed: 1 } } });
 
     stages.overrides.set(id, 'ok');
     const retryOut = new PassThrough();
