@@ -97,11 +97,11 @@ export const parsePdf: Parser = async ({ bytes, limits }) => {
       if (!res) return;
       if (i > 0) blocks.push({ kind: 'page-break', position: { page: page.number } });
       // The text frame of the page (all ink, tables included) tells where lines end short.
-      const frame = {
-        width: page.width,
-        left: Math.min(page.width, ...page.runs.map((r) => r.x0)),
-        right: Math.max(0, ...page.runs.map((r) => r.x1)),
-      };
+      const frame = { width: page.width, left: page.width, right: 0 };
+      for (const r of page.runs) {
+        frame.left = Math.min(frame.left, r.x0);
+        frame.right = Math.max(frame.right, r.x1);
+      }
       const order = readingOrder(res.textLines, frame, res.tables.map((t) => t.box));
       const items: { box: Box; block: Block }[] = textBlocks(order.lines, page.number, frame, bodySize, words);
       const content = res.textLines.filter((l) => !isFurniture(l.top, l.bottom, page.height));

@@ -1,4 +1,4 @@
-import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { AnnotationMode, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.d.ts';
 import type { Box, PageContent, TextRun } from './page-content.ts';
 import { rulingSegments, type OperatorList } from './ruling-lines.ts';
@@ -46,7 +46,8 @@ interface FontInfo {
 export async function readPage(page: PDFPageProxy, stats: PageStats): Promise<PageContent> {
   const viewport = page.getViewport({ scale: 1 });
   const vt = viewport.transform as Matrix;
-  const ops = (await page.getOperatorList()) as unknown as OperatorList;
+  // Annotations (form fields, stamps) are not report content; skipping them saves their appearance streams.
+  const ops = (await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE })) as unknown as OperatorList;
   const figures: Box[] = [];
   const segments = rulingSegments(ops, vt, figures);
   const metricsCache = new Map<string, FontMetrics>();

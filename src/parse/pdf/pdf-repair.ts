@@ -40,7 +40,9 @@ export function repairPdf(input: Uint8Array): RepairResult | undefined {
   const pagesOk = pagesRef !== null && complete.has(Number(pagesRef[1]));
   let tail = '\n';
   let root = catalog?.[0];
-  let maxNum = Math.max(...complete.keys());
+  // A loop, not Math.max(...): large files hold more objects than a call can take arguments.
+  let maxNum = 0;
+  for (const n of complete.keys()) if (n > maxNum) maxNum = n;
   const extra: { num: number; at: number }[] = [];
   let rebuiltPageTree = false;
   const prefix = Buffer.byteLength(text.slice(0, end), 'latin1');
