@@ -53,6 +53,11 @@ function readJson(bytes: Uint8Array, what: string): unknown {
   }
 }
 
+/**
+ * Fails the job after `ms`. JavaScript cannot cancel the stage itself: it runs on in the
+ * background while the retry starts, and a stage that blocks the event loop cannot be timed out
+ * at all (its lock lapses instead and the job is recovered as stalled).
+ */
 async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {

@@ -57,75 +57,85 @@ async function pollState(queues: PipelineQueues, id: string): Promise<PollState>
   }
 }
 
+/** Documents asked about at once per round: enough to hide Redis round trips, few enough to be polite. */
+const POLL_BATCH = 64;
+
 export async function waitForDocuments(
   handles: readonly DocumentHandle[],
   onProgress?: (progress: WaitProgress) => void,
   options: WaitOptions = {},
 ): Promise<DocumentOutcome[]> {
-  const outcomes: (DocumentOutcome | undefined)[] = handles.map((h) => {
-    if (h.state === 'skipped') return { path: h.path, status: 'skipped', id: h.id };
-    if (h.state === 'rejected' || h.id === null) {
-      return { path: h.path, status: 'failed', id: h.id, error: h.error ?? { code: 'queue/not-queued', message: 'the document was not queued' } };
-    }
-    return undefined;
-  });
-  const counts = () => ({
-    total: handles.length,
-    ok: outcomes.filter((o) => o?.status === 'ok').length,
-    failed: outcomes.filter((o) => o?.status === 'failed').length,
-    skipped: outcomes.filter((o) => o?.status === 'skipped').length,
-    pending: outcomes.filter((o) => o === undefined).length,
-  });
-  for (const outcome of outcomes) if (outcome !== undefined) onProgress?.({ ...counts(), last: outcome });
+  const outcomes: (DocumentOutcome | undefined)[] = new Array(handles.length);
+  const tally = { total: handles.length, ok: 0, failed: 0, skipped: 0, pending: handles.length };
+  const settle = (index: number, outcome: DocumentOutcome) => {
+    outcomes[index] = outcome;
+    tally[outcome.status] += 1;
+    tally.pending -= 1;
+    onProgress?.({ ...tally, last: outcome });
+  };
+
+  // Several inputs may be the same document: each id is asked about once per round.
+  const pending = new Map<string, number[]>();
+  for (const [index, h] of handles.entries()) {
+    if (h.state === 'skipped') settle(index, { path: h.path, status: 'skipped', id: h.id });
+    else if (h.state === 'rejected' || h.id === null) {
+      settle(index, { path: h.path, status: 'failed', id: h.id, error: h.error ?? { code: 'queue/not-queued', message: 'the document was not queued' } });
+    } else pending.set(h.id, [...(pending.get(h.id) ?? []), index]);
+  }
 
   const queues = options.queues ?? openQueues(options, resolveSettings());
   const deadline = options.timeoutMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + options.timeoutMs;
-  let interval = options.pollMs ?? 200;
-  let failedPolls = 0;
+  const firstInterval = options.pollMs ?? 200;
+  let interval = firstInterval;
+  let failedRounds = 0;
   try {
-    while (outcomes.some((o) => o === undefined)) {
-      // Several inputs may be the same document; ask about each id once per round.
-      const states = new Map<string, PollState>();
+    while (pending.size > 0) {
       let changed = false;
-      for (const [index, handle] of handles.entries()) {
-        if (outcomes[index] !== undefined || handle.id === null) continue;
-        let state = states.get(handle.id);
-        if (state === undefined) {
-          try {
-            state = await pollState(queues, handle.id);
-            failedPolls = 0;
-          } catch (error) {
-            // A Redis blip should not abort a long wait; a Redis that stays away should.
-            failedPolls += 1;
-            if (failedPolls > MAX_FAILED_POLLS) throw error;
-            state = { kind: 'pending' };
+      let pollError: unknown;
+      const ids = [...pending.keys()];
+      for (let start = 0; start < ids.length; start += POLL_BATCH) {
+        const batch = ids.slice(start, start + POLL_BATCH);
+        const states = await Promise.all(
+          batch.map((id) =>
+            pollState(queues, id).catch((error: unknown): PollState => {
+              pollError = error;
+              return { kind: 'pending' };
+            }),
+          ),
+        );
+        for (const [i, state] of states.entries()) {
+          const id = batch[i]!;
+          if (state.kind === 'pending') continue;
+          for (const index of pending.get(id) ?? []) {
+            const path = handles[index]!.path;
+            settle(
+              index,
+              state.kind === 'ok'
+                ? { path, status: 'ok', id }
+                : // As in-process ingest: a file of no supported format is skipped, not failed.
+                  { path, status: state.error.code === UNSUPPORTED ? 'skipped' : 'failed', id, error: state.error },
+            );
           }
-          states.set(handle.id, state);
+          pending.delete(id);
+          changed = true;
         }
-        if (state.kind === 'pending') continue;
-        const outcome: DocumentOutcome =
-          state.kind === 'ok'
-            ? { path: handle.path, status: 'ok', id: handle.id }
-            : // As in-process ingest: a file of no supported format is skipped, not failed.
-              { path: handle.path, status: state.error.code === UNSUPPORTED ? 'skipped' : 'failed', id: handle.id, error: state.error };
-        outcomes[index] = outcome;
-        changed = true;
-        onProgress?.({ ...counts(), last: outcome });
       }
-      if (!outcomes.some((o) => o === undefined)) break;
+      // A Redis blip should not abort a long wait; a Redis that stays away should.
+      failedRounds = pollError === undefined ? 0 : failedRounds + 1;
+      if (failedRounds > MAX_FAILED_POLLS) throw pollError;
+      if (pending.size === 0) break;
       if (Date.now() >= deadline) {
-        for (const [index, handle] of handles.entries()) {
-          if (outcomes[index] !== undefined) continue;
-          const outcome: DocumentOutcome = {
-            path: handle.path, status: 'failed', id: handle.id,
-            error: { code: 'queue/wait-timeout', message: `still queued or processing after ${options.timeoutMs} ms` },
-          };
-          outcomes[index] = outcome;
-          onProgress?.({ ...counts(), last: outcome });
+        for (const [id, indices] of pending) {
+          for (const index of indices) {
+            settle(index, {
+              path: handles[index]!.path, status: 'failed', id,
+              error: { code: 'queue/wait-timeout', message: `still queued or processing after ${options.timeoutMs} ms` },
+            });
+          }
         }
         break;
       }
-      interval = changed ? (options.pollMs ?? 200) : Math.min(interval * 2, 1000);
+      interval = changed ? firstInterval : Math.min(interval * 2, 1000);
       await new Promise((resolve) => setTimeout(resolve, interval));
     }
   } finally {

@@ -56,11 +56,22 @@ describe.skipIf(!run)('queue pipeline parse → validate → store (real Redis a
     const stored = await h.store.getReport(docId(docs[1]!.bytes));
     expect(stored?.findings.map((f) => f.code)).toEqual(['TEST_FINDING', 'TEST_VALIDATED']);
 
+    // New bytes twice in one batch: one job, two summary entries, one more document.
+    const fresh = docBytes({ seed: randomUUID(), measures: 1 });
+    const twice = await enqueueDocuments([{ filename: 'new.json', bytes: fresh }, { filename: 'copy.json', bytes: fresh }], { ...connection(), blobs: h.blobs });
+    expect(twice.map((x) => x.state)).toEqual(['queued', 'existing']);
+    expect((await waitForDocuments(twice, undefined, connection())).map((o) => [o.path, o.status])).toEqual([
+      ['new.json', 'ok'], ['copy.json', 'ok'],
+    ]);
+    expect(stages.calls.get(docId(fresh))).toBe(1);
+    Object.assign(counts, await h.store.tableCounts());
+    expect(counts.documents).toBe(4);
+
     const again = await enqueueDocuments(docs, { ...connection(), blobs: h.blobs });
     expect(again.map((x) => x.state)).toEqual(['existing', 'existing', 'existing']);
     expect((await waitForDocuments(again, undefined, { ...connection(), timeoutMs: 30_000 })).map((o) => o.status)).toEqual(['ok', 'ok', 'ok']);
     expect(await h.store.tableCounts()).toEqual(counts);
-    expect([...stages.calls.values()]).toEqual([1, 1, 1]);
+    expect([...stages.calls.values()]).toEqual([1, 1, 1, 1]);
   });
 
   test('Redis carries blob keys, never file contents; stage hand-offs are cleaned up', async () => {
@@ -134,6 +145,9 @@ describe.skipIf(!run)('queue pipeline parse → validate → store (real Redis a
     const handles = await enqueueDocuments([{ filename: 's.json', bytes }], { ...connection(), blobs: h.blobs });
     const id = docId(bytes);
     expect(await getDocumentState(id, connection())).toEqual({ state: 'queued' });
+    // No worker yet: a bounded wait gives up with its own code.
+    const [timedOut] = await waitForDocuments(handles, undefined, { ...connection(), timeoutMs: 300 });
+    expect(timedOut).toMatchObject({ status: 'failed', error: { code: 'queue/wait-timeout' } });
     await start();
     await waitForDocuments(handles, undefined, { ...connection(), timeoutMs: 30_000 });
     expect(await getDocumentState(id, connection())).toEqual({ state: 'done' });
