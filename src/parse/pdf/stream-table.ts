@@ -269,6 +269,7 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
     }
     for (const l of low) if (!lowTaken.has(l)) emit(l, r + 1, 1);
   }
+  centreLabels(cells);
   const all = lines.flatMap((l) => l.chunks);
   return {
     table: {
@@ -282,6 +283,32 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
     },
     used,
   };
+}
+
+/**
+ * A first-column label set vertically in the middle of its group ("1991" beside "Men", "Women",
+ * "Total") spans the group: as many rows above as below that leave the first column empty and
+ * have a sub-label in the second column.
+ */
+function centreLabels(cells: GridCell[]): void {
+  const at = (row: number, col: number): GridCell | undefined => cells.find((c) => c.row === row && c.col === col);
+  // Rows already covered by an earlier label's span cannot belong to the next group.
+  const claimed = new Set<number>();
+  const isSubRow = (row: number): boolean =>
+    !claimed.has(row) && at(row, 0) === undefined && (at(row, 1)?.lines.length ?? 0) > 0 && at(row, 1)?.colSpan === 1;
+  const labels = cells.filter((c) => c.col === 0 && c.colSpan === 1 && c.rowSpan === 1 && c.lines.length > 0).sort((a, b) => a.row - b.row);
+  for (const label of labels) {
+    if ((at(label.row, 1)?.lines.length ?? 0) === 0) continue;
+    let up = 0;
+    while (isSubRow(label.row - up - 1)) up++;
+    let down = 0;
+    while (isSubRow(label.row + down + 1)) down++;
+    const k = Math.min(up, down);
+    if (k === 0) continue;
+    label.row -= k;
+    label.rowSpan = 2 * k + 1;
+    for (let r = label.row; r < label.row + label.rowSpan; r++) claimed.add(r);
+  }
 }
 
 interface MergedSpan {
