@@ -1,7 +1,7 @@
 import { UnrecoverableError } from 'bullmq';
 import { ZodError } from 'zod';
 import { IngestError } from '../model/ingest-error.ts';
-import { StoreError, isTransientDatabaseError } from '../store/store-error.ts';
+import { StoreError, isTransientDatabaseError, sqlStateOf } from '../store/store-error.ts';
 import { encodeFailure } from './failure-reason.ts';
 
 /**
@@ -54,6 +54,9 @@ export function toProcessorError(error: unknown): Error {
   if (isTransientDatabaseError(error)) {
     return new Error(encodeFailure('store/unavailable', (error as Error).message), { cause: error });
   }
+  // The database answered, and said no (constraint, syntax, data): asking again gets the same answer.
+  const state = sqlStateOf(error);
+  if (state !== undefined) return new UnrecoverableError(encodeFailure('store/database-error', `${state}: ${(error as Error).message}`));
   const message = error instanceof Error ? error.message : String(error);
   return new Error(encodeFailure('queue/unexpected', message), { cause: error });
 }

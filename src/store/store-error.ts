@@ -43,6 +43,12 @@ const TRANSIENT_MESSAGES = [
   /the database system is (starting up|shutting down)/i,
 ];
 
+/** The SQLSTATE of an error PostgreSQL (or PGlite) answered with, if it is one. */
+export function sqlStateOf(error: unknown): string | undefined {
+  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
+
 export function isTransientDatabaseError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   if (error instanceof StoreError) return !error.permanent;

@@ -23,7 +23,7 @@ describe('what is retried and what fails at once', () => {
     ['connection refused', Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), true, 'store/unavailable'],
     ['server shutting down (57P01)', Object.assign(new Error('terminating connection'), { code: '57P01' }), true, 'store/unavailable'],
     ['deadlock (40P01)', Object.assign(new Error('deadlock detected'), { code: '40P01' }), true, 'store/unavailable'],
-    ['unique violation (23505)', Object.assign(new Error('duplicate key'), { code: '23505' }), true, 'queue/unexpected'],
+    ['unique violation (23505)', Object.assign(new Error('duplicate key'), { code: '23505' }), false, 'store/database-error'],
     ['unknown bug', new TypeError('x is undefined'), true, 'queue/unexpected'],
   ])('%s', (_name, error, retry, code) => {
     expect(verdict(error)).toMatchObject({ retry, code });
