@@ -30,13 +30,15 @@ export interface QueueHarness {
   dispose(): Promise<void>;
 }
 
-export async function createQueueHarness(): Promise<QueueHarness> {
+export async function createQueueHarness(options: { redisUrl?: string } = {}): Promise<QueueHarness> {
+  const redisUrl = options.redisUrl ?? REDIS_URL;
   const prefix = `rmtest-${randomUUID()}`;
   const database = await createTestDatabase();
   const store = await openStore({ databaseUrl: database.url });
   const home = await mkdtemp(join(tmpdir(), 'reportmill-queue-'));
   const blobs = new DirectoryBlobStore(join(home, 'blobs'));
-  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 3 });
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
+  redis.on('error', () => {}); // outage tests stop this Redis on purpose
 
   const keys = async () => {
     const found: string[] = [];
@@ -51,7 +53,7 @@ export async function createQueueHarness(): Promise<QueueHarness> {
 
   return {
     prefix,
-    redisUrl: REDIS_URL,
+    redisUrl,
     database,
     store,
     blobs,
