@@ -127,3 +127,20 @@ describe('reading order', () => {
     expect(texts).toContain(left.join(' '));
   });
 });
+
+describe('charts are not tables', () => {
+  it('drops a grid whose bottom line is an axis of evenly stepped ticks', async () => {
+    const bars = ['2001 30.5 49.0', '2005 29.7 48.6', '2010 28.7 46.3', '2015 27.2 45.0'];
+    const page = bars.map((b, i) => b.split(' ').map((v, k) => text(72 + k * 120, 760 - i * 14, v)).join('\n'));
+    page.push(['0%', '20%', '40%', '60%', '80%', '100%'].map((v, k) => text(72 + k * 70, 690, v)).join('\n'));
+    expect(tablesOf(await parse([page.join('\n')]))).toHaveLength(0);
+  });
+
+  it('keeps a table whose header is a run of years and whose first column numbers the rows', async () => {
+    const rows = [['No', '2004', '2005', '2006', '2007']].concat([1, 2, 3, 4].map((n) => [String(n), `${n}1.5`, `${n}2.0`, `${n}7.25`, `${n}0.1`]));
+    const page = rows.map((r, i) => r.map((v, k) => text(72 + k * 90, 760 - i * 14, v)).join('\n'));
+    const [t] = tablesOf(await parse([page.join('\n')]));
+    expect(t?.rows).toHaveLength(5);
+    expect(t?.columns).toBe(5);
+  });
+});

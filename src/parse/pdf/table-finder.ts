@@ -3,6 +3,7 @@ import { buildLines, type TextLine } from './text-lines.ts';
 import { latticeTable, ruleGroups } from './lattice-table.ts';
 import { columnCorridors, mergeDisjointColumns, streamTable } from './stream-table.ts';
 import type { PageTable } from './table-grid.ts';
+import { hasChartAxis, isAxisLine } from './chart-axis.ts';
 
 export interface PageTables {
   tables: PageTable[];
@@ -42,40 +43,16 @@ export function findTables(page: PageContent): PageTables {
       hintRules.push(...group.filter((s) => s.orientation === 'h'));
       continue;
     }
-    let { table, used } = result;
-    // Rules only around the table and between columns: rows come from the baselines.
-    if (table.rows === 1 && table.cells.some((c) => c.lines.length >= 2)) {
-      const inBox = buildLines([...used]);
-      const stream = streamTable(inBox, { edges: table.colEdges });
-      if (stream) {
-        table = { ...stream.table, mode: 'lattice', box: table.box };
-        used = new Set([...used]);
-      }
-    }
+    const { used } = result;
+    // A plot's grid lines make a lattice too, but one with hardly any text in its cells.
+    const sparse = nonEmptyCells(result.table) < 0.3 * result.table.cells.length;
+    const table = refineLattice(result.table, used);
     // A box around a paragraph or a figure frame is not a table: it needs two columns with text.
     const textCols = new Set(table.cells.filter((c) => c.lines.length > 0).map((c) => c.col));
-    // A plot's grid lines make a lattice too, but one with hardly any text in its cells.
-    const sparse = nonEmptyCells(table) < 0.3 * table.cells.length;
-    if (table.cols < 2 || nonEmptyCells(table) < 2 || textCols.size < 2 || sparse) {
+    const axis = hasChartAxis(table) || buildLines([...used]).some(isAxisLine);
+    if (sparse || table.cols < 2 || nonEmptyCells(table) < 2 || textCols.size < 2 || axis) {
       hintRules.push(...group.filter((s) => s.orientation === 'h'));
       continue;
-    }
-    // Rules that separate only some columns (a rule after the label column, none between the
-    // figures): whitespace corridors inside a ruled column that no rule crosses add columns, and
-    // the table is read in stream mode on the finer grid, with the rules still ending rows.
-    if (table.rows > 1) {
-      const inBox = buildLines([...used]);
-      const found = columnCorridors(inBox);
-      const xs = table.colEdges;
-      const extra = (found?.inner ?? []).filter((c) => !xs.some((x) => x >= c.from - 2 && x <= c.to + 2));
-      if (extra.length > 0) {
-        const merged = mergeDisjointColumns(inBox, [...xs, ...extra.map((c) => c.at)].sort((a, b) => a - b));
-        // Ruled column boundaries stay whatever the text does.
-        const edges = [...new Set([...merged, ...xs])].sort((a, b) => a - b);
-        const rules = table.rowBands.slice(1).map((b) => b.top);
-        const stream = streamTable(inBox, { edges, rules });
-        if (stream) table = { ...stream.table, box: table.box };
-      }
     }
     tables.push(table);
     free = free.filter((r) => !used.has(r));
@@ -92,15 +69,46 @@ export function findTables(page: PageContent): PageTables {
     // Charts: axis labels align like columns. Slanted or vertical text (axis titles) and curved
     // or slanted drawing around the region give them away.
     if (region.some((l) => l.chunks.some((c) => c.runs.some((r) => r.rotated === true)))) continue;
+    if (region.some(isAxisLine)) continue;
     const near = page.figures.filter((f) => f.x0 < x1 + 6 && f.x1 > x0 - 6 && f.top < bottom + 6 && f.bottom > top - 6);
     if (near.length >= 3) continue;
     const result = streamTable(region, { rules });
-    if (!result || !plausibleStream(result.table)) continue;
+    if (!result || !plausibleStream(result.table) || hasChartAxis(result.table)) continue;
     tables.push(result.table);
     for (const l of region) consumed.add(l);
   }
   tables.sort((a, b) => a.box.top - b.box.top);
   return { tables, textLines: lines.filter((l) => !consumed.has(l)) };
+}
+
+/**
+ * Under-ruled lattices are read again in stream mode on the ruled columns, in two steps:
+ * - rules only around the table and between columns (one grid row): rows come from baselines;
+ * - then, rules between some columns only (a rule after the label column, none between the figures):
+ *   whitespace corridors inside a ruled column that no rule crosses add columns, and the rules
+ *   still end rows.
+ */
+function refineLattice(lattice: PageTable, used: ReadonlySet<TextRun>): PageTable {
+  let table = lattice;
+  if (table.rows === 1 && table.cells.some((c) => c.lines.length >= 2)) {
+    const stream = streamTable(buildLines([...used]), { edges: table.colEdges });
+    if (stream) table = { ...stream.table, mode: 'lattice', box: table.box };
+  }
+  if (table.rows > 1) {
+    const inBox = buildLines([...used]);
+    const found = columnCorridors(inBox);
+    const xs = table.colEdges;
+    const extra = (found?.inner ?? []).filter((c) => !xs.some((x) => x >= c.from - 2 && x <= c.to + 2));
+    if (extra.length > 0) {
+      const merged = mergeDisjointColumns(inBox, [...xs, ...extra.map((c) => c.at)].sort((a, b) => a - b));
+      // Ruled column boundaries stay whatever the text does.
+      const edges = [...new Set([...merged, ...xs])].sort((a, b) => a - b);
+      const rules = table.rowBands.slice(1).map((b) => b.top);
+      const stream = streamTable(inBox, { edges, rules });
+      if (stream) return { ...stream.table, box: table.box };
+    }
+  }
+  return table;
 }
 
 /**
@@ -111,7 +119,7 @@ export function findTables(page: PageContent): PageTables {
 /** A bullet or enumerator followed by running text is a list item, not a two-column row. */
 const ENUMERATOR = /^(\(?[0-9ivxlc]{1,4}[.)]?|\(?[a-z][.)]|[•▪●■➢❖✓□\-–—*o])$/iu;
 
-export function isMultiPhrase(line: TextLine): boolean {
+function isMultiPhrase(line: TextLine): boolean {
   if (line.chunks.length < 2) return false;
   if (line.chunks.length === 2) {
     const [a, b] = line.chunks;

@@ -86,7 +86,7 @@ function makeLine(runs: TextRun[]): TextLine {
   };
 }
 
-export function makeChunk(runs: TextRun[]): Chunk {
+function makeChunk(runs: TextRun[]): Chunk {
   let text = '';
   let prev: TextRun | undefined;
   for (const run of runs) {
@@ -110,9 +110,4 @@ export function makeChunk(runs: TextRun[]): Chunk {
     bold: allChars > 0 && boldChars * 2 > allChars,
     runs,
   };
-}
-
-/** Splits a line into the runs inside a horizontal band, as a chunk (used to cut a line by cell). */
-export function lineText(runs: readonly TextRun[]): string {
-  return makeChunk([...runs].sort((a, b) => a.x0 - b.x0)).text;
 }
