@@ -144,3 +144,12 @@ describe('charts are not tables', () => {
     expect(t?.columns).toBe(5);
   });
 });
+
+describe('rotated text', () => {
+  it('keeps a vertical label together as one phrase, also inside a ruled cell', async () => {
+    const vertical = 'BT /F1 10 Tf 0 1 -1 0 110 675 Tm (Indicator) Tj ET';
+    const page = [rules([72, 130, 300], [760, 740, 660]), text(80, 746, 'Side'), text(140, 746, 'Value'), vertical, text(140, 700, '42 per cent')];
+    const [t] = tablesOf(await parse([page.join('\n')]));
+    expect(t?.rows[1]?.cells.map((c) => c.text)).toEqual(['Indicator', '42 per cent']);
+  });
+});

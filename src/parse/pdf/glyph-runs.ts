@@ -91,6 +91,13 @@ interface Glyph {
   /** Advance of a space glyph in page units (word spacing included). */
   advance: number;
   rotated: boolean;
+  /** Pen position before and after the glyph, and the unit writing direction, on the page. */
+  ox: number;
+  oy: number;
+  ex: number;
+  ey: number;
+  ux: number;
+  uy: number;
 }
 
 interface GlyphLike {
@@ -131,7 +138,9 @@ export function glyphRuns(ops: OperatorList, viewport: Matrix, metrics: (font: s
       const trm = mul(tm, st.ctm);
       const at = (u: number, v: number): [number, number] => [trm[0] * u + trm[2] * v + trm[4], trm[1] * u + trm[3] * v + trm[5]];
       const [ox, oy] = at(0, st.ts);
-      const [ex] = at(advance, st.ts);
+      const [ex, ey] = at(advance, st.ts);
+      const [dx, dy] = [trm[0], trm[1]];
+      const dl = Math.hypot(dx, dy) || 1;
       const [, ty] = at(0, st.ts + fm.ascent * st.size);
       const [, by] = at(0, st.ts + fm.descent * st.size);
       const text = typeof glyph.unicode === 'string' ? glyph.unicode : '';
@@ -150,6 +159,12 @@ export function glyphRuns(ops: OperatorList, viewport: Matrix, metrics: (font: s
         space: text.trim() === '',
         advance: Math.abs(ex - ox),
         rotated: Math.abs(trm[1]) > 0.1 * Math.abs(trm[0]) || Math.abs(trm[2]) > 0.1 * Math.abs(trm[3]),
+        ox,
+        oy,
+        ex,
+        ey,
+        ux: dx / dl,
+        uy: dy / dl,
       });
       tm = mul([1, 0, 0, 1, advance, 0], tm);
     }
@@ -287,10 +302,15 @@ function glyphsToRuns(glyphs: readonly Glyph[]): TextRun[] {
       continue;
     }
     if (lastVisible) {
-      const sameLine = Math.abs(g.baseline - lastVisible.baseline) < 0.3 * em;
-      const gap = g.x0 - lastVisible.x1;
-      if (!sameLine || gap > RUN_BREAK_EM * em || gap < -0.5 * em) flush();
-      else if (gap > IMPLIED_SPACE_EM * em) pendingSpace = true;
+      // Measured along the writing direction, so rotated text (axis titles, vertical headers)
+      // forms runs just like horizontal text.
+      const dx = g.ox - lastVisible.ex;
+      const dy = g.oy - lastVisible.ey;
+      const along = dx * lastVisible.ux + dy * lastVisible.uy;
+      const across = -dx * lastVisible.uy + dy * lastVisible.ux;
+      const sameDirection = Math.abs(g.ux - lastVisible.ux) < 0.05 && Math.abs(g.uy - lastVisible.uy) < 0.05;
+      if (!sameDirection || Math.abs(across) > 0.3 * em || along > RUN_BREAK_EM * em || along < -0.5 * em) flush();
+      else if (along > IMPLIED_SPACE_EM * em) pendingSpace = true;
     }
     if (pendingSpace && text !== '') text += ' ';
     pendingSpace = false;

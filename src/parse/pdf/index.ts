@@ -27,7 +27,8 @@ export const parsePdf: Parser = async ({ bytes, limits }) => {
   }
   const findings: Finding[] = [];
   let opened = await openPdf(bytes);
-  if (!hasEofMarker(bytes)) {
+  // Only a file that starts as a PDF can have been cut short; anything else is just not a PDF.
+  if (startsAsPdf(bytes) && !hasEofMarker(bytes)) {
     findings.push(finding('pdf/truncated', 'warning', 'The PDF ends without an %%EOF marker (truncated or damaged); pages that could be read were kept.'));
   }
   if (!opened.ok && opened.code === 'pdf/corrupt') {
@@ -146,6 +147,11 @@ function medianFontSize(pages: readonly PageContent[]): number {
   if (sizes.length === 0) return 10;
   sizes.sort((a, b) => a - b);
   return sizes[Math.floor(sizes.length / 2)] ?? 10;
+}
+
+function startsAsPdf(bytes: Uint8Array): boolean {
+  // PDF 32000-1 §7.5.2: the header may follow up to 1024 bytes of other data.
+  return Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes('%PDF-');
 }
 
 function hasEofMarker(bytes: Uint8Array): boolean {
