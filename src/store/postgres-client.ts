@@ -14,9 +14,12 @@ export function createPostgresClient(options: PostgresClientOptions): SqlClient 
     // A dead server must surface as an error the queue can retry, not as a hang.
     connectionTimeoutMillis: 10_000,
   });
-  // Idle clients that lose their server emit 'error' on the pool; without a listener Node would
-  // crash the worker on a PostgreSQL restart instead of letting the next query reconnect.
+  // A connection the server drops emits 'error' on the pool (idle) or on the client itself (checked
+  // out, or after a failed query already released it, see node-postgres #2762). An unheard 'error'
+  // event kills the process, so both get a listener; the query that was cut off rejects on its
+  // own, and the pool replaces the dead connection.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
 
   const executorOf = (runner: pg.Pool | pg.PoolClient): SqlExecutor => ({
     async query<Row extends object>(text: string, params: readonly unknown[] = []) {
@@ -34,6 +37,11 @@ export function createPostgresClient(options: PostgresClientOptions): SqlClient 
     async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
       const client = await pool.connect();
       let broken: Error | undefined;
+      // Remembered so that a connection the server dropped between statements is not pooled again.
+      const onError = (error: Error) => {
+        broken = error;
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const value = await fn(executorOf(client));
@@ -48,6 +56,7 @@ export function createPostgresClient(options: PostgresClientOptions): SqlClient 
         }
         throw error;
       } finally {
+        client.off('error', onError);
         client.release(broken);
       }
     },

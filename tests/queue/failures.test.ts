@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { Queue } from 'bullmq';
+import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { runJobsCommand } from '../../src/queue/cli-jobs.ts';
 import { enqueueDocuments } from '../../src/queue/enqueue-documents.ts';
@@ -12,7 +13,7 @@ import { queueName } from '../../src/queue/stage-names.ts';
 import type { StageName } from '../../src/queue/stage-names.ts';
 import { waitForDocuments } from '../../src/queue/wait-for-documents.ts';
 import type { ReportStore } from '../../src/store/report-store.ts';
-import { shouldRun } from '../store/support/services.ts';
+import { POSTGRES_ADMIN_URL, shouldRun } from '../store/support/services.ts';
 import { createFakeStages, docBytes, docId } from './support/fake-stages.ts';
 import type { DocSpec, FakeStages } from './support/fake-stages.ts';
 import { createQueueHarness } from './support/queue-harness.ts';
@@ -138,6 +139,36 @@ describe.skipIf(!run)('permanent and transient failures (real Redis and PostgreS
     expect(outcome.status).toBe('ok');
     expect(await job('store', id)).toMatchObject({ attemptsMade: 2, returnvalue: { outcome: 'inserted' } });
     expect((await h.store.tableCounts()).documents).toBe(1);
+  });
+
+  test('PostgreSQL dropping every store connection for half a second mid-batch: retried, each document stored once', async () => {
+    await start({ settings: { attempts: 5, backoffMs: 200 } });
+    const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+    await admin.connect();
+    const database = new URL(h.database.url).pathname.slice(1);
+    try {
+      const docs = Array.from({ length: 8 }, (_, i) => ({ filename: `k${i}.pdf`, bytes: docBytes({ seed: randomUUID(), measures: 40, behaviour: 'slow:300' }) }));
+      const handles = await enqueueDocuments(docs, { ...connection(), blobs: h.blobs, settings });
+      await expect.poll(async () => (await h.store.tableCounts()).documents, { timeout: 20_000, interval: 50 }).toBeGreaterThan(0);
+      // Server-side kills (SQLSTATE 57P01) of every connection to this test's database, idle or
+      // busy, again and again for 500 ms: the store jobs in that window fail and must be retried.
+      let killed = 0;
+      const until = Date.now() + 500;
+      while (Date.now() < until) {
+        const result = await admin.query(
+          'SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+          [database],
+        );
+        killed += (result.rows[0] as { n: number }).n;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(killed).toBeGreaterThan(0);
+      const outcomes = await waitForDocuments(handles, undefined, { ...connection(), timeoutMs: 30_000 });
+      expect(outcomes.map((o) => o.error?.code ?? o.status)).toEqual(docs.map(() => 'ok'));
+      expect(await h.store.tableCounts()).toMatchObject({ documents: 8, measures: 320, ingest_failures: 0 });
+    } finally {
+      await admin.end();
+    }
   });
 
   test('a permanent store error (an invalid report) is not retried', async () => {
