@@ -124,6 +124,28 @@ export function mergeDisjointColumns(lines: readonly TextLine[], edges: number[]
   return out;
 }
 
+const FIGURE = /^[-−+]?[\d.,\s%]+$/;
+
+/**
+ * Words of a justified header spread over its cell leave gaps that look like columns ("Number …
+ * of"). A column in which no row below the header starts any text is such a gap: it joins the
+ * column to its left. The header ends at the first line made mostly of figures. `fixed` edges
+ * (ruled) stay.
+ */
+export function dropHeaderOnlyColumns(lines: readonly TextLine[], edges: number[], fixed: readonly number[] = []): number[] {
+  const firstBody = lines.findIndex((l) => l.chunks.filter((c) => FIGURE.test(c.text)).length * 2 >= l.chunks.length && l.chunks.length >= 2);
+  if (firstBody <= 0) return edges;
+  const starts = lines.slice(firstBody).flatMap((l) => l.chunks.map((c) => c.x0 + 0.5));
+  const out = [...edges];
+  for (let c = out.length - 2; c >= 1; c--) {
+    const from = out[c] ?? 0;
+    const to = out[c + 1] ?? 0;
+    if (fixed.some((x) => Math.abs(x - from) < 0.5)) continue;
+    if (!starts.some((x) => x >= from && x < to)) out.splice(c, 1);
+  }
+  return out;
+}
+
 function columnOf(x: number, edges: readonly number[]): number {
   for (let i = 1; i < edges.length - 1; i++) if (x < (edges[i] ?? 0)) return i - 1;
   return Math.max(0, edges.length - 2);
@@ -157,7 +179,7 @@ function placeLine(line: TextLine, edges: readonly number[]): LineCells {
  */
 export function streamTable(lines: readonly TextLine[], options: StreamOptions = {}): StreamResult | undefined {
   if (lines.length < 2) return undefined;
-  const edges = options.edges ? [...options.edges] : mergeDisjointColumns(lines, columnEdges(lines));
+  const edges = options.edges ? [...options.edges] : dropHeaderOnlyColumns(lines, mergeDisjointColumns(lines, columnEdges(lines)));
   const nc = edges.length - 1;
   if (nc < 2) return undefined;
   const placed = lines.map((l) => placeLine(l, edges));

@@ -1,7 +1,7 @@
 import type { PageContent, Segment, TextRun } from './page-content.ts';
 import { buildLines, type TextLine } from './text-lines.ts';
 import { latticeTable, ruleGroups } from './lattice-table.ts';
-import { columnCorridors, mergeDisjointColumns, streamTable } from './stream-table.ts';
+import { columnCorridors, dropHeaderOnlyColumns, mergeDisjointColumns, streamTable } from './stream-table.ts';
 import type { PageTable } from './table-grid.ts';
 import { hasChartAxis, isAxisLine } from './chart-axis.ts';
 
@@ -100,7 +100,8 @@ function refineLattice(lattice: PageTable, used: ReadonlySet<TextRun>): PageTabl
     const xs = table.colEdges;
     const extra = (found?.inner ?? []).filter((c) => !xs.some((x) => x >= c.from - 2 && x <= c.to + 2));
     if (extra.length > 0) {
-      const merged = mergeDisjointColumns(inBox, [...xs, ...extra.map((c) => c.at)].sort((a, b) => a - b));
+      const candidate = [...xs, ...extra.map((c) => c.at)].sort((a, b) => a - b);
+      const merged = dropHeaderOnlyColumns(inBox, mergeDisjointColumns(inBox, candidate), xs);
       // Ruled column boundaries stay whatever the text does.
       const edges = [...new Set([...merged, ...xs])].sort((a, b) => a - b);
       const rules = table.rowBands.slice(1).map((b) => b.top);
