@@ -153,3 +153,16 @@ describe('rotated text', () => {
     expect(t?.rows[1]?.cells.map((c) => c.text)).toEqual(['Indicator', '42 per cent']);
   });
 });
+
+describe('justified headers', () => {
+  it('does not cut a header cell at the wide word gaps of justified text', async () => {
+    const page = [
+      text(72, 760, 'Country'), text(200, 760, 'Number'), text(262, 760, 'of'), text(340, 760, 'Share'), text(400, 760, 'of'), text(440, 760, 'all'),
+      text(200, 748, 'companies'), text(340, 748, 'companies'),
+      ...['Austria 52 52%', 'Belgium 28 28%', 'Cyprus 11 11%'].flatMap((r, i) => r.split(' ').map((v, k) => text([72, 200, 340][k]!, 730 - i * 14, v))),
+    ];
+    const [t] = tablesOf(await parse([page.join('\n')]));
+    expect(t?.columns).toBe(3);
+    expect(t?.rows[0]?.cells.map((c) => c.text)).toEqual(['Country', 'Number of companies', 'Share of all companies']);
+  });
+});
