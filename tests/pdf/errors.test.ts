@@ -70,6 +70,15 @@ describe('damaged but partly readable PDFs', () => {
     }
   });
 
+  it('reads no more pages than the limit and says so', async () => {
+    const res = await run(minimalPdf([text(72, 700, 'one'), text(72, 700, 'two'), text(72, 700, 'three')]), { ...DEFAULT_LIMITS, maxPages: 2 });
+    expect(res.ok).toBe(true);
+    if (!res.ok) return;
+    expect(res.doc.pages).toBe(3);
+    expect(res.doc.findings.map((f) => f.code)).toContain('pdf/page-limit');
+    expect(JSON.stringify(res.doc.blocks)).not.toContain('three');
+  });
+
   it('flags a font without a Unicode map whose text comes out as glyph codes', async () => {
     // A Type 1 font re-encoded to glyph names nobody knows: pdf.js cannot map them to Unicode
     // (no ToUnicode, PDF 32000-1 §9.10.2) and falls back to the raw codes.
