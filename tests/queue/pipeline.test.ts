@@ -3,7 +3,9 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { runWorkerCommand } from '../../src/queue/cli-worker.ts';
 import { getDocumentState } from '../../src/queue/document-state.ts';
+import { runQueuedIngest } from '../../src/queue/queued-ingest.ts';
 import { enqueueDocuments } from '../../src/queue/enqueue-documents.ts';
 import { startWorkers } from '../../src/queue/start-workers.ts';
 import type { WorkersHandle } from '../../src/queue/start-workers.ts';
@@ -155,5 +157,31 @@ describe.skipIf(!run)('queue pipeline parse → validate → store (real Redis a
     expect(await getDocumentState(unknown, connection())).toEqual({ state: 'unknown' });
     await h.store.recordFailure(unknown, 'gone.pdf', { code: 'pdf/encrypted', message: 'x' });
     expect(await getDocumentState(unknown, { ...connection(), store: h.store })).toEqual({ state: 'failed', error: { code: 'pdf/encrypted', message: 'x' } });
+  });
+
+  test('reportmill ingest --queue (runQueuedIngest): summary, progress lines and one JSON per document', async () => {
+    await start();
+    const { mkdir, readFile, readdir: list, writeFile } = await import('node:fs/promises');
+    const inbox = join(h.home, 'queued-inbox');
+    await mkdir(inbox, { recursive: true });
+    await writeFile(join(inbox, 'a.json'), docBytes({ seed: randomUUID(), measures: 2 }));
+    await writeFile(join(inbox, 'b.json'), docBytes({ seed: randomUUID(), behaviour: 'permanent' }));
+    const out = join(h.home, 'out');
+    const lines: string[] = [];
+    const summary = await runQueuedIngest({
+      ...connection(), paths: [inbox], outDir: out, databaseUrl: h.database.url, home: h.home, timeoutMs: 30_000, log: (l) => lines.push(l),
+    });
+    expect(summary.counts).toEqual({ ok: 1, failed: 1, skipped: 0 });
+    expect(summary.inputs.map((e) => [e.path.endsWith('a.json'), e.status, e.error?.code])).toEqual([[true, 'ok', undefined], [false, 'failed', 'pdf/encrypted']]);
+    expect(lines.at(-1)).toMatch(/^\[2\/2\] /);
+    const okId = summary.inputs[0]!.id!;
+    expect((await list(out)).sort()).toEqual([`${okId}.json`, 'ingest-summary.json']);
+    expect(JSON.parse(await readFile(join(out, `${okId}.json`), 'utf8'))).toEqual(await h.store.getReport(okId));
+    expect(JSON.parse(await readFile(join(out, 'ingest-summary.json'), 'utf8'))).toEqual(summary);
+  });
+
+  test('reportmill worker refuses bad arguments with exit 2', async () => {
+    expect(await runWorkerCommand(['--only', 'parse,bogus'])).toBe(2);
+    expect(await runWorkerCommand(['--concurrency', '0'])).toBe(2);
   });
 });

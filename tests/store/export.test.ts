@@ -99,3 +99,27 @@ describe('export (embedded store)', () => {
     }
   });
 });
+
+describe('reportmill export (runExportCommand)', () => {
+  test('exports the embedded store of REPORTMILL_HOME; bad formats are usage errors', async () => {
+    const { mkdtemp, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { runExportCommand } = await import('../../src/store/cli-export.ts');
+    const home = await mkdtemp(join(tmpdir(), 'reportmill-export-'));
+    try {
+      const store = await openStore({ home, databaseUrl: '' });
+      await store.upsertReport(makeReport({ seed: 'cli-export', measures: 2 }));
+      await store.close();
+      const out = new PassThrough();
+      const err = new PassThrough();
+      expect(await runExportCommand(['--format', 'csv'], { home, databaseUrl: '', stdout: out, stderr: err })).toBe(0);
+      expect(readCsv(String(out.read()))).toHaveLength(3);
+      expect(String(err.read())).toBe('exported 1 report(s)\n');
+      expect(await runExportCommand(['--format', 'xml'], { home, databaseUrl: '', stdout: out, stderr: new PassThrough() })).toBe(2);
+      expect(await runExportCommand(['--bogus'], { home, databaseUrl: '', stdout: out, stderr: new PassThrough() })).toBe(2);
+    } finally {
+      await rm(home, { recursive: true, force: true });
+    }
+  });
+});
