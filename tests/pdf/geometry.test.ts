@@ -166,3 +166,29 @@ describe('justified headers', () => {
     expect(t?.rows[0]?.cells.map((c) => c.text)).toEqual(['Country', 'Number of companies', 'Share of all companies']);
   });
 });
+
+describe('dotted rules', () => {
+  it('chains rules drawn dash by dash into the same grid as solid ones', async () => {
+    const dashed = (x0: number, y0: number, x1: number, y1: number): string => {
+      const out: string[] = [];
+      const len = Math.hypot(x1 - x0, y1 - y0);
+      for (let d = 0; d < len; d += 3) {
+        const e = Math.min(len, d + 1.5);
+        out.push(line(x0 + ((x1 - x0) * d) / len, y0 + ((y1 - y0) * d) / len, x0 + ((x1 - x0) * e) / len, y0 + ((y1 - y0) * e) / len));
+      }
+      return out.join('\n');
+    };
+    const xs = [72, 200, 330];
+    const ys = [760, 730, 700, 670];
+    const page = [...ys.map((y) => dashed(72, y, 330, y)), ...xs.map((x) => dashed(x, 760, x, 670))];
+    page.push(text(80, 742, 'Goal'), text(210, 742, 'Status'), text(80, 712, 'First'), text(210, 712, 'Done'));
+    // Without the rules, this last line would read as the wrapped tail of the row above.
+    page.push(text(210, 682, 'Pending'));
+    const [t] = tablesOf(await parse([page.join('\n')]));
+    expect(t?.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['Goal', 'Status'],
+      ['First', 'Done'],
+      ['', 'Pending'],
+    ]);
+  });
+});

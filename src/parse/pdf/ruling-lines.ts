@@ -35,6 +35,11 @@ const MAX_RULE_THICKNESS = 3;
 const AXIS_TOLERANCE = 0.8;
 /** Shorter than this, a mark is a glyph part or a tick, not a table rule. */
 const MIN_RULE_LENGTH = 4;
+/** Dotted rules: the smallest dot, the widest gap between dots, and what makes a chain a rule. */
+const MIN_DASH = 0.3;
+const MAX_DASH_GAP = 4;
+const MIN_DASHES = 5;
+const MIN_DOTTED_LENGTH = 20;
 
 type Matrix = [number, number, number, number, number, number];
 
@@ -81,13 +86,16 @@ export function rulingSegments(ops: OperatorList, viewport: Matrix, figures: Box
   let fillWhite = false;
   const colorStack: [boolean, boolean][] = [];
 
+  // Dots and dashes drawn one by one; chained further down into dotted rules.
+  const short: Segment[] = [];
   const pushEdge = (ax: number, ay: number, bx: number, by: number): void => {
     const [x0, y0] = apply(ctm, ax, ay);
     const [x1, y1] = apply(ctm, bx, by);
-    if (Math.abs(y0 - y1) <= AXIS_TOLERANCE && Math.abs(x1 - x0) >= MIN_RULE_LENGTH) {
-      out.push({ orientation: 'h', at: (y0 + y1) / 2, from: Math.min(x0, x1), to: Math.max(x0, x1) });
-    } else if (Math.abs(x0 - x1) <= AXIS_TOLERANCE && Math.abs(y1 - y0) >= MIN_RULE_LENGTH) {
-      out.push({ orientation: 'v', at: (x0 + x1) / 2, from: Math.min(y0, y1), to: Math.max(y0, y1) });
+    const target = (len: number): Segment[] | undefined => (len >= MIN_RULE_LENGTH ? out : len >= MIN_DASH ? short : undefined);
+    if (Math.abs(y0 - y1) <= AXIS_TOLERANCE) {
+      target(Math.abs(x1 - x0))?.push({ orientation: 'h', at: (y0 + y1) / 2, from: Math.min(x0, x1), to: Math.max(x0, x1) });
+    } else if (Math.abs(x0 - x1) <= AXIS_TOLERANCE) {
+      target(Math.abs(y1 - y0))?.push({ orientation: 'v', at: (x0 + x1) / 2, from: Math.min(y0, y1), to: Math.max(y0, y1) });
     }
   };
 
@@ -103,6 +111,10 @@ export function rulingSegments(ops: OperatorList, viewport: Matrix, figures: Box
     const h = y1 - y0;
     if (h <= MAX_RULE_THICKNESS && w >= MIN_RULE_LENGTH) out.push({ orientation: 'h', at: (y0 + y1) / 2, from: x0, to: x1 });
     else if (w <= MAX_RULE_THICKNESS && h >= MIN_RULE_LENGTH) out.push({ orientation: 'v', at: (x0 + x1) / 2, from: y0, to: y1 });
+    else if (w <= MAX_RULE_THICKNESS && h <= MAX_RULE_THICKNESS && Math.max(w, h) >= MIN_DASH) {
+      // A dot: it belongs to a dotted rule if it has neighbours in a row or a column.
+      short.push({ orientation: 'h', at: (y0 + y1) / 2, from: x0, to: x1 }, { orientation: 'v', at: (x0 + x1) / 2, from: y0, to: y1 });
+    }
   };
 
   for (let i = 0; i < ops.fnArray.length; i++) {
@@ -166,6 +178,41 @@ export function rulingSegments(ops: OperatorList, viewport: Matrix, figures: Box
       }
       default:
         break;
+    }
+  }
+  return [...out, ...chainDashes(short)];
+}
+
+/**
+ * Dotted and dashed rules drawn piece by piece: collinear pieces less than a gap apart chain into
+ * one rule when the chain is long enough and has enough pieces to be a line, not a glyph part.
+ */
+function chainDashes(pieces: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const orientation of ['h', 'v'] as const) {
+    const list = pieces.filter((p) => p.orientation === orientation).sort((a, b) => a.at - b.at || a.from - b.from);
+    let i = 0;
+    while (i < list.length) {
+      let j = i;
+      while (j + 1 < list.length && Math.abs((list[j + 1]?.at ?? 0) - (list[i]?.at ?? 0)) <= 0.5) j++;
+      // list[i..j] share one line; walk it in order of position.
+      const row = list.slice(i, j + 1).sort((a, b) => a.from - b.from);
+      let start = row[0];
+      let end = start?.to ?? 0;
+      let count = 1;
+      for (let k = 1; k <= row.length; k++) {
+        const p = row[k];
+        if (p && p.from - end <= MAX_DASH_GAP) {
+          end = Math.max(end, p.to);
+          count++;
+          continue;
+        }
+        if (start && count >= MIN_DASHES && end - start.from >= MIN_DOTTED_LENGTH) out.push({ orientation, at: start.at, from: start.from, to: end });
+        start = p;
+        end = p?.to ?? 0;
+        count = 1;
+      }
+      i = j + 1;
     }
   }
   return out;
