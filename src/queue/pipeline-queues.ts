@@ -19,7 +19,8 @@ import type { StageName } from './stage-names.ts';
  */
 export interface PipelineQueues {
   readonly connection: ResolvedConnection;
-  readonly byStage: Record<StageName, Queue>;
+  /** Job data is `unknown` here on purpose: it is whatever Redis holds until a zod schema accepts it. */
+  readonly byStage: Record<StageName, Queue<unknown>>;
   jobOptions(documentId: string): JobsOptions;
   close(): Promise<void>;
 }
@@ -38,12 +39,12 @@ export function openQueues(options: QueueConnectionOptions, settings: PipelineSe
   const connection = resolveConnection(options, role);
   const byStage = Object.fromEntries(
     STAGES.map((stage) => {
-      const queue = new Queue(queueName(stage), { connection: connection.connection, prefix: connection.prefix });
+      const queue = new Queue<unknown>(queueName(stage), { connection: connection.connection, prefix: connection.prefix });
       // Connection errors also reject the command that hit them; the event must not crash the process.
       queue.on('error', () => {});
       return [stage, queue];
     }),
-  ) as Record<StageName, Queue>;
+  ) as Record<StageName, Queue<unknown>>;
   return {
     connection,
     byStage,

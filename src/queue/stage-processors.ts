@@ -10,9 +10,9 @@ import { ParseJobData, StoreJobData, ValidateJobData } from './payloads.ts';
 import type { StageResult } from './payloads.ts';
 import { PermanentStageError, TransientStageError, toProcessorError } from './stage-error.ts';
 
-export type StageProcessor = (job: Job) => Promise<StageResult>;
+export type StageProcessor = (job: Job<unknown>) => Promise<StageResult>;
 
-function payload<T extends z.ZodType>(schema: T, job: Job): z.infer<T> {
+function payload<T extends z.ZodType>(schema: T, job: Job<unknown>): z.infer<T> {
   const parsed = schema.safeParse(job.data);
   if (!parsed.success) throw new PermanentStageError('queue/invalid-payload', `job ${job.id ?? '?'} has malformed data: ${parsed.error.message}`);
   return parsed.data;
@@ -75,7 +75,7 @@ async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promi
  * the add a silent no-op, so it is removed first; one of this submission (a re-run after a crash)
  * is kept, which is what makes the hand-on idempotent.
  */
-async function handOn(queue: Queue, name: string, data: { documentId: string; submittedAt: string }, options: object): Promise<void> {
+async function handOn(queue: Queue<unknown>, name: string, data: { documentId: string; submittedAt: string }, options: object): Promise<void> {
   const existing = await queue.getJob(data.documentId);
   if (existing !== undefined && (existing.data as { submittedAt?: unknown }).submittedAt !== data.submittedAt) {
     const state = await existing.getState();
@@ -98,7 +98,7 @@ function guarded(run: StageProcessor): StageProcessor {
 export interface ProcessorDeps {
   stages: IngestStages;
   blobs: BlobStore;
-  next: { validate: Queue; store: Queue };
+  next: { validate: Queue<unknown>; store: Queue<unknown> };
   jobOptions: (documentId: string) => object;
   jobTimeoutMs: number;
 }

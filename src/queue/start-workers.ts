@@ -16,6 +16,7 @@ import { STAGES, queueName } from './stage-names.ts';
 import type { StageName } from './stage-names.ts';
 import { createParseProcessor, createStoreProcessor, createValidateProcessor } from './stage-processors.ts';
 import type { StageProcessor } from './stage-processors.ts';
+import type { StageResult } from './payloads.ts';
 
 export interface WorkerLogEntry {
   level: 'info' | 'warn' | 'error';
@@ -103,7 +104,7 @@ async function start(options: StartWorkersOptions, owned: { close(): Promise<voi
 
   const workers = only.map((stage) => {
     const workerSettings = settings.workers[stage];
-    const worker = new Worker(queueName(stage), processorFor(stage), {
+    const worker = new Worker<unknown, StageResult>(queueName(stage), processorFor(stage), {
       connection: resolveConnection(options, 'worker').connection,
       prefix: queues.connection.prefix,
       concurrency: workerSettings.concurrency,
@@ -112,19 +113,20 @@ async function start(options: StartWorkersOptions, owned: { close(): Promise<voi
       stalledInterval: settings.stalledInterval,
       maxStalledCount: settings.maxStalledCount,
     });
-    worker.on('completed', (job: Job) => {
+    worker.on('completed', (job: Job<unknown, StageResult>) => {
       log({ level: 'info', event: 'completed', stage, id: String(job.id), message: JSON.stringify(job.returnvalue) });
       void removeConsumedHandOff(blobs, stage, job).catch((error: unknown) =>
         log({ level: 'warn', event: 'cleanup-failed', stage, id: String(job.id), message: String(error) }),
       );
     });
-    worker.on('failed', (job: Job | undefined, error: Error) => {
+    worker.on('failed', (job: Job<unknown, StageResult> | undefined, error: Error) => {
       if (job === undefined) return;
       const failure = decodeFailure(error.message);
       const final = isUnrecoverable(error) || job.attemptsMade >= (job.opts.attempts ?? 1);
       log({ level: final ? 'error' : 'warn', event: final ? 'failed' : 'retrying', stage, id: String(job.id), code: failure.code, message: failure.message, attempt: job.attemptsMade });
       if (final && store !== undefined) {
-        const filename = typeof job.data?.filename === 'string' ? (job.data.filename as string) : '';
+        const data = job.data as { filename?: unknown } | null;
+        const filename = typeof data?.filename === 'string' ? data.filename : '';
         void store.recordFailure(String(job.id), filename, failure).catch((e: unknown) =>
           log({ level: 'warn', event: 'record-failure-failed', stage, id: String(job.id), message: String(e) }),
         );
@@ -164,7 +166,7 @@ function pick<T extends object, K extends keyof T>(value: T, keys: readonly K[])
 }
 
 /** A stage's input hand-off is garbage once the stage completed (the original stays). */
-async function removeConsumedHandOff(blobs: BlobStore, stage: StageName, job: Job): Promise<void> {
+async function removeConsumedHandOff(blobs: BlobStore, stage: StageName, job: Job<unknown>): Promise<void> {
   const data = job.data as { parsedKey?: unknown; validatedKey?: unknown };
   if (stage === 'validate' && typeof data.parsedKey === 'string') await blobs.delete(data.parsedKey);
   if (stage === 'store' && typeof data.validatedKey === 'string') await blobs.delete(data.validatedKey);
