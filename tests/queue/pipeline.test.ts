@@ -184,4 +184,32 @@ describe.skipIf(!run)('queue pipeline parse → validate → store (real Redis a
     expect(await runWorkerCommand(['--only', 'parse,bogus'])).toBe(2);
     expect(await runWorkerCommand(['--concurrency', '0'])).toBe(2);
   });
+
+  test('concurrency and the rate limit apply to the parse queue', async () => {
+    const started: number[] = [];
+    const run = async (workers_: { concurrency: number; limiter?: { max: number; duration: number } }) => {
+      started.length = 0;
+      stages = createFakeStages({ onStart: () => started.push(Date.now()) });
+      workers = await startWorkers({
+        ...connection(), stages, store: h.store, blobs: h.blobs, log: () => {},
+        settings: { ...h.settings, workers: { parse: workers_ } },
+      });
+      const docs = [1, 2, 3].map((n) => ({ filename: `r${n}.json`, bytes: docBytes({ seed: randomUUID(), behaviour: 'slow:600' }) }));
+      const outcomes = await waitForDocuments(await enqueueDocuments(docs, { ...connection(), blobs: h.blobs }), undefined, { ...connection(), timeoutMs: 30_000 });
+      expect(outcomes.map((o) => o.status)).toEqual(['ok', 'ok', 'ok']);
+      await workers.close();
+      workers = undefined;
+      return started.map((t) => t - started[0]!);
+    };
+    // Three at once: all three parses start together.
+    expect(Math.max(...(await run({ concurrency: 3 })))).toBeLessThan(400);
+    // One at a time: each starts after the previous one's 600 ms.
+    const serial = await run({ concurrency: 1 });
+    expect(serial[1]).toBeGreaterThanOrEqual(550);
+    expect(serial[2]).toBeGreaterThanOrEqual(1100);
+    // Concurrency 3 but at most one job per 1.5 s across the queue: the limiter spaces them out.
+    const limited = await run({ concurrency: 3, limiter: { max: 1, duration: 1500 } });
+    expect(limited[1]).toBeGreaterThanOrEqual(1400);
+    expect(limited[2]).toBeGreaterThanOrEqual(2900);
+  });
 });
