@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { finding, type Finding } from '../../model/finding.ts';
+import { repairPdf } from './pdf-repair.ts';
 
 /** pdf.js's own data: predefined CMaps (CJK and other CID fonts) and standard-font metrics. */
 const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
@@ -40,4 +42,44 @@ export async function openPdf(bytes: Uint8Array): Promise<OpenResult> {
     }
     return { ok: false, code: 'pdf/corrupt', message: `The PDF cannot be read: ${message}` };
   }
+}
+
+export type RepairingOpenResult =
+  | { ok: true; doc: PDFDocumentProxy; findings: Finding[] }
+  | { ok: false; code: 'pdf/encrypted' | 'pdf/corrupt'; message: string };
+
+/**
+ * Opens a PDF, and when pdf.js cannot (a cut file has no trailer), rebuilds its cross-reference
+ * table and tries again. Findings say what was wrong and what was done about it.
+ */
+export async function openPdfRepairing(bytes: Uint8Array): Promise<RepairingOpenResult> {
+  const findings: Finding[] = [];
+  // Only a file that starts as a PDF can have been cut short; anything else is just not a PDF.
+  const truncated = startsAsPdf(bytes) && !hasEofMarker(bytes);
+  if (truncated) {
+    findings.push(finding('pdf/truncated', 'warning', 'The PDF ends without an %%EOF marker (truncated or damaged); pages that could be read were kept.'));
+  }
+  const opened = await openPdf(bytes);
+  if (opened.ok) return { ok: true, doc: opened.doc, findings };
+  if (opened.code === 'pdf/corrupt') {
+    const repaired = repairPdf(bytes);
+    const retry = repaired ? await openPdf(repaired.bytes) : undefined;
+    if (repaired && retry?.ok) {
+      const how = repaired.rebuiltPageTree ? 'and a new page tree from the loose page objects' : 'from the objects that are complete';
+      findings.push(finding('pdf/xref-rebuilt', 'warning', `The cross-reference table was rebuilt ${how} (${repaired.objects} objects).`));
+      return { ok: true, doc: retry.doc, findings };
+    }
+  }
+  const message = truncated ? `${opened.message} The file is truncated and no page could be recovered.` : opened.message;
+  return { ok: false, code: opened.code, message };
+}
+
+function startsAsPdf(bytes: Uint8Array): boolean {
+  // PDF 32000-1 §7.5.2: the header may follow up to 1024 bytes of other data.
+  return Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes('%PDF-');
+}
+
+function hasEofMarker(bytes: Uint8Array): boolean {
+  const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048))).toString('latin1');
+  return tail.includes('%%EOF');
 }

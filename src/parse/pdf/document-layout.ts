@@ -1,0 +1,59 @@
+import type { Block } from '../../model/doc-tree.ts';
+import type { Box, PageContent } from './page-content.ts';
+import { readingOrder } from './reading-order.ts';
+import { findTables, type PageTables } from './table-finder.ts';
+import { collectWords } from './cell-text.ts';
+import { tableBlock, textBlocks } from './page-blocks.ts';
+import { linkPageTables, type PlacedTable } from './page-continuation.ts';
+
+/** Lines this close to the top or bottom edge (share of page height) are page furniture. */
+const FURNITURE_BAND = 0.08;
+
+/**
+ * Pages → blocks: tables found per page, running text in reading order around them, a
+ * `page-break` between pages, and tables that run on over a page break linked to each other.
+ * The whole document's words are the evidence for joining words hyphenated at line ends.
+ */
+export function layOutDocument(pages: readonly PageContent[]): Block[] {
+  const found: PageTables[] = pages.map(findTables);
+  const words = collectWords(pages.flatMap((p) => p.runs.map((r) => r.text)));
+  const bodySize = medianFontSize(pages);
+  const blocks: Block[] = [];
+  const placed: PlacedTable[] = [];
+  pages.forEach((page, i) => {
+    const res = found[i];
+    if (!res) return;
+    if (i > 0) blocks.push({ kind: 'page-break', position: { page: page.number } });
+    // The text frame of the page (all ink, tables included) tells where lines end short.
+    const frame = { width: page.width, left: page.width, right: 0 };
+    for (const r of page.runs) {
+      frame.left = Math.min(frame.left, r.x0);
+      frame.right = Math.max(frame.right, r.x1);
+    }
+    const order = readingOrder(res.textLines, frame, res.tables.map((t) => t.box));
+    const items: { box: Box; block: Block }[] = textBlocks(order.lines, page.number, frame, bodySize, words);
+    const content = res.textLines.filter((l) => !isFurniture(l.top, l.bottom, page.height));
+    res.tables.forEach((table, t) => {
+      const block = tableBlock(table, page.number, words);
+      const lastOnPage = t === res.tables.length - 1 && !content.some((l) => l.top > table.box.bottom);
+      const firstOnPage = t === 0 && !content.some((l) => l.bottom < table.box.top);
+      placed.push({ page: page.number, table, block, lastOnPage, firstOnPage });
+      items.push({ box: table.box, block });
+    });
+    items.sort((a, b) => order.key(a.box) - order.key(b.box));
+    blocks.push(...items.map((it) => it.block));
+  });
+  linkPageTables(placed);
+  return blocks;
+}
+
+function isFurniture(top: number, bottom: number, height: number): boolean {
+  return bottom < height * FURNITURE_BAND || top > height * (1 - FURNITURE_BAND);
+}
+
+function medianFontSize(pages: readonly PageContent[]): number {
+  const sizes = pages.flatMap((p) => p.runs.map((r) => Math.round(r.fontSize * 2) / 2));
+  if (sizes.length === 0) return 10;
+  sizes.sort((a, b) => a - b);
+  return sizes[Math.floor(sizes.length / 2)] ?? 10;
+}
