@@ -192,3 +192,22 @@ describe('dotted rules', () => {
     ]);
   });
 });
+
+describe('repeated headers under a first-page title row', () => {
+  it('finds the repeated header rows even when page one has a title row above them', async () => {
+    const xs = [72, 150, 400];
+    const p1 = [
+      rules(xs, [790, 760, 730, 700, 670], { v: [[0, 1]] }),
+      text(80, 772, 'Table 1. Measures of the plan'),
+      text(80, 742, 'No'), text(160, 742, 'Measure'),
+      text(80, 712, '1'), text(160, 712, 'First measure'),
+      text(80, 682, '2'), text(160, 682, 'Second measure'),
+    ];
+    const p2 = [rules(xs, [760, 730, 700]), text(80, 742, 'No'), text(160, 742, 'Measure'), text(80, 712, '3'), text(160, 712, 'Third measure')];
+    const ts = tablesOf(await parse([p1.join('\n'), p2.join('\n')]));
+    expect(ts).toHaveLength(2);
+    expect(ts[0]!.rows.map((r) => r.header === true)).toEqual([false, true, false, false]);
+    expect(ts[1]!.rows.map((r) => r.header === true)).toEqual([true, false]);
+    expect(ts[1]!.rows[1]!.continuesPrevious).toBe(false);
+  });
+});

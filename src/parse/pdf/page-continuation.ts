@@ -44,15 +44,24 @@ export function linkPageTables(placed: readonly PlacedTable[]): void {
     }
     cur.block.continuesPrevious = true;
     const headRows = chainHead.block.rows;
+    // The repeated header may sit under a title row that only the first page has.
     let h = 0;
-    while (h < cur.block.rows.length && h < headRows.length && h < 6) {
-      const a = cur.block.rows[h];
-      const b = headRows[h];
-      if (!a || !b || rowKey(a) !== rowKey(b) || a.cells.length === 0) break;
-      h++;
+    let offset = 0;
+    for (let o = 0; o <= 3; o++) {
+      let n = 0;
+      while (n < cur.block.rows.length && o + n < headRows.length && n < 6) {
+        const a = cur.block.rows[n];
+        const b = headRows[o + n];
+        if (!a || !b || rowKey(a) !== rowKey(b) || a.cells.length === 0) break;
+        n++;
+      }
+      if (n > h) {
+        h = n;
+        offset = o;
+      }
     }
     for (let k = 0; k < h; k++) {
-      for (const row of [cur.block.rows[k], headRows[k]]) {
+      for (const row of [cur.block.rows[k], headRows[offset + k]]) {
         if (!row) continue;
         row.header = true;
         for (const cell of row.cells) cell.header = true;
