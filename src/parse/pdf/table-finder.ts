@@ -1,7 +1,8 @@
 import type { PageContent, Segment, TextRun } from './page-content.ts';
 import { buildLines, type TextLine } from './text-lines.ts';
 import { latticeTable, ruleGroups } from './lattice-table.ts';
-import { columnCorridors, dropHeaderOnlyColumns, mergeDisjointColumns, streamTable } from './stream-table.ts';
+import { streamTable } from './stream-table.ts';
+import { columnCorridors, dropHeaderOnlyColumns, mergeDisjointColumns } from './stream-columns.ts';
 import type { PageTable } from './table-grid.ts';
 import { hasChartAxis, isAxisLine } from './chart-axis.ts';
 

@@ -1,0 +1,164 @@
+import type { Chunk, TextLine } from './text-lines.ts';
+
+/**
+ * Columns of a borderless table, from whitespace: corridors that the phrases of the table's lines
+ * leave free, then two corrections (indented sub-labels, justified header words).
+ */
+
+/** Share of the region's multi-phrase lines that may cross a column gap (spanning headers). */
+const CROSSING_SHARE = 0.2;
+/** Narrowest whitespace corridor (in em of the body text) that separates columns. */
+const MIN_CORRIDOR_EM = 1.0;
+
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return 0;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+}
+
+/**
+ * Column boundaries from whitespace corridors: the x-ranges that (almost) no phrase of a
+ * multi-phrase line covers. Lines with a single phrase (group rows, wrapped text, titles) do not
+ * vote, since they legitimately run across columns.
+ */
+export function columnEdges(lines: readonly TextLine[]): number[] {
+  const found = columnCorridors(lines);
+  if (!found) return [];
+  return [found.x0, ...found.inner.map((c) => c.at), found.x1];
+}
+
+/** The whitespace corridors between columns (page coordinates), with the ink's outer edges. */
+export function columnCorridors(lines: readonly TextLine[]): { x0: number; x1: number; inner: Corridor[] } | undefined {
+  const voters = lines.filter((l) => l.chunks.length >= 2);
+  const source = voters.length > 0 ? voters : lines;
+  const chunks = source.flatMap((l) => l.chunks);
+  if (chunks.length === 0) return undefined;
+  const x0 = Math.floor(Math.min(...chunks.map((c) => c.x0)));
+  const x1 = Math.ceil(Math.max(...chunks.map((c) => c.x1)));
+  const width = x1 - x0 + 1;
+  const cover = new Int32Array(width);
+  for (const line of source) {
+    // One vote per line and x, whatever the number of phrases that cover it.
+    const mark = new Uint8Array(width);
+    for (const c of line.chunks) for (let x = Math.floor(c.x0) - x0; x < Math.ceil(c.x1) - x0; x++) if (x >= 0 && x < width) mark[x] = 1;
+    for (let x = 0; x < width; x++) cover[x] = (cover[x] ?? 0) + (mark[x] ?? 0);
+  }
+  const em = median(chunks.map((c) => c.fontSize)) || 10;
+  // Two passes: gaps no phrase crosses at all (these also find sparse columns at the table's edge,
+  // where few lines have text), and gaps a few spanning phrases may cross (spanned headers).
+  const strict = corridors(cover, 0, MIN_CORRIDOR_EM * em);
+  const tolerant = corridors(cover, Math.floor(CROSSING_SHARE * source.length), MIN_CORRIDOR_EM * em);
+  const inner = [...strict];
+  for (const t of tolerant) if (!inner.some((e) => Math.abs(e.at - t.at) < em)) inner.push(t);
+  inner.sort((a, b) => a.at - b.at);
+  return { x0, x1, inner: inner.map((c) => ({ from: x0 + c.from, to: x0 + c.to, at: x0 + c.at })) };
+}
+
+interface Corridor {
+  from: number;
+  to: number;
+  /** Midpoint of the emptiest stretch: the column boundary. */
+  at: number;
+}
+
+/** Runs of bins with coverage ≤ allowed, inside the ink, at least `minWidth` wide. */
+function corridors(cover: Int32Array, allowed: number, minWidth: number): Corridor[] {
+  const out: Corridor[] = [];
+  const width = cover.length;
+  let start = -1;
+  for (let x = 0; x <= width; x++) {
+    const free = x < width && (cover[x] ?? 0) <= allowed;
+    if (free && start < 0) start = x;
+    if (!free && start >= 0) {
+      if (start > 0 && x < width && x - start >= minWidth) {
+        let best = Number.POSITIVE_INFINITY;
+        let bestFrom = start;
+        let bestTo = x;
+        for (let k = start; k < x; k++) {
+          const v = cover[k] ?? 0;
+          if (v < best) {
+            best = v;
+            bestFrom = k;
+            bestTo = k;
+          } else if (v === best && bestTo === k - 1) bestTo = k;
+        }
+        out.push({ from: start, to: x, at: (bestFrom + bestTo + 1) / 2 });
+      }
+      start = -1;
+    }
+  }
+  return out;
+}
+
+/**
+ * Two neighbouring columns that never hold text on the same line, close to each other, are one
+ * column whose entries are indented differently (a "Total" set to the right of "Men"/"Women").
+ */
+export function mergeDisjointColumns(lines: readonly TextLine[], edges: number[]): number[] {
+  const out = [...edges];
+  for (let c = out.length - 3; c >= 0; c--) {
+    let both = false;
+    let leftEnd = Number.NEGATIVE_INFINITY;
+    let rightStart = Number.POSITIVE_INFINITY;
+    let em = 0;
+    for (const line of lines) {
+      const placed = placeLine(line, out);
+      const a = placed.spans.find((sp) => sp.c0 <= c && sp.c1 >= c);
+      const b = placed.spans.find((sp) => sp.c0 <= c + 1 && sp.c1 >= c + 1);
+      if (a && b && a !== b) both = true;
+      if (a && a.c1 === c) leftEnd = Math.max(leftEnd, ...a.chunks.map((ch) => ch.x1));
+      if (b && b.c0 === c + 1) rightStart = Math.min(rightStart, ...b.chunks.map((ch) => ch.x0));
+      em = Math.max(em, line.fontSize);
+    }
+    if (!both && Number.isFinite(leftEnd) && Number.isFinite(rightStart) && rightStart - leftEnd <= 3 * em) out.splice(c + 1, 1);
+  }
+  return out;
+}
+
+const FIGURE = /^[-−+]?[\d.,\s%]+$/;
+
+/**
+ * Words of a justified header spread over its cell leave gaps that look like columns ("Number …
+ * of"). A column in which no row below the header starts any text is such a gap: it joins the
+ * column to its left. The header ends at the first line made mostly of figures. `fixed` edges
+ * (ruled) stay.
+ */
+export function dropHeaderOnlyColumns(lines: readonly TextLine[], edges: number[], fixed: readonly number[] = []): number[] {
+  const firstBody = lines.findIndex((l) => l.chunks.filter((c) => FIGURE.test(c.text)).length * 2 >= l.chunks.length && l.chunks.length >= 2);
+  if (firstBody <= 0) return edges;
+  const starts = lines.slice(firstBody).flatMap((l) => l.chunks.map((c) => c.x0 + 0.5));
+  const out = [...edges];
+  for (let c = out.length - 2; c >= 1; c--) {
+    const from = out[c] ?? 0;
+    const to = out[c + 1] ?? 0;
+    if (fixed.some((x) => Math.abs(x - from) < 0.5)) continue;
+    if (!starts.some((x) => x >= from && x < to)) out.splice(c, 1);
+  }
+  return out;
+}
+
+export function columnOf(x: number, edges: readonly number[]): number {
+  for (let i = 1; i < edges.length - 1; i++) if (x < (edges[i] ?? 0)) return i - 1;
+  return Math.max(0, edges.length - 2);
+}
+
+export interface LineCells {
+  line: TextLine;
+  /** Phrases per start column, with the column they reach. */
+  spans: { c0: number; c1: number; chunks: Chunk[] }[];
+}
+
+export function placeLine(line: TextLine, edges: readonly number[]): LineCells {
+  const spans: LineCells['spans'] = [];
+  for (const ch of line.chunks) {
+    const c0 = columnOf(ch.x0 + 0.5, edges);
+    const c1 = Math.max(c0, columnOf(ch.x1 - 0.5, edges));
+    const last = spans[spans.length - 1];
+    if (last && c0 <= last.c1) {
+      last.c1 = Math.max(last.c1, c1);
+      last.chunks.push(ch);
+    } else spans.push({ c0, c1, chunks: [ch] });
+  }
+  return { line, spans };
+}
+
