@@ -6,7 +6,8 @@ import { DocTree, type TableBlock } from '../../src/model/doc-tree.ts';
 import { stitchTables } from '../../bench/pdf/stitch-tables.ts';
 import { htmlTableGrid, textKey } from './html-grid.ts';
 
-const FIXTURES = '/work/shared/fixtures';
+/** The shared fixtures next to the checkout (`../shared/fixtures`), as the other rooms read them. */
+const FIXTURES = new URL('../../../shared/fixtures/', import.meta.url).pathname.replace(/\/$/, '');
 
 async function parse(name: string): Promise<DocTree> {
   const bytes = new Uint8Array(readFileSync(`${FIXTURES}/${name}`));
