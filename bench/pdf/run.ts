@@ -2,7 +2,7 @@
  * `npm run bench` (PDF part): reportmill's PDF parse of every PDF in a folder against poppler's
  * `pdftotext -layout` on the same files, in one run. Prints both wall times and the ratio.
  * usage: tsx bench/pdf/run.ts [pdf dir] [--workers N] [--rounds N]
- * (default dir: /work/shared/peers/icdar2013-eu; needs poppler-utils for pdftotext)
+ * (default dir: ../shared/peers/icdar2013-eu next to the checkout; needs poppler-utils for pdftotext)
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ const flag = (name: string): string | undefined => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const dir = args.find((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1]?.startsWith('--'))) ?? '/work/shared/peers/icdar2013-eu';
+const dir = args.find((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1]?.startsWith('--'))) ?? new URL('../../../shared/peers/icdar2013-eu', import.meta.url).pathname;
 const workers = Number(flag('--workers') ?? Math.max(1, availableParallelism()));
 const pool = workers > 1 ? new ParsePool(workers) : undefined;
 const rounds = Number(flag('--rounds') ?? 3);
