@@ -1,6 +1,6 @@
 import type { IngestErrorInfo } from '../../src/model/ingest-error.ts';
 import type { Report } from '../../src/model/report.ts';
-import { parseStage, validateStage, type StageInput } from './stages.ts';
+import { documentId, parseStage, validateStage, type StageInput } from './stages.ts';
 
 export type IngestOutcome =
   | { status: 'ok'; report: Report }
@@ -13,7 +13,6 @@ export { documentId, parseStage, validateStage } from './stages.ts';
 export async function ingestDocument(input: StageInput): Promise<IngestOutcome> {
   const parsed = await parseStage(input);
   if (!parsed.ok) {
-    const { documentId } = await import('./stages.ts');
     const id = input.bytes.length > 0 ? documentId(input.bytes) : null;
     return parsed.unsupported ? { status: 'skipped', id, error: parsed.error } : { status: 'failed', id, error: parsed.error };
   }
