@@ -8,14 +8,24 @@ import type { Report } from '../model/report.ts';
 import { countEntries, type IngestSummary, type SummaryEntry } from './ingest-summary.ts';
 import { walkInputs } from './input-walker.ts';
 
+/** What the embedded pipeline keeps besides the JSON files: originals and reports. */
+export interface IngestSink {
+  /** Keeps the original bytes (the blob store); idempotent by sha256. */
+  saveOriginal(bytes: Uint8Array): Promise<void>;
+  saveReport(report: Report): Promise<void>;
+  saveFailure(id: string, path: string, error: { code: string; message: string }): Promise<void>;
+  /** A report already stored with this extractor version, or null. */
+  storedReport(id: string): Promise<Report | null>;
+}
+
 export interface IngestOptions {
   paths: string[];
   outDir: string | null;
   /** Redo documents already present in the output directory. */
   force: boolean;
   concurrency: number;
-  /** Called with every finished report (the embedded store hooks in here). */
-  onReport?: (report: Report) => Promise<void>;
+  /** Where originals, reports and failures are kept (the embedded or PostgreSQL store). */
+  sink?: IngestSink;
   log: (line: string) => void;
 }
 
@@ -112,16 +122,56 @@ async function processOne(path: string, options: IngestOptions, seen: Map<string
     const first = seen.get(id);
     if (first !== undefined) return { path, status: 'ok', id, duplicateOf: first };
     seen.set(id, path);
-    if (options.outDir && !options.force) {
-      const previous = await alreadyDone(options.outDir, id);
-      if (previous) return { path, status: 'ok', id, resumed: true, measures: previous.measures.length };
+    if (!options.force) {
+      const previous = (options.outDir ? await alreadyDone(options.outDir, id) : null) ?? (await options.sink?.storedReport(id)) ?? null;
+      if (previous) {
+        if (options.outDir) await writeJsonAtomic(join(options.outDir, `${id}.json`), previous);
+        return { path, status: 'ok', id, resumed: true, measures: previous.measures.length };
+      }
     }
+    await options.sink?.saveOriginal(bytes);
   }
   const outcome = await ingestDocument({ bytes, filename: path });
   if (outcome.status !== 'ok') {
-    return { path, status: outcome.status, id: outcome.id, error: { code: outcome.error.code, message: outcome.error.message } };
+    const error = { code: outcome.error.code, message: outcome.error.message };
+    if (outcome.status === 'failed' && outcome.id !== null) await options.sink?.saveFailure(outcome.id, path, error);
+    return { path, status: outcome.status, id: outcome.id, error };
   }
   if (options.outDir) await writeJsonAtomic(join(options.outDir, `${outcome.report.id}.json`), outcome.report);
-  if (options.onReport) await options.onReport(outcome.report);
+  await options.sink?.saveReport(outcome.report);
   return { path, status: 'ok', id: outcome.report.id, measures: outcome.report.measures.length };
+}
+
+/**
+ * The embedded default: the same run, keeping originals in the blob store and reports in the
+ * store (`DATABASE_URL`, else PGlite under `REPORTMILL_HOME`). A store that cannot be opened is a
+ * clear error before any work starts.
+ */
+export async function runIngestIntoStore(options: Omit<IngestOptions, 'sink'>): Promise<IngestSummary> {
+  const { openBlobStore, openStore } = await import('../store/open-store.ts');
+  const store = await openStore();
+  const blobs = await openBlobStore().catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
+  const sink: IngestSink = {
+    saveOriginal: async (bytes) => {
+      await blobs.saveOriginal(bytes);
+    },
+    saveReport: async (report) => {
+      await store.upsertReport(report, { blobKey: report.id });
+    },
+    saveFailure: (id, path, error) => store.recordFailure(id, path, error),
+    storedReport: async (id) => {
+      const status = await store.getStatus(id);
+      if (status?.state !== 'done' || status.extractorVersion !== EXTRACTOR_VERSION) return null;
+      return store.getReport(id);
+    },
+  };
+  try {
+    return await runIngest({ ...options, sink });
+  } finally {
+    await blobs.close();
+    await store.close();
+  }
 }

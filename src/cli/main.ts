@@ -1,11 +1,18 @@
 import { parseArgs } from 'node:util';
 import { reportJsonSchema } from '../model/json-schema.ts';
-import { runIngest } from './ingest-command.ts';
+import { runIngest, runIngestIntoStore } from './ingest-command.ts';
 
 const USAGE = `reportmill — monitoring and performance reports to validated, normalized JSON
 
 Usage:
-  reportmill ingest <file or dir>... [--out DIR] [--force] [--concurrency N]
+  reportmill ingest <file or dir>... [--out DIR] [--force] [--no-store] [--concurrency N]
+                                    in-process; stores into DATABASE_URL, else the embedded store
+  reportmill ingest --queue <file or dir>... [--out DIR] [--force]
+                                    enqueue on REDIS_URL and wait for the workers
+  reportmill worker [--only parse,validate,store] [--concurrency N]
+  reportmill jobs [--retry]         failed jobs with their error codes; --retry runs them again
+  reportmill export [--format json|ndjson|csv]
+                                    every stored report to stdout
   reportmill schema                 print the JSON Schema of reportmill/report@1
   reportmill lang                   language (ISO 639-3) of each stdin line
 
@@ -21,18 +28,25 @@ async function ingest(args: string[]): Promise<number> {
       out: { type: 'string' },
       force: { type: 'boolean', default: false },
       concurrency: { type: 'string', default: '2' },
+      queue: { type: 'boolean', default: false },
+      'no-store': { type: 'boolean', default: false },
     },
   });
   if (positionals.length === 0) throw new UsageError('ingest needs at least one file or directory.');
   const concurrency = Number.parseInt(values.concurrency ?? '2', 10);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError('--concurrency must be a positive integer.');
-  const summary = await runIngest({
-    paths: positionals,
-    outDir: values.out ?? null,
-    force: values.force ?? false,
-    concurrency,
-    log: (line) => process.stderr.write(`${line}\n`),
-  });
+  const log = (line: string): void => {
+    process.stderr.write(`${line}\n`);
+  };
+  if (values.queue) {
+    const { runQueuedIngest } = await import('../queue/queued-ingest.ts');
+    const summary = await runQueuedIngest({ paths: positionals, outDir: values.out ?? null, reprocess: values.force ?? false, log });
+    const { ok, failed, skipped } = summary.counts;
+    process.stderr.write(`done: ${ok} ok, ${failed} failed, ${skipped} skipped\n`);
+    return failed > 0 ? 1 : 0;
+  }
+  const options = { paths: positionals, outDir: values.out ?? null, force: values.force ?? false, concurrency, log };
+  const summary = values['no-store'] ? await runIngest(options) : await runIngestIntoStore(options);
   const { ok, failed, skipped } = summary.counts;
   process.stderr.write(`done: ${ok} ok, ${failed} failed, ${skipped} skipped${values.out ? ` → ${values.out}/ingest-summary.json` : ''}\n`);
   return failed > 0 ? 1 : 0;
@@ -54,6 +68,15 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case 'lang':
         return await lang();
+      case 'worker': {
+        const { runWorkerCommand } = await import('../queue/cli-worker.ts');
+        const { ingestStages } = await import('../../workers/ingest-stages.ts');
+        return await runWorkerCommand(rest, { stages: ingestStages });
+      }
+      case 'jobs':
+        return await (await import('../queue/cli-jobs.ts')).runJobsCommand(rest);
+      case 'export':
+        return await (await import('../store/cli-export.ts')).runExportCommand(rest);
       case undefined:
       case 'help':
       case '--help':

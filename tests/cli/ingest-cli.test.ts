@@ -11,9 +11,11 @@ const golden = join(import.meta.dirname, '../../fixtures/golden');
 const work = mkdtempSync(join(tmpdir(), 'reportmill-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function run(args: string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+// Every run gets its own embedded store, so tests never share (or lock) a database.
+function run(args: string[], stdin?: string, home = join(work, 'home-default')): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env = { ...process.env, REPORTMILL_HOME: home, DATABASE_URL: '' };
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [bin, ...args], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    const child = execFile(process.execPath, [bin, ...args], { maxBuffer: 64 * 1024 * 1024, env }, (error, stdout, stderr) => {
       resolve({ code: error ? Number((error as NodeJS.ErrnoException & { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
     if (stdin !== undefined) child.stdin?.end(stdin);
@@ -31,7 +33,7 @@ describe('reportmill ingest', () => {
 
   it('walks directories, keeps going past bad files, writes one JSON per document and a summary; exit 1', async () => {
     const out = join(work, 'out');
-    const { code, stderr } = await run(['ingest', inbox, join(work, 'missing.docx'), '--out', out]);
+    const { code, stderr } = await run(['ingest', inbox, join(work, 'missing.docx'), '--out', out, '--no-store']);
     expect(code).toBe(1);
     expect(stderr).toMatch(/\[6\/6\]/);
     const summary = IngestSummary.parse(JSON.parse(readFileSync(join(out, 'ingest-summary.json'), 'utf8')));
@@ -49,12 +51,30 @@ describe('reportmill ingest', () => {
 
   it('resumes: a second run over the same output redoes nothing; exit 0 when nothing failed', async () => {
     const out = join(work, 'resume');
-    const first = await run(['ingest', join(inbox, 'mn.txt'), '--out', out]);
+    const first = await run(['ingest', join(inbox, 'mn.txt'), '--out', out, '--no-store']);
     expect(first.code).toBe(0);
-    const second = await run(['ingest', join(inbox, 'mn.txt'), '--out', out]);
+    const second = await run(['ingest', join(inbox, 'mn.txt'), '--out', out, '--no-store']);
     expect(second.code).toBe(0);
     const summary = IngestSummary.parse(JSON.parse(readFileSync(join(out, 'ingest-summary.json'), 'utf8')));
     expect(summary.inputs[0]).toMatchObject({ status: 'ok', resumed: true, measures: 14 });
+  });
+
+  it('keeps originals and reports in the embedded store; a re-import stores nothing twice; export reads them back', async () => {
+    const home = join(work, 'home-store');
+    const first = await run(['ingest', join(inbox, 'mn.txt'), join(inbox, 'nested/ky.md'), join(inbox, 'empty.pdf')], undefined, home);
+    expect(first.code).toBe(1);
+    const again = await run(['ingest', join(inbox, 'mn.txt'), join(inbox, 'nested/ky.md')], undefined, home);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/done: 2 ok/);
+    const blobs = readdirSync(join(home, 'blobs'));
+    expect(blobs).toHaveLength(2);
+    const ndjson = await run(['export', '--format', 'ndjson'], undefined, home);
+    expect(ndjson.code).toBe(0);
+    const reports = ndjson.stdout.trim().split('\n').map((line) => Report.parse(JSON.parse(line)));
+    expect(reports.map((r) => r.measures.length).sort((a, b) => a - b)).toEqual([14, 28]);
+    expect(blobs.sort()).toEqual(reports.map((r) => r.id).sort());
+    const csv = await run(['export', '--format', 'csv'], undefined, home);
+    expect(csv.stdout.trim().split('\n')[0]).toMatch(/^document_id,filename,/);
   });
 
   it('exits 2 on usage errors', async () => {
