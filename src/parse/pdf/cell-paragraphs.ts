@@ -1,17 +1,66 @@
 import { joinLines, type WordEvidence } from './cell-text.ts';
+import type { LineGeometry } from './line-geometry.ts';
 
 /** A line that opens a list item or numbered point starts a new paragraph inside a cell. */
 const ITEM_START = /^([•▪●■➢❖✓□\-–—*]\s|\(?\d{1,3}[.)]\s|[a-zа-я]\)\s)/iu;
 
-/** Splits a cell's visual lines into paragraphs at list-item starts, joining wrapped lines. */
-export function cellParagraphs(lines: readonly string[], words: WordEvidence): string[] {
+/** What the page shows of a cell's lines, beyond their text. */
+export interface CellLayout {
+  geometry: readonly (LineGeometry | undefined)[];
+  /** Left and right limits of the cell's text (cell edges less padding); unknown in stream mode. */
+  frame?: { left: number; right: number } | undefined;
+  /** Usual baseline step of two lines of one paragraph, in font sizes (table-wide). */
+  pitch?: number | undefined;
+}
+
+/** Space between words, in font sizes, assumed when asking whether a word would have fitted. */
+const SPACE_EM = 0.25;
+
+/**
+ * Splits a cell's visual lines into paragraphs, joining wrapped lines. A paragraph ends where
+ * - the next line opens a list item;
+ * - the baseline step is larger than the table's line pitch (paragraph spacing);
+ * - the line ends short: the next line's first word would have fitted after it, so the break
+ *   was forced (a paragraph end or a line break), not a wrap.
+ * A line that is one word filling the cell, followed by a fragment the document never writes as
+ * a word of its own, is a word broken without a hyphen (no room to break at a space): the two
+ * join without a space.
+ */
+export function cellParagraphs(lines: readonly string[], words: WordEvidence, layout?: CellLayout): string[] {
   const groups: string[][] = [];
-  for (const line of lines) {
+  let prev: LineGeometry | undefined;
+  lines.forEach((line, i) => {
     const t = line.trim();
-    if (t === '') continue;
+    if (t === '') return;
+    const geo = layout?.geometry[i];
     const last = groups[groups.length - 1];
-    if (!last || ITEM_START.test(t)) groups.push([t]);
+    const tail = last?.[last.length - 1];
+    if (!last || tail === undefined || ITEM_START.test(t)) groups.push([t]);
+    else if (prev && geo && layout && paragraphEnds(prev, geo, layout)) groups.push([t]);
+    else if (prev && geo && layout?.frame && brokenWord(tail, t, prev, geo, layout.frame, words)) last[last.length - 1] = tail + t;
     else last.push(t);
-  }
+    prev = geo;
+  });
   return groups.map((g) => joinLines(g, words)).filter((p) => p !== '');
+}
+
+function paragraphEnds(prev: LineGeometry, cur: LineGeometry, layout: CellLayout): boolean {
+  const fs = Math.max(prev.fontSize, cur.fontSize);
+  const step = cur.baseline - prev.baseline;
+  if (layout.pitch !== undefined && step > layout.pitch * fs + Math.max(0.5, 0.12 * fs)) return true;
+  const frame = layout.frame;
+  if (!frame) return false;
+  const room = frame.right - frame.left - (prev.x1 - prev.x0);
+  // Half a glyph of slack: the right padding is taken to equal the left one.
+  return room > SPACE_EM * fs + cur.headWidth + 0.5 * cur.glyphWidth;
+}
+
+function brokenWord(tail: string, line: string, prev: LineGeometry, cur: LineGeometry, frame: { left: number; right: number }, words: WordEvidence): boolean {
+  if (!prev.oneWord || !/\p{L}$/u.test(tail) || !/^\p{Ll}/u.test(line)) return false;
+  // The break fell where not even the next glyph fitted.
+  if (frame.right - frame.left - (prev.x1 - prev.x0) >= cur.firstGlyphWidth) return false;
+  const head = /^\p{L}+/u.exec(line)?.[0]?.toLowerCase() ?? '';
+  const joined = (/\p{L}+$/u.exec(tail)?.[0]?.toLowerCase() ?? '') + head;
+  // A fragment the document writes as a word elsewhere, and no joined form, is a wrapped word.
+  return words.has(joined) || (words.count?.(head) ?? 0) <= 2;
 }

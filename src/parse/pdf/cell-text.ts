@@ -1,15 +1,20 @@
 /**
  * Joins the visual lines of one cell or paragraph into text. A line-end hyphen is a soft break
  * only when the document itself shows it: the joined word occurs elsewhere in the document and the
- * hyphenated one does not. Otherwise the hyphen is kept, because compounds such as "иш-чара" break
- * after their hyphen and removing it would change the word. U+00AD (soft hyphen) always joins.
+ * hyphenated one does not. Otherwise the hyphen is kept and the lines join without a space,
+ * because LibreOffice and Word do not hyphenate unless asked: "иш-" + "чара" and "2024-" +
+ * "жылдын" break after a real hyphen. U+00AD (soft hyphen) always joins.
  */
 export interface WordEvidence {
   has(word: string): boolean;
+  /** How often the word occurs as a word of its own in the document (0 when unknown). */
+  count?(word: string): number;
 }
 
 const LETTER_END = /(\p{L}+)-$/u;
 const LETTER_START = /^(\p{L}+)/u;
+/** A hyphen (not a dash standing between spaces) closing a line. */
+const HYPHEN_END = /[^\s][-\u2010]$/u;
 
 export function joinLines(lines: readonly string[], words: WordEvidence): string {
   let out = '';
@@ -33,14 +38,32 @@ export function joinLines(lines: readonly string[], words: WordEvidence): string
       else out += line;
       continue;
     }
+    if (HYPHEN_END.test(out) && /^\S/u.test(line)) {
+      out += line;
+      continue;
+    }
     out += ' ' + line;
   }
   return out.replace(/\u00AD$/, '').replace(/\s+/g, ' ').trim();
 }
 
-/** Every word of the document (lower-cased, letters and inner hyphens), as hyphenation evidence. */
-export function collectWords(texts: Iterable<string>): Set<string> {
-  const set = new Set<string>();
-  for (const t of texts) for (const m of t.toLowerCase().matchAll(/\p{L}+(?:-\p{L}+)*/gu)) set.add(m[0]);
-  return set;
+/** Every word of the document (lower-cased, letters and inner hyphens) with its count. */
+class WordIndex implements WordEvidence {
+  readonly #counts = new Map<string, number>();
+  add(word: string): void {
+    this.#counts.set(word, (this.#counts.get(word) ?? 0) + 1);
+  }
+  has(word: string): boolean {
+    return this.#counts.has(word);
+  }
+  count(word: string): number {
+    return this.#counts.get(word) ?? 0;
+  }
+}
+
+/** The document's words as hyphenation and broken-word evidence. */
+export function collectWords(texts: Iterable<string>): WordEvidence {
+  const index = new WordIndex();
+  for (const t of texts) for (const m of t.toLowerCase().matchAll(/\p{L}+(?:-\p{L}+)*/gu)) index.add(m[0]);
+  return index;
 }

@@ -109,6 +109,26 @@ interface GlyphLike {
 /** Gap (em) between glyphs above which a space is implied, and above which a run ends. */
 const IMPLIED_SPACE_EM = 0.15;
 const RUN_BREAK_EM = 0.6;
+/**
+ * A letter of another script set in another font inside a word is a font fallback (the main
+ * font has no such glyph, e.g. Bengali "র" in a Cyrillic word). The fallback glyph's advance
+ * rarely matches the room the layout gave it, so the gaps around it run up to about a fifth of
+ * an em without being a word space.
+ */
+const FALLBACK_GAP_EM = 0.25;
+const SCRIPTS = ['Latin', 'Cyrillic', 'Greek', 'Armenian', 'Georgian', 'Arabic', 'Hebrew', 'Bengali', 'Devanagari', 'Thai', 'Mongolian', 'Han', 'Hangul', 'Hiragana', 'Katakana'] as const;
+const SCRIPT_RES = SCRIPTS.map((name) => new RegExp(`^\\p{Script=${name}}`, 'u'));
+
+function scriptOf(text: string): number {
+  return SCRIPT_RES.findIndex((re) => re.test(text));
+}
+
+function fontFallback(a: Glyph, b: Glyph): boolean {
+  if (a.font === b.font || !/^\p{L}/u.test(a.text) || !/^\p{L}/u.test(b.text)) return false;
+  const sa = scriptOf(a.text);
+  const sb = scriptOf(b.text);
+  return sa >= 0 && sb >= 0 && sa !== sb;
+}
 
 export function glyphRuns(ops: OperatorList, viewport: Matrix, metrics: (font: string) => FontMetrics): TextRun[] {
   const glyphs: Glyph[] = [];
@@ -268,12 +288,15 @@ function glyphsToRuns(glyphs: readonly Glyph[]): TextRun[] {
   let cur: Glyph[] = [];
   let text = '';
   let pendingSpace = false;
+  let wordEnd: number | undefined;
   const flush = (): void => {
     const visible = cur.filter((g) => !g.space);
     if (visible.length > 0 && text.trim() !== '') {
       const first = visible[0] as Glyph;
       const boldChars = visible.filter((g) => g.bold).length;
+      const horizontal = Math.abs(first.uy) < 0.05 && first.ux > 0;
       runs.push({
+        ...(horizontal ? { firstGlyphX1: first.x1, firstWordX1: wordEnd ?? Math.max(...visible.map((g) => g.x1)) } : {}),
         text: text.trim(),
         x0: Math.min(...visible.map((g) => g.x0)),
         x1: Math.max(...visible.map((g) => g.x1)),
@@ -289,6 +312,7 @@ function glyphsToRuns(glyphs: readonly Glyph[]): TextRun[] {
     cur = [];
     text = '';
     pendingSpace = false;
+    wordEnd = undefined;
   };
   let lastVisible: Glyph | undefined;
   for (const g of glyphs) {
@@ -310,9 +334,12 @@ function glyphsToRuns(glyphs: readonly Glyph[]): TextRun[] {
       const across = -dx * lastVisible.uy + dy * lastVisible.ux;
       const sameDirection = Math.abs(g.ux - lastVisible.ux) < 0.05 && Math.abs(g.uy - lastVisible.uy) < 0.05;
       if (!sameDirection || Math.abs(across) > 0.3 * em || along > RUN_BREAK_EM * em || along < -0.5 * em) flush();
-      else if (along > IMPLIED_SPACE_EM * em) pendingSpace = true;
+      else if (along > (fontFallback(lastVisible, g) ? FALLBACK_GAP_EM : IMPLIED_SPACE_EM) * em) pendingSpace = true;
     }
-    if (pendingSpace && text !== '') text += ' ';
+    if (pendingSpace && text !== '') {
+      text += ' ';
+      if (wordEnd === undefined && lastVisible) wordEnd = lastVisible.x1;
+    }
     pendingSpace = false;
     text += g.text;
     cur.push(g);

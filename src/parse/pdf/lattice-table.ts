@@ -1,5 +1,6 @@
 import type { Box, Segment, TextRun } from './page-content.ts';
 import { buildLines } from './text-lines.ts';
+import { lineGeometry } from './line-geometry.ts';
 import { clusterValues, coveredLength, type GridCell, type PageTable } from './table-grid.ts';
 
 /** Rules closer than this (pt) are one rule: double borders and the two edges of a thin box. */
@@ -182,6 +183,7 @@ export function latticeTable(group: readonly Segment[], runs: readonly TextRun[]
       colSpan: reg.c1 - reg.c0 + 1,
       lines,
       baselines: textLines.map((l) => l.baseline),
+      geometry: textLines.map((l) => lineGeometry(l.chunks)),
       bold: allChars > 0 && boldChars * 2 > allChars,
       box: { x0: x(reg.c0), x1: x(reg.c1 + 1), top: y(reg.r0), bottom: y(reg.r1 + 1) },
     });
@@ -230,7 +232,7 @@ function splitStackedRows(table: PageTable): PageTable {
         }
         c.lines.forEach((line, i) => {
           const b = c.baselines?.[i] ?? 0;
-          cells.push({ ...c, row: r + slot(b), lines: [line], baselines: [b] });
+          cells.push({ ...c, row: r + slot(b), lines: [line], baselines: [b], geometry: [c.geometry?.[i]] });
         });
       } else if (c.row <= r && c.row + c.rowSpan > r) cells.push({ ...c, rowSpan: c.rowSpan + n - 1 });
       else if (c.row > r) cells.push({ ...c, row: c.row + n - 1 });

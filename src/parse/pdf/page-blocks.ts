@@ -4,16 +4,21 @@ import type { TextLine } from './text-lines.ts';
 import type { PageTable } from './table-grid.ts';
 import { joinLines, type WordEvidence } from './cell-text.ts';
 import { cellParagraphs } from './cell-paragraphs.ts';
+import { joinParagraphs } from '../../text/whitespace.ts';
 
 const BULLET = /^[•▪●■➢❖✓□]\s*/u;
 
 /** A table as the DocTree carries it, one DocRow per grid row; covered grid positions are not emitted. */
 export function tableBlock(table: PageTable, page: number, words: WordEvidence): TableBlock {
   const rows: DocRow[] = Array.from({ length: table.rows }, (_, r) => ({ cells: [], page, position: { page, row: r } }));
+  const pitch = linePitch(table);
+  const pad = table.mode === 'lattice' ? cellPadding(table) : undefined;
   for (const cell of [...table.cells].sort((a, b) => a.row - b.row || a.col - b.col)) {
-    const paragraphs = cellParagraphs(cell.lines, words);
+    // Stream cells have no edges of their own, only the extent of their text.
+    const frame = pad === undefined ? undefined : { left: cell.box.x0 + pad, right: cell.box.x1 - pad };
+    const paragraphs = cellParagraphs(cell.lines, words, { geometry: cell.geometry ?? [], frame, pitch });
     const doc: DocCell = {
-      text: paragraphs.join('\n'),
+      text: joinParagraphs(paragraphs),
       paragraphs,
       rowSpan: cell.rowSpan,
       colSpan: cell.colSpan,
@@ -24,6 +29,36 @@ export function tableBlock(table: PageTable, page: number, words: WordEvidence):
     rows[cell.row]?.cells.push(doc);
   }
   return { kind: 'table', rows, columns: table.cols, position: { page } };
+}
+
+/** Median baseline step, in font sizes, between consecutive lines of one cell: the line pitch. */
+function linePitch(table: PageTable): number | undefined {
+  const steps: number[] = [];
+  for (const cell of table.cells) {
+    const geo = cell.geometry ?? [];
+    for (let i = 1; i < geo.length; i++) {
+      const a = geo[i - 1];
+      const b = geo[i];
+      if (!a || !b || Math.abs(a.fontSize - b.fontSize) > 0.5) continue;
+      const step = (b.baseline - a.baseline) / Math.max(a.fontSize, b.fontSize);
+      if (step > 0.5) steps.push(step);
+    }
+  }
+  if (steps.length < 3) return undefined;
+  steps.sort((x, y) => x - y);
+  return steps[Math.floor(steps.length / 2)];
+}
+
+/**
+ * Inner padding of ruled cells: how far left-aligned text sits from the left rule. A low
+ * percentile over all lines, so centred and indented lines do not count.
+ */
+function cellPadding(table: PageTable): number | undefined {
+  const insets: number[] = [];
+  for (const cell of table.cells) for (const g of cell.geometry ?? []) if (g) insets.push(g.x0 - cell.box.x0);
+  if (insets.length === 0) return undefined;
+  insets.sort((x, y) => x - y);
+  return Math.max(0, insets[Math.floor(insets.length * 0.2)] ?? 0);
 }
 
 interface Para {

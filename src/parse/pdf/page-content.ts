@@ -16,6 +16,12 @@ export interface TextRun {
   bold: boolean;
   /** Set along a slanted or vertical baseline (chart axis titles, rotated headers). */
   rotated?: boolean;
+  /**
+   * Where the first glyph and the first word of the run end (x), when the glyphs are known: the
+   * room a word or letter needs is what tells a wrapped line from a forced break.
+   */
+  firstGlyphX1?: number;
+  firstWordX1?: number;
 }
 
 export interface Segment {

@@ -1,5 +1,6 @@
 import type { Box, TextRun } from './page-content.ts';
 import type { Chunk, TextLine } from './text-lines.ts';
+import { lineGeometry, type LineGeometry } from './line-geometry.ts';
 import type { GridCell, PageTable } from './table-grid.ts';
 import { columnEdges, dropHeaderOnlyColumns, median, mergeDisjointColumns, placeLine, type LineCells } from './stream-columns.ts';
 
@@ -78,9 +79,11 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
   const emit = (span: MergedSpan, row: number, rowSpan: number, extra?: MergedSpan): void => {
     const parts = [...span.parts, ...(extra?.parts ?? [])];
     const lineTexts: string[] = [];
+    const geometry: (LineGeometry | undefined)[] = [];
     const boxChunks: Chunk[] = [];
     for (const p of parts) {
       lineTexts.push(p.chunks.map((c) => c.text).join(' '));
+      geometry.push(lineGeometry(p.chunks));
       boxChunks.push(...p.chunks);
       for (const c of p.chunks) for (const run of c.runs) used.add(run);
     }
@@ -90,6 +93,7 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
       rowSpan,
       colSpan: span.c1 - span.c0 + 1,
       lines: lineTexts,
+      geometry,
       bold: boxChunks.every((c) => c.bold),
       box: boxOf(boxChunks),
     });
@@ -108,6 +112,7 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
       // A lone phrase that starts in the first column and runs over most of the others is a
       // full-width group row whose text just stops short of the last column.
       if (spans.length === 1 && only && only.c0 === 0 && only.c1 >= 2 && only.c1 + 1 >= 0.75 * nc) only.c1 = nc - 1;
+      widenSpans(spans);
       for (const span of spans) emit(span, r, 1);
       continue;
     }
@@ -182,6 +187,19 @@ interface MergedSpan {
   c0: number;
   c1: number;
   parts: { line: number; chunks: Chunk[] }[];
+}
+
+/**
+ * A cell whose text already runs over a column boundary is a merged cell, but its text (left
+ * aligned, not wrapped) need not reach its right edge. Empty columns between it and the next cell
+ * of the row are taken into it: without rules, nothing else can have left them empty.
+ */
+function widenSpans(spans: MergedSpan[]): void {
+  for (let i = 0; i + 1 < spans.length; i++) {
+    const span = spans[i];
+    const next = spans[i + 1];
+    if (span && next && span.c1 > span.c0 && next.c0 > span.c1 + 1) span.c1 = next.c0 - 1;
+  }
 }
 
 /** Cells of a row: the union of the spans of its lines; overlapping spans merge into one cell. */

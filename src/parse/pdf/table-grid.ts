@@ -1,4 +1,5 @@
 import type { Box } from './page-content.ts';
+import type { LineGeometry } from './line-geometry.ts';
 
 /** One reconstructed cell on a page: its grid place and its text lines in reading order. */
 export interface GridCell {
@@ -9,6 +10,8 @@ export interface GridCell {
   lines: string[];
   /** Baseline of each entry of `lines` (lattice cells), to tell stacked values from wrapped text. */
   baselines?: number[];
+  /** Layout of each entry of `lines`, for paragraph ends and words broken without a hyphen. */
+  geometry?: (LineGeometry | undefined)[];
   bold: boolean;
   box: Box;
 }
