@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { ingestDocument } from '../../pipelines/ingest/index.ts';
+import { createParseThreads, ingestDocument, type ParseThreads } from '../../pipelines/ingest/index.ts';
 import { documentId } from '../../pipelines/ingest/stages.ts';
 import { EXTRACTOR_VERSION } from '../extract/version.ts';
 import type { Report } from '../model/report.ts';
@@ -24,6 +25,10 @@ export interface IngestOptions {
   /** Redo documents already present in the output directory. */
   force: boolean;
   concurrency: number;
+  /** Parse on this many worker threads (0: on the main thread; 'auto': one per core, up to 4, for batches of 8 or more). */
+  threads: number | 'auto';
+  /** Per-document parse time limit (threads only). */
+  timeoutMs?: number;
   /** Where originals, reports and failures are kept (the embedded or PostgreSQL store). */
   sink?: IngestSink;
   log: (line: string) => void;
@@ -63,7 +68,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   let total = 0;
   const waiters: (() => void)[] = [];
   const slot = async (): Promise<void> => {
-    while (active >= options.concurrency) await new Promise<void>((r) => waiters.push(r));
+    while (active >= concurrency) await new Promise<void>((r) => waiters.push(r));
     active++;
   };
   const release = (): void => {
@@ -80,6 +85,11 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   const inputs = [];
   for await (const input of walkInputs(options.paths)) inputs.push(input);
   total = inputs.length;
+  // Threads pay off from a handful of documents on; each one costs a start-up of about half a second.
+  const wanted = options.threads === 'auto' ? (inputs.length >= 8 ? Math.min(availableParallelism(), 4) : 0) : options.threads;
+  const threadCount = Math.min(wanted, inputs.length);
+  const threads = threadCount > 0 ? createParseThreads({ size: threadCount, timeoutMs: options.timeoutMs ?? 600_000, maxHeapMb: 4096 }) : null;
+  const concurrency = threads ? Math.max(options.concurrency, threadCount) : options.concurrency;
   for (const input of inputs) {
     const index = entries.length;
     if (input.kind === 'missing') {
@@ -92,7 +102,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     queue.push(
       (async () => {
         try {
-          entries[index] = await processOne(input.path, options, seen);
+          entries[index] = await processOne(input.path, options, seen, threads);
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
           entries[index] = { path: input.path, status: 'failed', id: null, error: { code: 'input/unreadable', message } };
@@ -104,6 +114,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     );
   }
   await Promise.all(queue);
+  await threads?.close();
   const summary: IngestSummary = {
     extractorVersion: EXTRACTOR_VERSION,
     startedAt,
@@ -115,7 +126,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   return summary;
 }
 
-async function processOne(path: string, options: IngestOptions, seen: Map<string, string>): Promise<SummaryEntry> {
+async function processOne(path: string, options: IngestOptions, seen: Map<string, string>, threads: ParseThreads | null): Promise<SummaryEntry> {
   const bytes = new Uint8Array(await readFile(path));
   const id = bytes.length > 0 ? documentId(bytes) : null;
   if (id !== null) {
@@ -131,7 +142,7 @@ async function processOne(path: string, options: IngestOptions, seen: Map<string
     }
     await options.sink?.saveOriginal(bytes);
   }
-  const outcome = await ingestDocument({ bytes, filename: path });
+  const outcome = await ingestDocument({ bytes, filename: path }, threads ? (input) => threads.parse(input) : undefined);
   if (outcome.status !== 'ok') {
     const error = { code: outcome.error.code, message: outcome.error.message };
     if (outcome.status === 'failed' && outcome.id !== null) await options.sink?.saveFailure(outcome.id, path, error);

@@ -5,7 +5,7 @@ import { runIngest, runIngestIntoStore } from './ingest-command.ts';
 const USAGE = `reportmill — monitoring and performance reports to validated, normalized JSON
 
 Usage:
-  reportmill ingest <file or dir>... [--out DIR] [--force] [--no-store] [--concurrency N]
+  reportmill ingest <file or dir>... [--out DIR] [--force] [--no-store] [--threads N|auto] [--timeout S]
                                     in-process; stores into DATABASE_URL, else the embedded store
   reportmill ingest --queue <file or dir>... [--out DIR] [--force]
                                     enqueue on REDIS_URL and wait for the workers
@@ -30,6 +30,8 @@ async function ingest(args: string[]): Promise<number> {
       concurrency: { type: 'string', default: '2' },
       queue: { type: 'boolean', default: false },
       'no-store': { type: 'boolean', default: false },
+      threads: { type: 'string', default: 'auto' },
+      timeout: { type: 'string', default: '600' },
     },
   });
   if (positionals.length === 0) throw new UsageError('ingest needs at least one file or directory.');
@@ -45,7 +47,11 @@ async function ingest(args: string[]): Promise<number> {
     process.stderr.write(`done: ${ok} ok, ${failed} failed, ${skipped} skipped\n`);
     return failed > 0 ? 1 : 0;
   }
-  const options = { paths: positionals, outDir: values.out ?? null, force: values.force ?? false, concurrency, log };
+  const threads: number | 'auto' = values.threads === 'auto' ? 'auto' : Number.parseInt(values.threads ?? '', 10);
+  if (threads !== 'auto' && (!Number.isInteger(threads) || threads < 0)) throw new UsageError('--threads must be "auto" or a whole number ≥ 0.');
+  const timeoutSeconds = Number(values.timeout);
+  if (!(timeoutSeconds > 0)) throw new UsageError('--timeout must be a positive number of seconds.');
+  const options = { paths: positionals, outDir: values.out ?? null, force: values.force ?? false, concurrency, threads, timeoutMs: timeoutSeconds * 1000, log };
   const summary = values['no-store'] ? await runIngest(options) : await runIngestIntoStore(options);
   const { ok, failed, skipped } = summary.counts;
   process.stderr.write(`done: ${ok} ok, ${failed} failed, ${skipped} skipped${values.out ? ` → ${values.out}/ingest-summary.json` : ''}\n`);
