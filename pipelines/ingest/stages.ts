@@ -66,7 +66,7 @@ export async function parseStage(input: StageInput): Promise<ParseStageResult> {
   const extraction = extractReport(doc, tables);
   const misfits = tables.flatMap((t) =>
     t.misfits.map((m) =>
-      finding('ROW_CELLS_MISFIT', 'warning', `Row has ${m.cells} filled cell(s) for ${m.width} columns; fitted by content (${m.notes.join(', ') || 'padded'}).`, m.location),
+      finding('ROW_CELLS_MISFIT', 'warning', `Row has ${m.cells} cell(s) for the header's ${m.width} columns: ${m.notes.join(', ')}.`, m.location),
     ),
   );
   const report: Report = {

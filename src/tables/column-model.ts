@@ -72,7 +72,33 @@ export function buildColumnModel(headerRows: WorkRow[], bodyRows: readonly WorkR
       width,
     );
   });
+  adoptTextColumn(roles, bodyRows);
   return { width, labels: parts.map((p) => p.join(' / ')), roles, headerRows, ragged: false };
+}
+
+const TEXT_COLUMN_ROLES: readonly ColumnRole[] = ['activity', 'measure', 'task', 'indicator'];
+const PLAN_CUES: readonly ColumnRole[] = ['number', 'period', 'start', 'end', 'score', 'status', 'responsible'];
+
+/**
+ * A plan table whose header is missing or unreadable still has its measures in the column of
+ * longest text. Taken only when the other columns already look like a plan (two or more of row
+ * numbers, dates, scores, statuses, responsible units), so statistical tables stay tables.
+ */
+function adoptTextColumn(roles: ColumnRole[], bodyRows: readonly WorkRow[]): void {
+  if (roles.some((r) => TEXT_COLUMN_ROLES.includes(r))) return;
+  if (new Set(roles.filter((r) => PLAN_CUES.includes(r))).size < 2) return;
+  let best = -1;
+  let bestLength = 20;
+  roles.forEach((role, c) => {
+    if (role !== 'unknown') return;
+    const texts = bodyRows.filter((r) => !r.group).map((r) => (r.cells[c] ? cellText(r.cells[c]) : ''));
+    const mean = texts.reduce((n, t) => n + t.length, 0) / Math.max(1, texts.length);
+    if (mean > bestLength) {
+      best = c;
+      bestLength = mean;
+    }
+  });
+  if (best >= 0) roles[best] = 'activity';
 }
 
 /**

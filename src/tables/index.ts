@@ -68,6 +68,9 @@ export function normalizeTables(doc: DocTree, options: NormalizeOptions): { tabl
     }
 
     const model = buildColumnModel(headerRows, body, st.pieceWidths);
+    // The header's own extent: positions its rows really cover. A body row with cells past it, or
+    // with too few cells to reach it, does not fit the header.
+    const headerWidth = Math.max(0, ...headerRows.map((r) => r.cells.findLastIndex((c) => !c.filler) + 1));
     const numCol = numberColumn(model.roles);
     const numbered = numCol !== null && body.filter((r) => isSmallInteger(cellText(r.cells[numCol] as WorkCell))).length >= body.length * 0.5;
     const rows: WorkRow[] = [];
@@ -95,10 +98,17 @@ export function normalizeTables(doc: DocTree, options: NormalizeOptions): { tabl
         const filled = new Set(row.cells.filter((c) => c.paragraphs.length > 0)).size;
         const fit = fitRaggedRow(row, model.roles);
         if (filled !== model.width || fit.notes.length > 0) {
-          misfits.push({ row: rows.length, cells: filled, width: model.width, notes: fit.notes, location: { ...row.position, table: index } });
+          const notes = ['fitted to the columns by content', ...fit.notes];
+          misfits.push({ row: rows.length, cells: filled, width: model.width, notes, location: { ...row.position, table: index } });
         }
         rows.push({ ...row, cells: fit.cells, rawColumns: fit.rawColumns });
       } else {
+        const reach = row.cells.findLastIndex((c) => !c.filler) + 1;
+        // Fewer cells is common and harmless (trailing empty cells left out); more is not.
+        if (headerWidth > 0 && reach > headerWidth) {
+          const notes = [`cells past the header's ${headerWidth} columns kept in unnamed columns`];
+          misfits.push({ row: rows.length, cells: reach, width: headerWidth, notes, location: { ...row.position, table: index } });
+        }
         rows.push(row);
       }
     }

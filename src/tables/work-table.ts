@@ -12,6 +12,8 @@ export interface WorkCell {
   bold: boolean;
   header: boolean;
   position: Location;
+  /** No source cell covers this position: the row had fewer cells than the grid is wide. */
+  filler?: boolean;
 }
 
 export interface WorkRow {
@@ -75,7 +77,7 @@ export function expandTable(block: TableBlock): WorkRow[] {
   return block.rows.map((row, r) => {
     const line = grid[r] ?? [];
     const cells: WorkCell[] = [];
-    for (let c = 0; c < width; c++) cells.push(line[c] ?? emptyCell({ ...row.position, col: c }, row.header ?? false));
+    for (let c = 0; c < width; c++) cells.push(line[c] ?? { ...emptyCell({ ...row.position, col: c }, row.header ?? false), filler: true });
     return {
       cells,
       header: row.header ?? false,

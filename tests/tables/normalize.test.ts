@@ -128,3 +128,39 @@ describe('normalizeTables', () => {
     expect(t.misfits).toHaveLength(1);
   });
 });
+
+describe('rows that do not fit the header', () => {
+  it('keeps cells past the header and reports the row', () => {
+    const { tables } = normalizeTables(
+      doc(table([['Иш-чара', 'Аткаруучу'], ['Биринчи', 'Бөлүм', 'ашыкча'], ['Экинчи']], { header: 1 })),
+      und,
+    );
+    const t = tables[0]!;
+    expect(texts(t.rows)).toEqual([
+      ['Биринчи', 'Бөлүм', 'ашыкча'],
+      ['Экинчи', '', ''],
+    ]);
+    expect(t.misfits.map((m) => m.row)).toEqual([0]);
+  });
+});
+
+describe('tables without a readable header', () => {
+  it('takes roles from content: row numbers, the measure text, dates, scores', () => {
+    const { tables } = normalizeTables(
+      doc(
+        table([
+          ['1', 'Мамлекеттик кызматтарды санариптештирүү боюнча иш-чаралар', '2024.01.01 2024.12.31', '10'],
+          ['2', 'Кызматкерлердин квалификациясын жогорулатуу курстары', '2024.03.01 2024.06.30', '8'],
+          ['3', 'Коррупцияга каршы экспертиза жүргүзүү жана отчет берүү', '2024.01.01 2024.12.31', '9'],
+        ]),
+      ),
+      und,
+    );
+    expect(tables[0]!.model.roles).toEqual(['number', 'activity', 'period', 'score']);
+  });
+
+  it('leaves a statistical table without measure columns', () => {
+    const { tables } = normalizeTables(doc(table([['Country', '2001', '2002'], ['Belgium', '12.5', '13.1'], ['France', '10.2', '11.7']])), und);
+    expect(tables[0]!.model.roles.filter((r) => r === 'activity')).toEqual([]);
+  });
+});
