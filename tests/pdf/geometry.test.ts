@@ -81,6 +81,31 @@ describe('stream mode', () => {
     ]);
   });
 
+  it('lets a cell whose text crosses a column boundary take the empty columns up to the next cell', async () => {
+    const rows = [
+      [760, ['No', 'Measure', 'Baseline', 'Target', 'Actual', 'Start']],
+      [745, ['1', 'Audit', '10', '12', '11', '2024']],
+      [730, ['2', 'Training', '5', '6', '6', '2024']],
+      [715, ['3', 'Hearings', 'No conflict of interest at all', '', '', '2024']],
+      [700, ['4', 'Reports', 'Published on the web site', '', '4', '2024']],
+      [685, ['5', 'Visits', '3', '4', '', '2024']],
+      [670, ['6', 'Surveys', '1', '2', '2', '2024']],
+      [655, ['7', 'Hotline', '7', '8', '8', '2024']],
+      [640, ['8', 'Trainings', '2', '3', '3', '2024']],
+      [625, ['9', 'Audits', '4', '5', '5', '2024']],
+      [610, ['10', 'Forums', '1', '1', '1', '2024']],
+    ] as const;
+    const cols = [72, 110, 230, 330, 430, 500];
+    const page = rows.flatMap(([y, cells]) => cells.map((c, i) => (c ? text(cols[i]!, y, c) : ''))).filter(Boolean);
+    const [t] = tablesOf(await parse([page.join('\n')]));
+    const g = grid(t!);
+    // Row 3 spans baseline, target and actual; row 4 crosses into target only (actual is
+    // filled); row 5 leaves actual empty without spanning anything.
+    expect(g[3]).toEqual(['0:1x1:3', '1:1x1:Hearings', '2:1x3:No conflict of interest at all', '5:1x1:2024']);
+    expect(g[4]).toEqual(['0:1x1:4', '1:1x1:Reports', '2:1x2:Published on the web site', '4:1x1:4', '5:1x1:2024']);
+    expect(g[5]?.map((c) => c.split(':')[1])).toEqual(['1x1', '1x1', '1x1', '1x1', '1x1']);
+  });
+
   it('leaves running prose alone', async () => {
     const prose = Array.from({ length: 8 }, (_, i) => text(72, 760 - i * 13, 'The report describes how the measures of the plan were carried out during the year.'));
     const doc = await parse([prose.join('\n')]);

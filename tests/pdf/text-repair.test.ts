@@ -22,6 +22,14 @@ describe('line joining and hyphens', () => {
     expect(joinLines(['coor\u00AD', 'dination of meas\u00ADures'], collectWords([]))).toBe('coordination of measures');
   });
 
+  it('joins a line ending in a real hyphen after a digit without a space, keeping the hyphen', () => {
+    expect(joinLines(['Социалдык фонддун 2024-', 'жылдын 24-январындагы'], collectWords([]))).toBe('Социалдык фонддун 2024-жылдын 24-январындагы');
+  });
+
+  it('keeps the space after a dash that stands between words', () => {
+    expect(joinLines(['калдык -', '1 485 354 сом'], collectWords([]))).toBe('калдык - 1 485 354 сом');
+  });
+
   it('joins other lines with one space', () => {
     expect(joinLines(['Зорилт 1 “НИЙГМИЙН', '  ДААТГАЛЫН ТУХАЙ ХУУЛЬ'], collectWords([]))).toBe('Зорилт 1 “НИЙГМИЙН ДААТГАЛЫН ТУХАЙ ХУУЛЬ');
   });

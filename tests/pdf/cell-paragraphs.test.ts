@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { parsePdf } from '../../src/parse/pdf/index.ts';
+import { DEFAULT_LIMITS } from '../../src/sniff/limits.ts';
+import { DocTree, type TableBlock } from '../../src/model/doc-tree.ts';
+import { line, minimalPdf, text } from './minimal-pdf.ts';
+
+async function tables(pages: string[]): Promise<TableBlock[]> {
+  const res = await parsePdf({ bytes: minimalPdf(pages), filename: 't.pdf', limits: DEFAULT_LIMITS });
+  if (!res.ok) throw new Error(res.error.code);
+  return DocTree.parse(res.doc).blocks.filter((b): b is TableBlock => b.kind === 'table');
+}
+
+/** A ruled grid with rows at `ys` and columns at `xs` (PDF user space). */
+function grid(xs: number[], ys: number[]): string[] {
+  return [...ys.map((y) => line(xs[0]!, y, xs.at(-1)!, y)), ...xs.map((x) => line(x, ys[0]!, x, ys.at(-1)!))];
+}
+
+/** Lines of one cell, 3 pt inside its left rule, at the given baselines (Helvetica 10 pt). */
+function cellLines(x: number, ys: number[], lines: string[]): string[] {
+  return lines.map((s, i) => text(x + 3, ys[i]!, s));
+}
+
+describe('paragraphs inside ruled cells (Helvetica 10 pt, 12 pt line pitch)', () => {
+  // Column 0 is 66 pt wide (60 pt of text), column 1 180 pt (174 pt of text).
+  const xs = [72, 138, 318];
+  const ys = [760, 735, 600];
+  const header = [text(75, 745, 'Goal'), text(141, 745, 'Responsible')];
+
+  it('ends a paragraph at extra spacing and at a line whose successor\'s first word would have fitted', async () => {
+    const page = [...grid(xs, ys), ...header, ...cellLines(72, [722], ['Audit'])];
+    // "postal" does not fit after line 1 (a wrap); "Pension" would fit after line 2 (a forced
+    // break); line 4 sits 2 pt lower than the pitch (paragraph spacing) although line 3 is full.
+    page.push(...cellLines(138, [722, 710, 698, 684], ['Regional offices together with the', 'postal service branches', 'Pension payment office of the whole', 'Finance department']));
+    const [t] = await tables([page.join('\n')]);
+    const cell = t?.rows[1]?.cells[1];
+    expect(cell?.paragraphs).toEqual(['Regional offices together with the postal service branches', 'Pension payment office of the whole', 'Finance department']);
+    expect(cell?.text).toBe('Regional offices together with the postal service branches Pension payment office of the whole Finance department');
+  });
+
+  it('keeps wrapped lines of one paragraph together', async () => {
+    const page = [...grid(xs, ys), ...header, ...cellLines(72, [722], ['Audit'])];
+    page.push(...cellLines(138, [722, 710, 698], ['Regional offices together with the', 'postal service branches of the whole', 'country']));
+    const [t] = await tables([page.join('\n')]);
+    expect(t?.rows[1]?.cells[1]?.paragraphs).toEqual(['Regional offices together with the postal service branches of the whole country']);
+  });
+
+  it('joins a word broken without a hyphen where not one more letter fitted, and no other', async () => {
+    // "Transparenc" fills the 60 pt of column 0 but for less than the width of "y".
+    const page = [...grid(xs, ys), ...header];
+    // "pension" is one word too, but ends well short of the edge: "funding" wrapped after it.
+    page.push(...cellLines(72, [722, 710, 698, 686], ['Transparenc', 'y of the', 'pension', 'funding']));
+    page.push(...cellLines(138, [722, 710, 698], ['Regional offices together with the', 'postal service branches of the whole', 'country']));
+    const [t] = await tables([page.join('\n')]);
+    expect(t?.rows[1]?.cells[0]?.paragraphs).toEqual(['Transparency of the pension funding']);
+  });
+});
