@@ -50,7 +50,9 @@ function paragraphEnds(prev: LineGeometry, cur: LineGeometry, layout: CellLayout
   if (layout.pitch !== undefined && step > layout.pitch * fs + Math.max(0.5, 0.12 * fs)) return true;
   const frame = layout.frame;
   if (!frame) return false;
-  const room = frame.right - frame.left - (prev.x1 - prev.x0);
+  // The smaller of the room left of the right edge and the room the line's width leaves: an
+  // indented line has less room than its width suggests, a centred one less than its end does.
+  const room = Math.min(frame.right - prev.x1, frame.right - frame.left - (prev.x1 - prev.x0));
   // Half a glyph of slack: the right padding is taken to equal the left one.
   return room > SPACE_EM * fs + cur.headWidth + 0.5 * cur.glyphWidth;
 }
