@@ -22,9 +22,10 @@ const SPACE_EM = 0.25;
  * - the baseline step is larger than the table's line pitch (paragraph spacing);
  * - the line ends short: the next line's first word would have fitted after it, so the break
  *   was forced (a paragraph end or a line break), not a wrap.
- * A line that is one word filling the cell, followed by a fragment the document never writes as
- * a word of its own, is a word broken without a hyphen (no room to break at a space): the two
- * join without a space.
+ * A line that is one word filling the cell to less than the width of the next line's first
+ * glyph, followed by a lower-case fragment, is a word broken without a hyphen (there was no
+ * space to break at): the two join without a space, unless the document shows the fragment to be
+ * a word of its own.
  */
 export function cellParagraphs(lines: readonly string[], words: WordEvidence, layout?: CellLayout): string[] {
   const groups: string[][] = [];
@@ -63,6 +64,7 @@ function brokenWord(tail: string, line: string, prev: LineGeometry, cur: LineGeo
   if (frame.right - frame.left - (prev.x1 - prev.x0) >= cur.firstGlyphWidth) return false;
   const head = /^\p{L}+/u.exec(line)?.[0]?.toLowerCase() ?? '';
   const joined = (/\p{L}+$/u.exec(tail)?.[0]?.toLowerCase() ?? '') + head;
-  // A fragment the document writes as a word elsewhere, and no joined form, is a wrapped word.
+  // The fragment being a word the document uses again and again (not only here and perhaps in
+  // one typo elsewhere), with no joined form anywhere, says the line wrapped at a space.
   return words.has(joined) || (words.count?.(head) ?? 0) <= 2;
 }
