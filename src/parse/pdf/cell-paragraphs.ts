@@ -60,6 +60,9 @@ function paragraphEnds(prev: LineGeometry, cur: LineGeometry, layout: CellLayout
 
 function brokenWord(tail: string, line: string, prev: LineGeometry, cur: LineGeometry, frame: { left: number; right: number }, words: WordEvidence): boolean {
   if (!prev.oneWord || !/\p{L}$/u.test(tail) || !/^\p{Ll}/u.test(line)) return false;
+  // Only left-aligned (or justified) lines: a centred word leaves its room on both sides, where
+  // the padding estimate cannot tell a full line from a short one.
+  if (Math.abs(cur.x0 - prev.x0) > 1) return false;
   // The break fell where not even the next glyph fitted.
   if (frame.right - frame.left - (prev.x1 - prev.x0) >= cur.firstGlyphWidth) return false;
   const head = /^\p{L}+/u.exec(line)?.[0]?.toLowerCase() ?? '';

@@ -50,15 +50,24 @@ function linePitch(table: PageTable): number | undefined {
 }
 
 /**
- * Inner padding of ruled cells: how far left-aligned text sits from the left rule. A low
- * percentile over all lines, so centred and indented lines do not count.
+ * Inner padding of ruled cells: how far left-aligned text sits from the left rule. That is the
+ * smallest inset that many lines share (one in ten, at least two, within half a point); centred,
+ * right-aligned and indented lines sit further in, and a stray line touching a rule does not
+ * count.
  */
 function cellPadding(table: PageTable): number | undefined {
   const insets: number[] = [];
   for (const cell of table.cells) for (const g of cell.geometry ?? []) if (g) insets.push(g.x0 - cell.box.x0);
   if (insets.length === 0) return undefined;
   insets.sort((x, y) => x - y);
-  return Math.max(0, insets[Math.floor(insets.length * 0.2)] ?? 0);
+  const need = Math.max(2, Math.ceil(insets.length / 10));
+  for (let i = 0; i + need <= insets.length; i++) {
+    const from = insets[i] ?? 0;
+    let j = i;
+    while (j < insets.length && (insets[j] ?? 0) <= from + 0.5) j++;
+    if (j - i >= need) return Math.max(0, insets[Math.floor((i + j - 1) / 2)] ?? from);
+  }
+  return Math.max(0, insets[0] ?? 0);
 }
 
 interface Para {
