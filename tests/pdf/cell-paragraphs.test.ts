@@ -53,4 +53,13 @@ describe('paragraphs inside ruled cells (Helvetica 10 pt, 12 pt line pitch)', ()
     const [t] = await tables([page.join('\n')]);
     expect(t?.rows[1]?.cells[0]?.paragraphs).toEqual(['Transparency of the pension funding']);
   });
+
+  it('does not join a centred word that happens to fill its cell to the next centred line', async () => {
+    // Column 0 is 40 pt wide: "Sample" (33.9 pt) centred fills it; "unit" is centred below.
+    const narrow = [72, 112, 292];
+    const page = [...grid(narrow, ys), text(72 + (40 - 33.9) / 2, 745, 'Sample'), text(72 + (40 - 16.1) / 2, 733, 'unit'), text(115, 745, 'Responsible')];
+    page.push(...cellLines(72, [722], ['Audit']), ...cellLines(112, [722, 710], ['Regional offices together with', 'the postal service']));
+    const [t] = await tables([page.join('\n')]);
+    expect(t?.rows[0]?.cells[0]?.text).toBe('Sample unit');
+  });
 });
