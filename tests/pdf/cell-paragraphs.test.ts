@@ -62,4 +62,12 @@ describe('paragraphs inside ruled cells (Helvetica 10 pt, 12 pt line pitch)', ()
     const [t] = await tables([page.join('\n')]);
     expect(t?.rows[0]?.cells[0]?.text).toBe('Sample unit');
   });
+
+  it('keeps a list of web addresses, one a line, as one paragraph per address', async () => {
+    const page = [...grid(xs, ys), ...header, ...cellLines(72, [722], ['Links'])];
+    // None of the addresses would fit after the one before it, so only the addresses tell.
+    page.push(...cellLines(138, [722, 710, 698], ['https://www.socfond.kg/kg/reports/', 'https://www.facebook.com/socfondKG/', 'https://twitter.com/SocFondKG']));
+    const [t] = await tables([page.join('\n')]);
+    expect(t?.rows[1]?.cells[1]?.paragraphs).toEqual(['https://www.socfond.kg/kg/reports/', 'https://www.facebook.com/socfondKG/', 'https://twitter.com/SocFondKG']);
+  });
 });

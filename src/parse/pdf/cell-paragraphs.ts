@@ -4,6 +4,9 @@ import type { LineGeometry } from './line-geometry.ts';
 /** A line that opens a list item or numbered point starts a new paragraph inside a cell. */
 const ITEM_START = /^([•▪●■➢❖✓□\-–—*]\s|\(?\d{1,3}[.)]\s|[a-zа-я]\)\s)/iu;
 
+/** A line that is nothing but a web address. */
+const LONE_URL = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+$/iu;
+
 /** What the page shows of a cell's lines, beyond their text. */
 export interface CellLayout {
   geometry: readonly (LineGeometry | undefined)[];
@@ -18,7 +21,7 @@ const SPACE_EM = 0.25;
 
 /**
  * Splits a cell's visual lines into paragraphs, joining wrapped lines. A paragraph ends where
- * - the next line opens a list item;
+ * - the next line opens a list item, or it and the line before are each a lone web address;
  * - the baseline step is larger than the table's line pitch (paragraph spacing);
  * - the line ends short: the next line's first word would have fitted after it, so the break
  *   was forced (a paragraph end or a line break), not a wrap.
@@ -36,7 +39,8 @@ export function cellParagraphs(lines: readonly string[], words: WordEvidence, la
     const geo = layout?.geometry[i];
     const last = groups[groups.length - 1];
     const tail = last?.[last.length - 1];
-    if (!last || tail === undefined || ITEM_START.test(t)) groups.push([t]);
+    // Two addresses on consecutive lines are two entries of a list of links, never one text.
+    if (!last || tail === undefined || ITEM_START.test(t) || (LONE_URL.test(t) && LONE_URL.test(tail))) groups.push([t]);
     else if (prev && geo && layout && paragraphEnds(prev, geo, layout)) groups.push([t]);
     else if (prev && geo && layout?.frame && brokenWord(tail, t, prev, geo, layout.frame, words)) last[last.length - 1] = tail + t;
     else last.push(t);
