@@ -35,7 +35,7 @@ export function lineGeometry(chunks: readonly Chunk[]): LineGeometry | undefined
     x1: Math.max(...chunks.map((c) => c.x1)),
     top: Math.min(...chunks.map((c) => c.top)),
     bottom: Math.max(...chunks.map((c) => c.bottom)),
-    baseline: first.runs[0]?.baseline ?? first.bottom,
+    baseline: run?.baseline ?? first.bottom,
     fontSize: Math.max(...chunks.map((c) => c.fontSize)),
     headWidth: run?.firstWordX1 !== undefined ? run.firstWordX1 - run.x0 : ((first.x1 - first.x0) * head.length) / firstChars,
     firstGlyphWidth: run?.firstGlyphX1 !== undefined ? run.firstGlyphX1 - run.x0 : glyphWidth,
