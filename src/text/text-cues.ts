@@ -58,7 +58,8 @@ export function appendFragment(paragraphs: string[], fragment: readonly string[]
   if (parts.length === 0) return;
   const last = paragraphs.at(-1);
   const [first, ...rest] = parts;
-  if (last !== undefined && first !== undefined && startsLowercase(first) && !endsClause(last) && !startsWithListMarker(first)) {
+  // A closing bracket or quote does not end a sentence: "(электрондук, оозеки)" + "кызмат…" is one paragraph.
+  if (last !== undefined && first !== undefined && startsLowercase(first) && !/[.;:!?…]\s*$/u.test(last) && !startsWithListMarker(first)) {
     paragraphs[paragraphs.length - 1] = `${last} ${first}`;
     paragraphs.push(...rest);
   } else {
