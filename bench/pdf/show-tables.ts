@@ -1,11 +1,17 @@
 /**
- * Prints the tables reportmill's PDF parser finds, one grid per table block, for eyeballing a PDF.
+ * Prints the tables of a PDF for eyeballing: by default one grid per table block as the parser
+ * gives it; with `--stitch` the logical tables `src/tables/` makes of them (stitched over pages,
+ * repeated headers dropped, continued rows joined).
  * usage: tsx bench/pdf/show-tables.ts FILE.pdf [--stitch] [--width N]
  */
 import { readFileSync } from 'node:fs';
+import type { TableBlock } from '../../src/model/doc-tree.ts';
+import type { TableCell } from '../../src/model/table.ts';
 import { parsePdf } from '../../src/parse/pdf/index.ts';
 import { DEFAULT_LIMITS } from '../../src/sniff/limits.ts';
-import { stitchTables } from './stitch-tables.ts';
+import { normalizeTables } from '../../src/tables/index.ts';
+
+type ShownCell = Omit<TableCell, 'language'>;
 
 const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith('--'));
@@ -20,7 +26,17 @@ if (!res.ok) {
   process.exit(1);
 }
 for (const f of res.doc.findings) console.log(`finding ${f.code}: ${f.message}`);
-const grids = stitchTables(res.doc.blocks, args.includes('--stitch'));
+
+const blockGrid = (t: TableBlock): { pages: number[]; cells: ShownCell[] } => ({
+  pages: [...new Set(t.rows.map((r) => r.page).filter((p) => p !== undefined))],
+  cells: t.rows.flatMap((row, r) =>
+    row.cells.map((c) => ({ row: r, col: c.col ?? 0, rowSpan: c.rowSpan, colSpan: c.colSpan, text: c.text, header: c.header === true })),
+  ),
+});
+const grids = args.includes('--stitch')
+  ? normalizeTables(res.doc, { language: () => 'und' }).tables.map((t) => t.output)
+  : res.doc.blocks.filter((b): b is TableBlock => b.kind === 'table').map(blockGrid);
+
 grids.forEach((g, i) => {
   const rows = Math.max(0, ...g.cells.map((c) => c.row + c.rowSpan));
   const cols = Math.max(0, ...g.cells.map((c) => c.col + c.colSpan));

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { DocTree, type TableBlock } from '../../src/model/doc-tree.ts';
 import { parseDocx } from '../../src/parse/docx/index.ts';
 import { DEFAULT_LIMITS } from '../../src/sniff/limits.ts';
-import { docTableGrid, htmlTableGrids, key, tablesOf, type GridCell } from './support/grid.ts';
+import { docTableGrid, tablesOf } from '../support/doc-grid.ts';
+import { htmlTableGrids, type GridCell } from '../support/html-grid.ts';
 
 /**
  * The three real reports (`../shared/fixtures`) as golden cases. Their HTML versions are the
@@ -14,6 +15,9 @@ import { docTableGrid, htmlTableGrids, key, tablesOf, type GridCell } from './su
  */
 const SHARED = new URL('../../../shared/fixtures/', import.meta.url);
 const read = (name: string): Buffer => readFileSync(new URL(name, SHARED));
+const key = (c: { row: number; col: number }): string => `${c.row},${c.col}`;
+/** The cells of each table of an HTML document. */
+const htmlGrids = (html: string): GridCell[][] => htmlTableGrids(html).map((t) => t.cells);
 
 async function parse(name: string): Promise<DocTree> {
   const outcome = await parseDocx({ bytes: read(name), filename: name, limits: DEFAULT_LIMITS });
@@ -55,7 +59,7 @@ describe('ky-socfund-acp-2024q1.docx', () => {
 
   it('matches the HTML ground truth cell by cell', async () => {
     const doc = await parse('ky-socfund-acp-2024q1.docx');
-    const [html] = htmlTableGrids(read('ky-socfund-acp-2024q1.html').toString('utf8'));
+    const [html] = htmlGrids(read('ky-socfund-acp-2024q1.html').toString('utf8'));
     const [table] = tablesOf(doc.blocks);
     if (!table || !html) throw new Error('missing table');
     expectSameGrid(docTableGrid(table), html);
@@ -132,7 +136,7 @@ describe('ky-socfund-acp-2024q1-split.docx', () => {
 
   it('matches the split HTML source table by table', async () => {
     const doc = await parse('ky-socfund-acp-2024q1-split.docx');
-    const html = htmlTableGrids(readFileSync(new URL('make/ky-socfund-acp-2024q1-split.html', SHARED), 'utf8'));
+    const html = htmlGrids(readFileSync(new URL('make/ky-socfund-acp-2024q1-split.html', SHARED), 'utf8'));
     const tables = tablesOf(doc.blocks);
     expect(tables).toHaveLength(html.length);
     tables.forEach((t, i) => expectSameGrid(docTableGrid(t), html[i] ?? []));
@@ -158,7 +162,7 @@ describe('mn-ndg-inspector-2024.docx', () => {
 
   it('matches the HTML ground truth cell by cell', async () => {
     const doc = await parse('mn-ndg-inspector-2024.docx');
-    const [html] = htmlTableGrids(read('mn-ndg-inspector-2024.html').toString('utf8'));
+    const [html] = htmlGrids(read('mn-ndg-inspector-2024.html').toString('utf8'));
     const [table] = tablesOf(doc.blocks);
     if (!table || !html) throw new Error('missing table');
     expectSameGrid(docTableGrid(table), html);
@@ -169,7 +173,7 @@ describe('merges agree with mammoth', () => {
   it.each(['ky-socfund-acp-2024q1.docx', 'ky-socfund-acp-2024q1-split.docx', 'mn-ndg-inspector-2024.docx'])('%s', async (name) => {
     const doc = await parse(name);
     const { value: html } = await mammoth.convertToHtml({ buffer: read(name) });
-    const theirs = htmlTableGrids(html);
+    const theirs = htmlGrids(html);
     const ours = tablesOf(doc.blocks).map(docTableGrid);
     expect(ours).toHaveLength(theirs.length);
     const shape = (cells: GridCell[]): string[] => cells.map((c) => `${key(c)} ${c.rowSpan}x${c.colSpan}${c.header ? ' H' : ''}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocCell, TableBlock } from '../../src/model/doc-tree.ts';
 import { buildDocx, cell, row, span, table, text } from './support/docx-builder.ts';
-import { tablesOf } from './support/grid.ts';
+import { tablesOf } from '../support/doc-grid.ts';
 import { fixture, readDocx } from './support/parse.ts';
 
 const cellAt = (t: TableBlock | undefined, r: number, col: number): DocCell | undefined => t?.rows[r]?.cells.find((c) => c.col === col);

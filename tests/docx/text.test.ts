@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bold, buildDocx, cell, para, row, run, table, text } from './support/docx-builder.ts';
-import { tablesOf } from './support/grid.ts';
+import { tablesOf } from '../support/doc-grid.ts';
 import { fixture, readDocx } from './support/parse.ts';
 
 const texts = (blocks: readonly { kind: string }[]): string[] =>

@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePdf } from '../../src/parse/pdf/index.ts';
 import { DEFAULT_LIMITS } from '../../src/sniff/limits.ts';
-import { DocTree, type TableBlock } from '../../src/model/doc-tree.ts';
-import { stitchTables } from '../../bench/pdf/stitch-tables.ts';
-import { htmlTableGrid, textKey } from './html-grid.ts';
+import { DocTree } from '../../src/model/doc-tree.ts';
+import type { NormalizedTable } from '../../src/model/table.ts';
+import { normalizeTables } from '../../src/tables/index.ts';
+import { tablesOf } from '../support/doc-grid.ts';
+import { htmlTableGrids, type HtmlTableGrid } from '../support/html-grid.ts';
 
 /** The shared fixtures next to the checkout (`../shared/fixtures`), as the other rooms read them. */
 const FIXTURES = new URL('../../../shared/fixtures/', import.meta.url).pathname.replace(/\/$/, '');
@@ -16,19 +18,26 @@ async function parse(name: string): Promise<DocTree> {
   return DocTree.parse(res.doc);
 }
 
-function tables(doc: DocTree): TableBlock[] {
-  return doc.blocks.filter((b): b is TableBlock => b.kind === 'table');
+/** Comparable form of cell text: Unicode-normalized, no whitespace, no case. */
+function textKey(s: string): string {
+  return s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+}
+
+/** The logical tables `src/tables/` makes of the PDF's table blocks (languages left out). */
+function normalized(doc: DocTree): NormalizedTable[] {
+  return normalizeTables(doc, { language: () => 'und' }).tables.map((t) => t.output);
 }
 
 /**
- * The stitched PDF table against the HTML ground truth: same grid size, and every truth cell with
+ * The normalized PDF table against the HTML ground truth: same grid size, and every truth cell with
  * text found at the same grid position with the same text (whitespace ignored) and spans.
  */
-function compare(doc: DocTree, htmlFile: string, opts: { spans: boolean; emptyCells: boolean }) {
-  const grids = stitchTables(doc.blocks);
+function compare(doc: DocTree, htmlFile: string, opts: { spans: boolean; emptyCells: boolean }): { truth: HtmlTableGrid; grid: NormalizedTable } {
+  const grids = normalized(doc);
   expect(grids).toHaveLength(1);
   const grid = grids[0]!;
-  const truth = htmlTableGrid(readFileSync(`${FIXTURES}/${htmlFile}`, 'utf8'));
+  const [truth] = htmlTableGrids(readFileSync(`${FIXTURES}/${htmlFile}`, 'utf8'));
+  if (!truth) throw new Error(`${htmlFile}: no table`);
   const rows = Math.max(...grid.cells.map((c) => c.row + c.rowSpan));
   const cols = Math.max(...grid.cells.map((c) => c.col + c.colSpan));
   expect({ rows, cols }).toEqual({ rows: truth.rows, cols: truth.cols });
@@ -54,7 +63,7 @@ describe('ruled Kyrgyz report (16 pages, header repeated on every page)', async 
   });
 
   it('gives one table block per page, each later one continuing the previous after a page break', () => {
-    const ts = tables(doc);
+    const ts = tablesOf(doc.blocks);
     expect(ts).toHaveLength(15);
     expect(ts[0]!.continuesPrevious).toBeUndefined();
     for (const t of ts.slice(1)) expect(t.continuesPrevious).toBe(true);
@@ -68,7 +77,7 @@ describe('ruled Kyrgyz report (16 pages, header repeated on every page)', async 
     }
   });
 
-  it('stitched over the pages, equals the HTML table cell for cell, spans included', () => {
+  it('normalized over the pages, equals the HTML table cell for cell, spans included', () => {
     const { truth } = compare(doc, 'ky-socfund-acp-2024q1.html', { spans: true, emptyCells: true });
     expect(truth.headerRows).toBe(1);
   });
@@ -84,7 +93,7 @@ describe('ruled Kyrgyz report (16 pages, header repeated on every page)', async 
   });
 
   it('keeps real hyphens at line ends ("иш-чара…")', () => {
-    const cells = stitchTables(doc.blocks)[0]!.cells.map((c) => c.text).join(' ');
+    const cells = normalized(doc)[0]!.cells.map((c) => c.text).join(' ');
     expect(cells).toMatch(/иш-чара/);
     expect(cells).not.toMatch(/ишчара/);
   });
@@ -94,14 +103,14 @@ describe('ruled Mongolian report (3 pages, 3 repeated header rows, a row cut by 
   const doc = await parse('mn-ndg-inspector-2024.pdf');
 
   it('marks the three repeated header rows and the cut row on the next page', () => {
-    const ts = tables(doc);
+    const ts = tablesOf(doc.blocks);
     expect(ts).toHaveLength(3);
     for (const t of ts) expect(t.rows.slice(0, 3).every((r) => r.header === true)).toBe(true);
     expect(ts[1]!.rows[3]!.continuesPrevious).toBe(true);
     expect(ts[1]!.rows[3]!.pageBreakBefore).toBe(true);
   });
 
-  it('stitched, equals the HTML table cell for cell with its colspans and rowspans', () => {
+  it('normalized, equals the HTML table cell for cell with its colspans and rowspans', () => {
     const { truth } = compare(doc, 'mn-ndg-inspector-2024.html', { spans: true, emptyCells: true });
     expect(truth.headerRows).toBe(3);
   });
@@ -115,7 +124,7 @@ describe('borderless Mongolian report (stream mode)', async () => {
   });
 
   it('rebuilds the two-level header: the group heading spans its two sub-columns', () => {
-    const first = tables(doc)[0]!;
+    const first = tablesOf(doc.blocks)[0]!;
     const heading = first.rows[0]!.cells.find((c) => textKey(c.text) === textKey('Шалгуур үзүүлэлт'));
     expect(heading?.colSpan).toBe(2);
     const numbers = first.rows[0]!.cells.find((c) => c.text === 'Д/д');
@@ -123,7 +132,7 @@ describe('borderless Mongolian report (stream mode)', async () => {
   });
 
   it('keeps the full-width group rows as single spanning cells', () => {
-    const grid = stitchTables(doc.blocks)[0]!;
+    const grid = normalized(doc)[0]!;
     const groups = grid.cells.filter((c) => c.colSpan === 7);
     expect(groups.map((g) => g.text.slice(0, 8))).toEqual(['Зорилт 1', 'Зорилт 2']);
   });
