@@ -1,3 +1,4 @@
+import { IDENTITY, multiply, translate, type Matrix } from './matrix.ts';
 import type { TextRun } from './page-content.ts';
 import type { OperatorList } from './ruling-lines.ts';
 
@@ -31,20 +32,8 @@ const OP = {
   paintFormXObjectEnd: 75,
 } as const;
 
-type Matrix = [number, number, number, number, number, number];
-const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
 /** m × n in PDF's row-vector convention (apply m first, then n). */
-function mul(m: Matrix, n: Matrix): Matrix {
-  return [
-    m[0] * n[0] + m[1] * n[2],
-    m[0] * n[1] + m[1] * n[3],
-    m[2] * n[0] + m[3] * n[2],
-    m[2] * n[1] + m[3] * n[3],
-    m[4] * n[0] + m[5] * n[2] + n[4],
-    m[4] * n[1] + m[5] * n[3] + n[5],
-  ];
-}
 
 function toMatrix(v: unknown): Matrix | undefined {
   if (v === null || typeof v !== 'object') return undefined;
@@ -139,14 +128,14 @@ export function glyphRuns(ops: OperatorList, viewport: Matrix, metrics: (font: s
   let fm: FontMetrics = { widthScale: 0.001, ascent: 0.8, descent: -0.2, bold: false };
 
   const moveLine = (tx: number, ty: number): void => {
-    tlm = mul([1, 0, 0, 1, tx, ty], tlm);
+    tlm = translate(tx, ty, tlm);
     tm = tlm;
   };
   const show = (items: unknown): void => {
     if (!Array.isArray(items) || st.size === 0) return;
     for (const g of items as unknown[]) {
       if (typeof g === 'number') {
-        tm = mul([1, 0, 0, 1, (-g / 1000) * st.size * st.th, 0], tm);
+        tm = translate((-g / 1000) * st.size * st.th, 0, tm);
         continue;
       }
       if (g === null || typeof g !== 'object') continue;
@@ -155,14 +144,18 @@ export function glyphRuns(ops: OperatorList, viewport: Matrix, metrics: (font: s
       const isSpace = glyph.isSpace === true;
       const w0 = width * fm.widthScale;
       const advance = (w0 * st.size + st.tc + (isSpace ? st.tw : 0)) * st.th;
-      const trm = mul(tm, st.ctm);
-      const at = (u: number, v: number): [number, number] => [trm[0] * u + trm[2] * v + trm[4], trm[1] * u + trm[3] * v + trm[5]];
-      const [ox, oy] = at(0, st.ts);
-      const [ex, ey] = at(advance, st.ts);
-      const [dx, dy] = [trm[0], trm[1]];
+      // Hot path (once per glyph): the text rendering matrix applied by hand, no temporaries.
+      const trm = multiply(tm, st.ctm);
+      const [a, b, c, d, e, f] = trm;
+      const ox = c * st.ts + e;
+      const oy = d * st.ts + f;
+      const ex = a * advance + ox;
+      const ey = b * advance + oy;
+      const dx = a;
+      const dy = b;
       const dl = Math.hypot(dx, dy) || 1;
-      const [, ty] = at(0, st.ts + fm.ascent * st.size);
-      const [, by] = at(0, st.ts + fm.descent * st.size);
+      const ty = d * (st.ts + fm.ascent * st.size) + f;
+      const by = d * (st.ts + fm.descent * st.size) + f;
       const text = typeof glyph.unicode === 'string' ? glyph.unicode : '';
       glyphs.push({
         text,
@@ -186,7 +179,7 @@ export function glyphRuns(ops: OperatorList, viewport: Matrix, metrics: (font: s
         ux: dx / dl,
         uy: dy / dl,
       });
-      tm = mul([1, 0, 0, 1, advance, 0], tm);
+      tm = translate(advance, 0, tm);
     }
   };
 
@@ -203,13 +196,13 @@ export function glyphRuns(ops: OperatorList, viewport: Matrix, metrics: (font: s
         break;
       case OP.transform: {
         const m = toMatrix(args);
-        if (m) st.ctm = mul(m, st.ctm);
+        if (m) st.ctm = multiply(m, st.ctm);
         break;
       }
       case OP.paintFormXObjectBegin: {
         stack.push({ ...st });
         const m = toMatrix(args[0]);
-        if (m) st.ctm = mul(m, st.ctm);
+        if (m) st.ctm = multiply(m, st.ctm);
         break;
       }
       case OP.paintFormXObjectEnd:

@@ -1,11 +1,11 @@
-import { AnnotationMode, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { multiply, type Matrix } from './matrix.ts';
+import { AnnotationMode, type PDFPageProxy } from './pdfjs.ts';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.d.ts';
 import type { Box, PageContent, TextRun } from './page-content.ts';
 import { rulingSegments, type OperatorList } from './ruling-lines.ts';
 import { repairGlyphText } from './glyph-text.ts';
 import { glyphRuns, type FontMetrics } from './glyph-runs.ts';
 
-type Matrix = [number, number, number, number, number, number];
 
 export interface PageStats {
   mappedPrivateUse: number;
@@ -16,16 +16,6 @@ export interface PageStats {
   textByFont: Map<string, string>;
 }
 
-function mul(m: Matrix, n: Matrix): Matrix {
-  return [
-    m[0] * n[0] + m[2] * n[1],
-    m[1] * n[0] + m[3] * n[1],
-    m[0] * n[2] + m[2] * n[3],
-    m[1] * n[2] + m[3] * n[3],
-    m[0] * n[4] + m[2] * n[5] + m[4],
-    m[1] * n[4] + m[3] * n[5] + m[5],
-  ];
-}
 
 const BOLD_NAME = /bold|black|heavy|semibold|demi|,b$|-b$/i;
 
@@ -95,7 +85,7 @@ async function textContentRuns(page: PDFPageProxy, vt: Matrix, metrics: (id: str
     const item = raw as TextItem;
     if (item.str.trim() === '') continue;
     const tm = item.transform as Matrix;
-    const t = mul(vt, tm);
+    const t = multiply(tm, vt);
     const style = content.styles[item.fontName];
     const ascent = clamp(style?.ascent ?? 0.8, 0.6, 0.95);
     const descent = clamp(style?.descent ?? -0.2, -0.35, -0.05);

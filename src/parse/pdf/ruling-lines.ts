@@ -1,3 +1,4 @@
+import { apply, multiply, type Matrix } from './matrix.ts';
 import type { Box, Segment } from './page-content.ts';
 
 /** pdf.js operator codes we need (`OPS` in pdf.js; stable across 4.x/5.x). */
@@ -41,23 +42,6 @@ const MAX_DASH_GAP = 4;
 const MIN_DASHES = 5;
 const MIN_DOTTED_LENGTH = 20;
 
-type Matrix = [number, number, number, number, number, number];
-
-function multiply(m: Matrix, n: Matrix): Matrix {
-  // Concatenation as in PDF 32000-1 §8.3.4: the new CTM is m × ctm.
-  return [
-    m[0] * n[0] + m[1] * n[2],
-    m[0] * n[1] + m[1] * n[3],
-    m[2] * n[0] + m[3] * n[2],
-    m[2] * n[1] + m[3] * n[3],
-    m[4] * n[0] + m[5] * n[2] + n[4],
-    m[4] * n[1] + m[5] * n[3] + n[5],
-  ];
-}
-
-function apply(m: Matrix, x: number, y: number): [number, number] {
-  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
-}
 
 function isWhite(color: unknown): boolean {
   if (typeof color === 'string' && /^#[0-9a-f]{6}$/i.test(color)) {
