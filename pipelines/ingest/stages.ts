@@ -63,7 +63,7 @@ export async function parseStage(input: StageInput): Promise<ParseStageResult> {
   const { document: language, shares } = annotateLanguages(doc);
   const tableLanguage = (text: string): string => detectLanguage(text, language.code === 'und' ? {} : { prior: language.code }).code;
   const { tables, findings: tableFindings } = normalizeTables(doc, { language: tableLanguage });
-  const extraction = extractReport(doc, tables);
+  const extraction = extractReport(doc, tables, language.code);
   const misfits = tables.flatMap((t) =>
     t.misfits.map((m) =>
       finding('ROW_CELLS_MISFIT', 'warning', `Row has ${m.cells} cell(s) for the header's ${m.width} columns: ${m.notes.join(', ')}.`, m.location),

@@ -25,14 +25,28 @@ function titleBlock(blocks: readonly Block[]): Block | undefined {
  * within the first words: "Кыргыз Республикасынын … Социалдык фондунун", "НИЙГМИЙН ДААТГАЛЫН
  * ГАЗРЫН … ТАСГИЙН". Reports name their author first, in the genitive, before saying what they are.
  */
-function organizationOf(title: string): string | null {
-  const words = title.split(/\s+/).slice(0, 14);
+function organizationOf(title: string, language: string): string | null {
+  const words = title.split(/\s+/);
+  const isHead = (w: string): boolean => ORG_HEAD.test(w.replace(/^[«"“(]+/u, ''));
+  if (HEAD_FIRST.has(language)) {
+    // Russian, Ukrainian, English put the head noun first: "… Министерства финансов на 2023 год".
+    const at = words.findIndex(isHead);
+    if (at < 0) return null;
+    let end = at + 1;
+    while (end < words.length && !STOP.test(words[end] ?? '')) end++;
+    return words.slice(at, end).join(' ').replace(/[,;:]$/, '');
+  }
   let last = -1;
-  words.forEach((w, i) => {
-    if (ORG_HEAD.test(w.replace(/^[«"“(]+/u, ''))) last = i;
+  words.slice(0, 14).forEach((w, i) => {
+    if (isHead(w)) last = i;
   });
   return last >= 0 ? words.slice(0, last + 1).join(' ') : null;
 }
+
+/** Languages whose noun phrases put the head first (the organisation follows the report words). */
+const HEAD_FIRST = new Set(['rus', 'ukr', 'eng']);
+/** Where a head-first organisation name ends: a preposition, a year or a dash. */
+const STOP = /^(?:на|за|по|в|во|о|об|с|со|до|для|from|for|on|in|of\b.*\d|[-–—]|\d{4}\S*)$/iu;
 
 /** Reporting period from the title: year, quarter ("2024-жылдын I-кварталына", "Q1 2024"), plan range. */
 export function periodOf(text: string): DocumentHeading['period'] {
@@ -53,12 +67,12 @@ export function periodOf(text: string): DocumentHeading['period'] {
   return out;
 }
 
-export function readHeading(doc: DocTree): DocumentHeading {
+export function readHeading(doc: DocTree, language = 'und'): DocumentHeading {
   const block = titleBlock(doc.blocks);
   const title = block && (block.kind === 'heading' || block.kind === 'paragraph') ? block.text : (doc.metadata.title ?? null);
   return {
     title,
-    organization: title ? organizationOf(title) : null,
+    organization: title ? organizationOf(title, language) : null,
     period: title ? periodOf(title) : { year: null, quarter: null },
   };
 }

@@ -17,8 +17,8 @@ export interface Extraction extends DocumentHeading {
  * Table rows → goals and measures. One logical row is one measure. Goals come from group rows
  * ("Зорилт 1 …") or from a goal column whose merged cells cover their measures.
  */
-export function extractReport(doc: DocTree, tables: readonly LogicalTable[]): Extraction {
-  const heading = readHeading(doc);
+export function extractReport(doc: DocTree, tables: readonly LogicalTable[], language = 'und'): Extraction {
+  const heading = readHeading(doc, language);
   const goals: Goal[] = [];
   const measures: Measure[] = [];
   const findings: Finding[] = [];

@@ -152,6 +152,8 @@ export function buildMeasure(table: LogicalTable, rowIndex: number, mainCol: num
   const endCol = dateFrom('end');
   start = startCol.dates[0] ?? start;
   end = endCol.dates.at(-1) ?? end;
+  // A deadline column holding a range ("01.01.2023 - 31.12.2023") gives the start too.
+  if (start === null && startCol.dates.length === 0 && endCol.dates.length >= 2) start = endCol.dates[0] ?? null;
 
   let score: number | null = null;
   const scoreText = textOf(row, cols(roles, 'score'));

@@ -38,7 +38,8 @@ export function readStatusWord(text: string): StatusWord | null {
   if (!trimmed) return null;
   const lower = trimmed.toLowerCase();
   for (const [word, normalized] of STATUS_WORDS) {
-    if (lower.startsWith(word)) return { raw: trimmed.slice(0, word.length), normalized };
+    // Lexicon entries are stems ("выполнен"); the raw value is the printed word in full ("Выполнено").
+    if (lower.startsWith(word)) return { raw: trimmed.slice(0, word.length) + (trimmed.slice(word.length).match(/^[\p{L}-]*/u)?.[0] ?? ''), normalized };
   }
   const first = trimmed.match(/^[\p{L}-]+/u)?.[0];
   return first ? { raw: first, normalized: 'unknown' } : null;

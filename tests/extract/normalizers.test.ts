@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findDates } from '../../src/extract/date-parser.ts';
 import { readGoal } from '../../src/extract/goal-reader.ts';
-import { periodOf } from '../../src/extract/heading-reader.ts';
+import { periodOf, readHeading } from '../../src/extract/heading-reader.ts';
 import { labelledSegments } from '../../src/extract/labelled-segments.ts';
 import { findQuantities } from '../../src/extract/quantity-parser.ts';
 import { parseScore } from '../../src/extract/score-parser.ts';
@@ -58,7 +58,10 @@ describe('statuses', () => {
     ['белгисиз', 'unknown'],
   ])('%s → %s', (text, normalized) => expect(readStatusWord(text)?.normalized).toBe(normalized));
 
-  it('keeps the printed words as raw', () => expect(readStatusWord(': Аткарылды Борбордук')?.raw).toBe('Аткарылды'));
+  it('keeps the printed words as raw, whole words even where the lexicon has a stem', () => {
+    expect(readStatusWord(': Аткарылды Борбордук')?.raw).toBe('Аткарылды');
+    expect(readStatusWord('Не выполнено, перенесено')).toEqual({ raw: 'Не выполнено', normalized: 'not_done' });
+  });
   it('combines several statuses into the least finished', () => {
     expect(combineStatuses(['done', 'done'])).toBe('done');
     expect(combineStatuses(['done', 'in_progress'])).toBe('in_progress');
@@ -88,6 +91,15 @@ describe('heading', () => {
     expect(periodOf('2024 ОНЫ ГҮЙЦЭТГЭЛИЙН ТАЙЛАН')).toEqual({ year: 2024, quarter: null });
     expect(periodOf('Progress report Q3 2025')).toEqual({ year: 2025, quarter: 3 });
   });
+  it('finds the organisation where each language puts it', () => {
+    const doc = (text: string) => ({ format: 'text' as const, metadata: {}, findings: [], blocks: [{ kind: 'paragraph' as const, text, bold: true, position: {} }, { kind: 'table' as const, rows: [], position: {} }] });
+    expect(readHeading(doc('Кыргыз Республикасынын Социалдык фондунун иш-аракеттердин стратегиялык планын аткаруу боюнча Маалымат'), 'kir').organization).toBe(
+      'Кыргыз Республикасынын Социалдык фондунун',
+    );
+    expect(readHeading(doc('Отчет о выполнении Плана мероприятий Министерства финансов на 2023 год'), 'rus').organization).toBe('Министерства финансов');
+    expect(readHeading(doc('Annual progress report of the Ministry of Health for 2024'), 'eng').organization).toBe('Ministry of Health');
+  });
+
   it('splits a goal number from its title', () => {
     expect(readGoal('g1', 'I. Тескеген чөйрөдө')).toEqual({ id: 'g1', number: 'I', title: 'Тескеген чөйрөдө' });
     expect(readGoal('g2', 'Зорилт 2. “ТӨРИЙН”')).toEqual({ id: 'g2', number: '2', title: '“ТӨРИЙН”' });
