@@ -5,13 +5,10 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { Queue } from 'bullmq';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { enqueueDocuments } from '../../src/queue/enqueue-documents.ts';
 import { startWorkers } from '../../src/queue/start-workers.ts';
 import type { WorkersHandle } from '../../src/queue/start-workers.ts';
-import { queueName } from '../../src/queue/stage-names.ts';
-import type { StageName } from '../../src/queue/stage-names.ts';
 import { waitForDocuments } from '../../src/queue/wait-for-documents.ts';
 import { shouldRun } from '../store/support/services.ts';
 import { createFakeStages, docBytes, docId } from './support/fake-stages.ts';
@@ -81,15 +78,6 @@ describe.skipIf(!run)('crash recovery: killed and stopped workers (real Redis an
   const startHere = async () => {
     workers = await startWorkers({ ...connection(), stages, store: h.store, blobs: h.blobs, settings: h.settings, log: () => {} });
   };
-  const jobOf = async (stage: StageName, id: string) => {
-    const queue = new Queue(queueName(stage), { connection: { url: h.redisUrl }, prefix: h.prefix });
-    try {
-      const job = await queue.getJob(id);
-      return { state: await queue.getJobState(id), returnvalue: job?.returnvalue as unknown, attemptsMade: job?.attemptsMade };
-    } finally {
-      await queue.close();
-    }
-  };
 
   beforeEach(async () => {
     h = await createQueueHarness();
@@ -112,13 +100,13 @@ describe.skipIf(!run)('crash recovery: killed and stopped workers (real Redis an
     await child.waitForLine(new RegExp(`^PARSE-STARTED ${id}$`));
     child.process.kill('SIGKILL');
     expect((await child.exited).signal).toBe('SIGKILL');
-    expect((await jobOf('parse', id)).state).toBe('active'); // locked by a dead worker
+    expect((await h.job('parse', id)).state).toBe('active'); // locked by a dead worker
 
     await startHere();
     const [outcome] = await waitForDocuments(handles, undefined, { ...connection(), timeoutMs: 30_000 });
     expect(outcome?.status).toBe('ok');
     expect(stages.calls.get(id)).toBe(1);
-    expect(await jobOf('store', id)).toMatchObject({ state: 'completed', returnvalue: { outcome: 'inserted' } });
+    expect(await h.job('store', id)).toMatchObject({ state: 'completed', returnvalue: { outcome: 'inserted' } });
     expect(await h.store.tableCounts()).toMatchObject({ documents: 1, measures: 3, goals: 2, findings: 2 });
   });
 
@@ -130,12 +118,12 @@ describe.skipIf(!run)('crash recovery: killed and stopped workers (real Redis an
     expect(afterFirstStore).toMatchObject({ documents: 1, measures: 3 });
     child.process.kill('SIGKILL');
     await child.exited;
-    expect((await jobOf('store', id)).state).toBe('active');
+    expect((await h.job('store', id)).state).toBe('active');
 
     await startHere();
     const [outcome] = await waitForDocuments(handles, undefined, { ...connection(), timeoutMs: 30_000 });
     expect(outcome?.status).toBe('ok');
-    expect(await jobOf('store', id)).toMatchObject({ state: 'completed', returnvalue: { outcome: 'unchanged' } });
+    expect(await h.job('store', id)).toMatchObject({ state: 'completed', returnvalue: { outcome: 'unchanged' } });
     expect(await h.store.tableCounts()).toEqual(afterFirstStore);
     expect(stages.calls.get(id)).toBeUndefined(); // parse and validate were done by the dead worker
   });
@@ -146,9 +134,9 @@ describe.skipIf(!run)('crash recovery: killed and stopped workers (real Redis an
     await child.waitForLine(new RegExp(`^PARSE-STARTED ${id}$`));
     child.process.kill('SIGTERM');
     expect(await child.exited).toEqual({ code: 0, signal: null });
-    expect(await jobOf('parse', id)).toMatchObject({ state: 'completed', attemptsMade: 1 });
+    expect(await h.job('parse', id)).toMatchObject({ state: 'completed', attemptsMade: 1 });
     // The stopped worker took no new job: the document waits in the validate queue for the next one.
-    expect((await jobOf('validate', id)).state).toBe('waiting');
+    expect((await h.job('validate', id)).state).toBe('waiting');
 
     await startHere();
     const [outcome] = await waitForDocuments(handles, undefined, { ...connection(), timeoutMs: 30_000 });

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { PassThrough } from 'node:stream';
-import { Queue } from 'bullmq';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { runJobsCommand } from '../../src/queue/cli-jobs.ts';
@@ -9,8 +8,6 @@ import { listFailedJobs, retryFailedJobs } from '../../src/queue/failed-jobs.ts'
 import type { PipelineSettingsOverrides } from '../../src/queue/pipeline-settings.ts';
 import { startWorkers } from '../../src/queue/start-workers.ts';
 import type { WorkersHandle } from '../../src/queue/start-workers.ts';
-import { queueName } from '../../src/queue/stage-names.ts';
-import type { StageName } from '../../src/queue/stage-names.ts';
 import { waitForDocuments } from '../../src/queue/wait-for-documents.ts';
 import type { ReportStore } from '../../src/store/report-store.ts';
 import { POSTGRES_ADMIN_URL, shouldRun } from '../store/support/services.ts';
@@ -40,15 +37,6 @@ describe.skipIf(!run)('permanent and transient failures (real Redis and PostgreS
     const [outcome] = await waitForDocuments(handles, undefined, { ...connection(), timeoutMs: 30_000 });
     return { id: docId(bytes), outcome: outcome! };
   };
-  const job = async (stage: StageName, id: string) => {
-    const queue = new Queue(queueName(stage), { connection: { url: h.redisUrl }, prefix: h.prefix });
-    try {
-      const found = await queue.getJob(id);
-      return found === undefined ? undefined : { attemptsMade: found.attemptsMade, failedReason: found.failedReason, returnvalue: found.returnvalue as unknown };
-    } finally {
-      await queue.close();
-    }
-  };
 
   beforeEach(async () => {
     h = await createQueueHarness();
@@ -65,7 +53,7 @@ describe.skipIf(!run)('permanent and transient failures (real Redis and PostgreS
     const { id, outcome } = await submit({ behaviour: 'permanent' });
     expect(outcome).toMatchObject({ status: 'failed', id, error: { code: 'pdf/encrypted', message: 'the PDF is encrypted' } });
     expect(stages.calls.get(id)).toBe(1);
-    expect(await job('parse', id)).toMatchObject({ attemptsMade: 1 });
+    expect(await h.job('parse', id)).toMatchObject({ attemptsMade: 1 });
     await expect.poll(() => h.store.getStatus(id)).toMatchObject({ state: 'failed', error: { code: 'pdf/encrypted' } });
 
     expect(await listFailedJobs(connection())).toEqual([
@@ -100,7 +88,7 @@ describe.skipIf(!run)('permanent and transient failures (real Redis and PostgreS
     expect(outcome.status).toBe('ok');
     expect(stages.calls.get(id)).toBe(3);
     // bullmq 6 counts the successful attempt too.
-    expect(await job('parse', id)).toMatchObject({ attemptsMade: 3 });
+    expect(await h.job('parse', id)).toMatchObject({ attemptsMade: 3 });
     expect((await h.store.tableCounts()).documents).toBe(1);
   });
 
@@ -137,7 +125,7 @@ describe.skipIf(!run)('permanent and transient failures (real Redis and PostgreS
     await start({ store: flaky });
     const { id, outcome } = await submit({});
     expect(outcome.status).toBe('ok');
-    expect(await job('store', id)).toMatchObject({ attemptsMade: 2, returnvalue: { outcome: 'inserted' } });
+    expect(await h.job('store', id)).toMatchObject({ attemptsMade: 2, returnvalue: { outcome: 'inserted' } });
     expect((await h.store.tableCounts()).documents).toBe(1);
   });
 

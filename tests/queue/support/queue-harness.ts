@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
+import { queueName, type StageName } from '../../../src/queue/stage-names.ts';
 import { DirectoryBlobStore } from '../../../src/store/directory-blob-store.ts';
 import { openStore } from '../../../src/store/open-store.ts';
 import type { ReportStore } from '../../../src/store/report-store.ts';
@@ -27,7 +29,16 @@ export interface QueueHarness {
   redis: Redis;
   /** Every Redis value under this test's prefix, concatenated: to prove what is (not) in Redis. */
   redisDump(): Promise<string>;
+  /** A document's job in one stage's queue, as the tests look at it. */
+  job(stage: StageName, id: string): Promise<JobSnapshot>;
   dispose(): Promise<void>;
+}
+
+export interface JobSnapshot {
+  state: string;
+  attemptsMade: number | undefined;
+  failedReason: string | undefined;
+  returnvalue: unknown;
 }
 
 export async function createQueueHarness(options: { redisUrl?: string } = {}): Promise<QueueHarness> {
@@ -73,6 +84,15 @@ export async function createQueueHarness(options: { redisUrl?: string } = {}): P
         parts.push(key);
       }
       return parts.join('\n');
+    },
+    async job(stage, id) {
+      const queue = new Queue(queueName(stage), { connection: { url: redisUrl }, prefix });
+      try {
+        const found = await queue.getJob(id);
+        return { state: await queue.getJobState(id), attemptsMade: found?.attemptsMade, failedReason: found?.failedReason, returnvalue: found?.returnvalue as unknown };
+      } finally {
+        await queue.close();
+      }
     },
     async dispose() {
       const found = await keys();
