@@ -77,6 +77,36 @@ describe('reportmill ingest', () => {
     expect(csv.stdout.trim().split('\n')[0]).toMatch(/^document_id,filename,/);
   });
 
+  it('gives every bad file its code in a mixed batch, and the good files still go through', async () => {
+    const batch = join(work, 'bad-batch');
+    mkdirSync(batch, { recursive: true });
+    const fixtures = join(import.meta.dirname, '../../fixtures');
+    for (const name of ['zip-bomb.docx', 'xxe-attempt.docx', 'ole2-binary.doc', 'corrupt-zip.docx', 'encrypted.docx']) {
+      copyFileSync(join(fixtures, 'docx', name), join(batch, name));
+    }
+    copyFileSync(join(fixtures, 'pdf/encrypted-aes256.pdf'), join(batch, 'encrypted.pdf'));
+    // A PDF under a misleading name is still read as a PDF; a truncated one is refused or recovered, never fatal.
+    const pdf = readFileSync(join(golden, 'mn-ndg-inspector-2024/input.pdf'));
+    writeFileSync(join(batch, 'report.docx'), pdf);
+    writeFileSync(join(batch, 'cut.pdf'), pdf.subarray(0, 2000));
+    copyFileSync(join(golden, 'mn-ndg-inspector-2024/input.txt'), join(batch, 'good.txt'));
+    const out = join(work, 'bad-out');
+    const { code } = await run(['ingest', batch, '--out', out, '--no-store', '--threads', '2']);
+    expect(code).toBe(1);
+    const summary = IngestSummary.parse(JSON.parse(readFileSync(join(out, 'ingest-summary.json'), 'utf8')));
+    const byName = Object.fromEntries(summary.inputs.map((e) => [e.path.split('/').pop(), e]));
+    expect(byName['zip-bomb.docx']).toMatchObject({ status: 'failed', error: { code: 'docx/zip-bomb' } });
+    expect(byName['xxe-attempt.docx']).toMatchObject({ status: 'failed', error: { code: 'docx/xxe-rejected' } });
+    expect(byName['ole2-binary.doc']).toMatchObject({ status: 'failed', error: { code: 'docx/unsupported-doc' } });
+    expect(byName['corrupt-zip.docx']).toMatchObject({ status: 'failed', error: { code: 'docx/corrupt' } });
+    expect(byName['encrypted.docx']).toMatchObject({ status: 'failed', error: { code: 'docx/encrypted' } });
+    expect(byName['encrypted.pdf']).toMatchObject({ status: 'failed', error: { code: 'pdf/encrypted' } });
+    expect(byName['cut.pdf']?.error?.code ?? 'recovered').toMatch(/^(pdf\/corrupt|recovered)$/);
+    expect(byName['report.docx']).toMatchObject({ status: 'ok', measures: 14 });
+    expect(byName['good.txt']).toMatchObject({ status: 'ok', measures: 14 });
+    for (const entry of summary.inputs.filter((e) => e.status === 'failed')) expect(entry.error?.message.length).toBeGreaterThan(10);
+  });
+
   it('exits 2 on usage errors', async () => {
     expect((await run(['ingest'])).code).toBe(2);
     expect((await run(['ingest', inbox, '--bogus'])).code).toBe(2);
