@@ -44,80 +44,21 @@ const rowKey = (row: WorkRow): string => rowTexts(row).map(textKey).join('\u0001
  */
 export function normalizeTables(doc: DocTree, options: NormalizeOptions): { tables: LogicalTable[]; findings: Finding[] } {
   const findings: Finding[] = [];
-  const stitched = stitchTables(doc.blocks, findings);
   const tables: LogicalTable[] = [];
-  for (const st of stitched) {
+  for (const st of stitchTables(doc.blocks, findings)) {
     if (st.rows.length === 0) continue;
     const index = tables.length;
     const position: Location = { ...(doc.blocks[st.firstBlock]?.position ?? {}), table: index };
-    const headerCount = countHeaderRows(st.rows);
-    const headerRows = st.rows.slice(0, headerCount);
-    const headerKeys = new Set(headerRows.map(rowKey));
-
-    // Repeated header rows (a new page) and empty rows carry no content; their page break moves on.
-    const body: WorkRow[] = [];
-    let pendingBreak = false;
-    for (const row of st.rows.slice(headerCount)) {
-      if (isEmptyRow(row) || (headerKeys.has(rowKey(row)) && !isEmptyRow(row))) {
-        pendingBreak = true;
-        continue;
-      }
-      if (pendingBreak) row.pageBreakBefore = true;
-      pendingBreak = false;
-      body.push(row);
-    }
-
+    const headerRows = st.rows.slice(0, countHeaderRows(st.rows));
+    const body = bodyRows(st.rows.slice(headerRows.length), new Set(headerRows.map(rowKey)));
     const model = buildColumnModel(headerRows, body, st.pieceWidths);
-    // The header's own extent: positions its rows really cover. A body row with cells past it, or
-    // with too few cells to reach it, does not fit the header.
-    const headerWidth = Math.max(0, ...headerRows.map((r) => r.cells.findLastIndex((c) => !c.filler) + 1));
-    const numCol = numberColumn(model.roles);
-    const numbered = numCol !== null && body.filter((r) => isSmallInteger(cellText(r.cells[numCol] as WorkCell))).length >= body.length * 0.5;
-    const rows: WorkRow[] = [];
-    const misfits: RowMisfit[] = [];
-    for (const [bodyIndex, row] of body.entries()) {
-      const prev = rows.at(-1);
-      const group = groupRowText(row, numCol);
-      if (group !== null) {
-        const cell: WorkCell = { paragraphs: [group], bold: true, header: false, position: row.position };
-        rows.push({ ...row, cells: Array.from({ length: model.width }, () => cell), group: true });
-        continue;
-      }
-      if (prev && !prev.group && isContinuation(row, model.roles, numbered)) {
-        if (model.ragged) mergeRaggedInto(prev, row, model.roles);
-        else mergeInto(prev, row, body.slice(bodyIndex + 1));
-        findings.push(
-          finding('ROW_CONTINUED_ACROSS_PAGE', 'info', 'Row continues the row above after a page break; joined into one row.', {
-            ...row.position,
-            table: index,
-          }),
-        );
-        continue;
-      }
-      if (model.ragged) {
-        const filled = new Set(row.cells.filter((c) => c.paragraphs.length > 0)).size;
-        const fit = fitRaggedRow(row, model.roles);
-        if (filled !== model.width || fit.notes.length > 0) {
-          const notes = ['fitted to the columns by content', ...fit.notes];
-          misfits.push({ row: rows.length, cells: filled, width: model.width, notes, location: { ...row.position, table: index } });
-        }
-        rows.push({ ...row, cells: fit.cells, rawColumns: fit.rawColumns });
-      } else {
-        const reach = row.cells.findLastIndex((c) => !c.filler) + 1;
-        // Fewer cells is common and harmless (trailing empty cells left out); more is not.
-        if (headerWidth > 0 && reach > headerWidth) {
-          const notes = [`cells past the header's ${headerWidth} columns kept in unnamed columns`];
-          misfits.push({ row: rows.length, cells: reach, width: headerWidth, notes, location: { ...row.position, table: index } });
-        }
-        rows.push(row);
-      }
-    }
+    const { rows, misfits } = logicalRows(body, model, headerRows, index, findings);
     const joined = carryMergedCells(rows, carryColumns(model.roles));
     if (joined > 0) {
       findings.push(finding('MERGED_CELL_CONTINUED', 'info', `${joined} merged-cell fragment(s) cut by a page break joined to the cell above.`, position));
     }
-    const pages = [...new Set([...model.headerRows, ...rows].flatMap((r) => r.pages))].sort((a, b) => a - b);
     const grid = [...model.headerRows, ...rows];
+    const pages = [...new Set(grid.flatMap((r) => r.pages))].sort((a, b) => a - b);
     const compressed = compressSpans(grid, model.headerRows.length, options.language);
     const output: NormalizedTable = {
       id: `t${index}`,
@@ -132,4 +73,73 @@ export function normalizeTables(doc: DocTree, options: NormalizeOptions): { tabl
     tables.push({ index, model, rows, pages, misfits, output, position });
   }
   return { tables, findings };
+}
+
+/** Body rows without the repeated headers (a new page) and empty rows; their page break moves on to the next row. */
+function bodyRows(rows: readonly WorkRow[], headerKeys: ReadonlySet<string>): WorkRow[] {
+  const body: WorkRow[] = [];
+  let pendingBreak = false;
+  for (const row of rows) {
+    if (isEmptyRow(row) || headerKeys.has(rowKey(row))) {
+      pendingBreak = true;
+      continue;
+    }
+    if (pendingBreak) row.pageBreakBefore = true;
+    pendingBreak = false;
+    body.push(row);
+  }
+  return body;
+}
+
+/** Source rows → logical rows: group rows, continuation rows joined into the row above, ragged rows fitted. */
+function logicalRows(
+  body: readonly WorkRow[],
+  model: ColumnModel,
+  headerRows: readonly WorkRow[],
+  index: number,
+  findings: Finding[],
+): { rows: WorkRow[]; misfits: RowMisfit[] } {
+  // The header's own extent: the positions its cells really cover (not grid filler).
+  const headerWidth = Math.max(0, ...headerRows.map((r) => r.cells.findLastIndex((c) => !c.filler) + 1));
+  const numCol = numberColumn(model.roles);
+  const numbered = numCol !== null && body.filter((r) => isSmallInteger(cellText(r.cells[numCol] as WorkCell))).length >= body.length * 0.5;
+  const rows: WorkRow[] = [];
+  const misfits: RowMisfit[] = [];
+  for (const [bodyIndex, row] of body.entries()) {
+    const prev = rows.at(-1);
+    const group = groupRowText(row, numCol);
+    if (group !== null) {
+      const cell: WorkCell = { paragraphs: [group], bold: true, header: false, position: row.position };
+      rows.push({ ...row, cells: Array.from({ length: model.width }, () => cell), group: true });
+      continue;
+    }
+    if (prev && !prev.group && isContinuation(row, model.roles, numbered)) {
+      if (model.ragged) mergeRaggedInto(prev, row, model.roles);
+      else mergeInto(prev, row, body.slice(bodyIndex + 1));
+      findings.push(
+        finding('ROW_CONTINUED_ACROSS_PAGE', 'info', 'Row continues the row above after a page break; joined into one row.', {
+          ...row.position,
+          table: index,
+        }),
+      );
+      continue;
+    }
+    const at = { ...row.position, table: index };
+    if (model.ragged) {
+      const filled = new Set(row.cells.filter((c) => c.paragraphs.length > 0)).size;
+      const fit = fitRaggedRow(row, model.roles);
+      if (filled !== model.width || fit.notes.length > 0) {
+        misfits.push({ row: rows.length, cells: filled, width: model.width, notes: ['fitted to the columns by content', ...fit.notes], location: at });
+      }
+      rows.push({ ...row, cells: fit.cells, rawColumns: fit.rawColumns });
+      continue;
+    }
+    // Fewer cells is common and harmless (trailing empty cells left out); more is not.
+    const reach = row.cells.findLastIndex((c) => !c.filler) + 1;
+    if (headerWidth > 0 && reach > headerWidth) {
+      misfits.push({ row: rows.length, cells: reach, width: headerWidth, notes: [`cells past the header's ${headerWidth} columns kept in unnamed columns`], location: at });
+    }
+    rows.push(row);
+  }
+  return { rows, misfits };
 }
