@@ -1,5 +1,6 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { EXTRACTOR_VERSION } from '../extract/version.ts';
 import { openStore } from '../store/open-store.ts';
 import type { QueueConnectionOptions } from './connection.ts';
 import { enqueueDocuments } from './enqueue-documents.ts';
@@ -22,6 +23,8 @@ export interface QueuedIngestOptions extends QueueConnectionOptions {
 }
 
 export interface QueuedIngestSummary {
+  /** The version of this (submitting) installation; workers should run the same one. */
+  extractorVersion: string;
   startedAt: string;
   finishedAt: string;
   counts: { ok: number; failed: number; skipped: number };
@@ -70,7 +73,7 @@ export async function runQueuedIngest(options: QueuedIngestOptions): Promise<Que
     failed: inputs.filter((e) => e.status === 'failed').length,
     skipped: inputs.filter((e) => e.status === 'skipped').length,
   };
-  const summary: QueuedIngestSummary = { startedAt, finishedAt: new Date().toISOString(), counts, inputs };
+  const summary: QueuedIngestSummary = { extractorVersion: EXTRACTOR_VERSION, startedAt, finishedAt: new Date().toISOString(), counts, inputs };
   if (options.outDir !== undefined && options.outDir !== null) {
     await mkdir(options.outDir, { recursive: true });
     const store = await openStore(location);
