@@ -29,6 +29,8 @@ export interface IngestOptions {
   threads: number | 'auto';
   /** Per-document parse time limit (threads only). */
   timeoutMs?: number;
+  /** Stop starting new documents (Ctrl-C): those in hand finish, the summary is still written. */
+  signal?: AbortSignal;
   /** Where originals, reports and failures are kept (the embedded or PostgreSQL store). */
   sink?: IngestSink;
   log: (line: string) => void;
@@ -40,6 +42,8 @@ export interface IngestOptions {
  * steady state of long runs. So `auto` uses them only for large batches.
  */
 const AUTO_THREADS_FROM = 64;
+
+const INTERRUPTED = { code: 'input/interrupted', message: 'Not processed: the run was interrupted. Run the same command again to resume.' };
 
 async function writeJsonAtomic(path: string, value: unknown): Promise<void> {
   // Write-then-rename so an interrupted run never leaves half a JSON file that a resume would trust.
@@ -67,12 +71,20 @@ async function alreadyDone(outDir: string, id: string): Promise<Report | null> {
 export async function runIngest(options: IngestOptions): Promise<IngestSummary> {
   const startedAt = new Date().toISOString();
   if (options.outDir) await mkdir(options.outDir, { recursive: true });
+  // Walk first so progress can say "n of N"; the list of paths is small next to the documents.
+  const inputs = [];
+  for await (const input of walkInputs(options.paths)) inputs.push(input);
+  const total = inputs.length;
+  const wanted = options.threads === 'auto' ? (total >= AUTO_THREADS_FROM ? Math.min(availableParallelism(), 4) : 0) : options.threads;
+  const threadCount = Math.min(wanted, total);
+  const threads = threadCount > 0 ? createParseThreads({ size: threadCount, timeoutMs: options.timeoutMs ?? 600_000, maxHeapMb: 4096 }) : null;
+  const concurrency = threads ? Math.max(options.concurrency, threadCount) : options.concurrency;
+
   const entries: SummaryEntry[] = [];
   const seen = new Map<string, string>();
   const queue: Promise<void>[] = [];
   let active = 0;
   let done = 0;
-  let total = 0;
   const waiters: (() => void)[] = [];
   const slot = async (): Promise<void> => {
     while (active >= concurrency) await new Promise<void>((r) => waiters.push(r));
@@ -88,16 +100,13 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     options.log(`[${done}/${total}] ${entry.status.padEnd(7)} ${entry.path}${detail}`);
   };
 
-  // Walk first so progress can say "n of N"; the list of paths is small next to the documents.
-  const inputs = [];
-  for await (const input of walkInputs(options.paths)) inputs.push(input);
-  total = inputs.length;
-  const wanted = options.threads === 'auto' ? (inputs.length >= AUTO_THREADS_FROM ? Math.min(availableParallelism(), 4) : 0) : options.threads;
-  const threadCount = Math.min(wanted, inputs.length);
-  const threads = threadCount > 0 ? createParseThreads({ size: threadCount, timeoutMs: options.timeoutMs ?? 600_000, maxHeapMb: 4096 }) : null;
-  const concurrency = threads ? Math.max(options.concurrency, threadCount) : options.concurrency;
   for (const input of inputs) {
     const index = entries.length;
+    if (options.signal?.aborted) {
+      // Interrupted: what was not started is listed, so the summary still accounts for every input.
+      entries.push({ path: input.path, status: 'skipped', id: null, error: INTERRUPTED });
+      continue;
+    }
     if (input.kind === 'missing') {
       entries.push({ path: input.path, status: 'failed', id: null, error: { code: 'input/not-found', message: input.message } });
       finish(entries[index] as SummaryEntry);

@@ -51,10 +51,32 @@ async function ingest(args: string[]): Promise<number> {
   if (threads !== 'auto' && (!Number.isInteger(threads) || threads < 0)) throw new UsageError('--threads must be "auto" or a whole number ≥ 0.');
   const timeoutSeconds = Number(values.timeout);
   if (!(timeoutSeconds > 0)) throw new UsageError('--timeout must be a positive number of seconds.');
-  const options = { paths: positionals, outDir: values.out ?? null, force: values.force ?? false, concurrency, threads, timeoutMs: timeoutSeconds * 1000, log };
+  // The first Ctrl-C (or SIGTERM) lets the documents in hand finish and writes the summary; a
+  // second one ends the process at once. Either way a re-run resumes where this one stopped.
+  const stop = new AbortController();
+  const onSignal = (): void => {
+    if (stop.signal.aborted) process.exit(130);
+    log('interrupted: finishing the documents in hand (press Ctrl-C again to quit at once)');
+    stop.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const options = {
+    paths: positionals,
+    outDir: values.out ?? null,
+    force: values.force ?? false,
+    concurrency,
+    threads,
+    timeoutMs: timeoutSeconds * 1000,
+    signal: stop.signal,
+    log,
+  };
   const summary = values['no-store'] ? await runIngest(options) : await runIngestIntoStore(options);
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
   const { ok, failed, skipped } = summary.counts;
   process.stderr.write(`done: ${ok} ok, ${failed} failed, ${skipped} skipped${values.out ? ` → ${values.out}/ingest-summary.json` : ''}\n`);
+  if (stop.signal.aborted) return 130;
   return failed > 0 ? 1 : 0;
 }
 

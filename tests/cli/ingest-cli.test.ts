@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -105,6 +105,38 @@ describe('reportmill ingest', () => {
     expect(byName['report.docx']).toMatchObject({ status: 'ok', measures: 14 });
     expect(byName['good.txt']).toMatchObject({ status: 'ok', measures: 14 });
     for (const entry of summary.inputs.filter((e) => e.status === 'failed')) expect(entry.error?.message.length).toBeGreaterThan(10);
+  });
+
+  it('on Ctrl-C finishes the documents in hand, accounts for every input in the summary, exits 130, and a re-run resumes', async () => {
+    const many = join(work, 'many');
+    mkdirSync(many, { recursive: true });
+    const peers = join(import.meta.dirname, '../../../shared/peers/icdar2013-eu');
+    const pdfs = readdirSync(peers).filter((f) => f.endsWith('.pdf'));
+    for (const f of pdfs) copyFileSync(join(peers, f), join(many, f));
+    const out = join(work, 'many-out');
+    const args = ['ingest', many, '--out', out, '--no-store', '--threads', '0', '--concurrency', '1'];
+    const code = await new Promise<number | null>((resolve) => {
+      const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, REPORTMILL_HOME: join(work, 'home-many') } });
+      let interrupted = false;
+      child.stderr.on('data', (chunk: Buffer) => {
+        if (!interrupted && /\[1\/\d+\]/.test(chunk.toString())) {
+          interrupted = true;
+          child.kill('SIGINT');
+        }
+      });
+      child.on('exit', (exitCode) => resolve(exitCode));
+    });
+    expect(code).toBe(130);
+    const summary = IngestSummary.parse(JSON.parse(readFileSync(join(out, 'ingest-summary.json'), 'utf8')));
+    expect(summary.inputs).toHaveLength(pdfs.length);
+    const interrupted = summary.inputs.filter((e) => e.error?.code === 'input/interrupted');
+    expect(interrupted.length).toBeGreaterThan(0);
+    expect(summary.inputs.filter((e) => e.status === 'ok').length + interrupted.length).toBe(pdfs.length);
+    const again = await run(['ingest', many, '--out', out, '--no-store', '--threads', '0']);
+    expect(again.code).toBe(0);
+    const resumed = IngestSummary.parse(JSON.parse(readFileSync(join(out, 'ingest-summary.json'), 'utf8')));
+    expect(resumed.inputs.filter((e) => e.resumed).length).toBe(pdfs.length - interrupted.length);
+    expect(resumed.counts.ok).toBe(pdfs.length);
   });
 
   it('exits 2 on usage errors', async () => {
