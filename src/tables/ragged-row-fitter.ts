@@ -1,5 +1,5 @@
 import type { ColumnRole } from '../model/table.ts';
-import { DATE_PATTERN, textKey } from '../text/text-cues.ts';
+import { containsDate, textKey } from '../text/text-cues.ts';
 import { cellText, type WorkCell, type WorkRow } from './work-table.ts';
 
 const RIGHT_ROLES: ReadonlySet<ColumnRole> = new Set(['period', 'start', 'end', 'score', 'status']);
@@ -78,7 +78,7 @@ export function fitRaggedRow(row: WorkRow, roles: readonly ColumnRole[]): { cell
   if (rightStart >= 0) {
     let dateAt = -1;
     for (let k = source.length - 1; k >= i; k--) {
-      if (new RegExp(DATE_PATTERN.source).test(cellText(source[k] as WorkCell))) {
+      if (containsDate(cellText(source[k] as WorkCell))) {
         dateAt = k;
         break;
       }

@@ -38,10 +38,10 @@ export function isSmallInteger(text: string): boolean {
   return /^\s*\d{1,3}\s*\.?\s*$/.test(text);
 }
 
-export const DATE_PATTERN = /\b(?:\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{4})\b/g;
+const DATE_PATTERN = /\b(?:\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{4})\b/;
 
 export function containsDate(text: string): boolean {
-  return new RegExp(DATE_PATTERN.source).test(text);
+  return DATE_PATTERN.test(text);
 }
 
 /** Upper/lower-case aware comparison key: whitespace and case folded, punctuation kept. */

@@ -12,20 +12,27 @@ export function loadHtml(html: string): cheerio.CheerioAPI {
   return cheerio.load(html, { sourceCodeLocationInfo: true });
 }
 
+/** The nodes to read: the body's children, or the root's for a fragment without one. */
+function bodyNodes($: cheerio.CheerioAPI): AnyNode[] {
+  const body = $('body').get(0);
+  return body ? body.children : ($.root().get(0)?.children ?? []);
+}
+
+/** The nodes of an HTML fragment (a cell's inline markup, raw HTML inside Markdown). */
+export function fragmentNodes(html: string): AnyNode[] {
+  return bodyNodes(loadHtml(`<body>${html}</body>`));
+}
+
 /** Blocks of an HTML fragment or document body; shared with the Markdown and text parsers. */
 export function htmlToBlocks(html: string, lineOffset: number, state: { tables: number }): ReturnType<typeof readHtmlBlocks> {
-  const $ = loadHtml(html);
-  const body = $('body').get(0);
-  const nodes: AnyNode[] = body ? body.children : $.root().get(0)?.children ?? [];
-  return readHtmlBlocks(nodes, createLocator(lineOffset), state);
+  return readHtmlBlocks(bodyNodes(loadHtml(html)), createLocator(lineOffset), state);
 }
 
 /** Parses an HTML document (also Word/LibreOffice "save as HTML" exports) into a DocTree. */
 export const parseHtml: Parser = async ({ bytes }) => {
   const { text } = decodeText(bytes);
   const $ = loadHtml(text);
-  const body = $('body').get(0);
-  const nodes: AnyNode[] = body ? body.children : $.root().get(0)?.children ?? [];
+  const nodes = bodyNodes($);
   const blocks = readHtmlBlocks(nodes, createLocator(), { tables: 0 });
   const doc: DocTree = { format: 'html', metadata: {}, blocks, findings: [] };
   const title = collapseWhitespace($('title').first().text());

@@ -7,7 +7,7 @@ import type { Location } from '../../model/finding.ts';
 import { collapseWhitespace, joinParagraphs } from '../../text/whitespace.ts';
 import { htmlToBlocks } from '../html/index.ts';
 import { readCellContent } from '../html/cell-content.ts';
-import { loadHtml } from '../html/index.ts';
+import { fragmentNodes, loadHtml } from '../html/index.ts';
 
 const processor = unified().use(remarkParse).use(remarkGfm);
 
@@ -144,7 +144,7 @@ function readPipeTable(node: Table, tableIndex: number, lineOffset: number, sour
         // A cell like `<p><b>…</b></p>` is HTML split into inline pieces by the Markdown parser:
         // rebuild the source slice and read it as HTML so paragraph structure survives.
         const html = raw.map((c) => ('value' in c ? c.value : '')).join('');
-        const content = readCellContent(loadHtml(`<body>${html}</body>`)('body').get(0)?.children ?? []);
+        const content = readCellContent(fragmentNodes(html));
         paragraphs = content.paragraphs;
         bold = content.bold;
       } else {

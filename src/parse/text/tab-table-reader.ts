@@ -2,7 +2,7 @@ import type { DocCell, DocRow, TableBlock } from '../../model/doc-tree.ts';
 import { finding, type Finding } from '../../model/finding.ts';
 import { joinParagraphs } from '../../text/whitespace.ts';
 import { readCellContent } from '../html/cell-content.ts';
-import { loadHtml } from '../html/index.ts';
+import { fragmentNodes } from '../html/index.ts';
 
 export interface TabLine {
   /** 1-based line in the file. */
@@ -22,7 +22,7 @@ export function isPageMarker(text: string): boolean {
  */
 function readTabCell(raw: string): { paragraphs: string[]; bold: boolean } {
   if (/<[a-z][^>]*>/i.test(raw)) {
-    const content = readCellContent(loadHtml(`<body>${raw}</body>`)('body').get(0)?.children ?? []);
+    const content = readCellContent(fragmentNodes(raw));
     return { paragraphs: content.paragraphs.flatMap(splitFlattenedBreaks), bold: content.bold };
   }
   const bold = /^\s*\*\*[\s\S]+\*\*\s*$/.test(raw);
