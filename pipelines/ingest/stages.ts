@@ -61,7 +61,14 @@ export async function parseStage(input: StageInput): Promise<ParseStageResult> {
   if (!parsed.ok) return { ok: false, error: parsed.error };
   const doc = parsed.doc;
   const { document: language, shares } = annotateLanguages(doc);
-  const tableLanguage = (text: string): string => detectLanguage(text, language.code === 'und' ? {} : { prior: language.code }).code;
+  // Cells the normalizer leaves as they were already have their language; only joined ones need detecting.
+  const known = new Map<string, string>();
+  for (const block of doc.blocks) {
+    if (block.kind !== 'table') continue;
+    for (const row of block.rows) for (const cell of row.cells) if (cell.language) known.set(cell.text, cell.language);
+  }
+  const prior = language.code === 'und' ? {} : { prior: language.code };
+  const tableLanguage = (text: string): string => known.get(text) ?? detectLanguage(text, prior).code;
   const { tables, findings: tableFindings } = normalizeTables(doc, { language: tableLanguage });
   const extraction = extractReport(doc, tables, language.code);
   const misfits = tables.flatMap((t) =>
