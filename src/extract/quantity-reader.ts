@@ -224,7 +224,7 @@ function readNumberExpr(text: string, tokens: readonly Token[], i: number): Numb
     j = glued.next;
     if (suffixRulesOut(suffix, glued.hyphen)) return null;
   }
-  return { value: Math.round(value * 1e6) / 1e6, start: (tokens[i] as Token).start, end, next: j, suffix, multiplied };
+  return { value: Number.isInteger(value) ? value : Number(value.toFixed(6)), start: (tokens[i] as Token).start, end, next: j, suffix, multiplied };
 }
 
 interface UnitFound {
@@ -402,6 +402,7 @@ export function readQuantities(text: string, options: ReadOptions = {}): Quantit
     }
     for (let k = i; k < expr.next; k++) consumed.add(k);
     if (precededByReference(text, tokens, i)) continue;
+    if (insideLinkOrCode(text, expr.start, expr.end)) continue;
     if (isEnumerator(text, t, tokens[i + 1])) continue;
     const after = tokens[expr.next];
     // Dates and codes: 15.06.2023, 14:00, 01/13, 9001:2015 were split into numbers by the tokenizer.
@@ -422,6 +423,15 @@ export function readQuantities(text: string, options: ReadOptions = {}): Quantit
     candidates.push({ expr, tokenIndex: i, unit });
   }
   return resolveImplied(text, tokens, candidates, languages);
+}
+
+/** A number inside a URL, an e-mail address or a query string (`?id=100008384018333`). */
+function insideLinkOrCode(text: string, start: number, end: number): boolean {
+  let a = start;
+  while (a > 0 && !/\s/u.test(text[a - 1] as string)) a--;
+  let b = end;
+  while (b < text.length && !/\s/u.test(text[b] as string)) b++;
+  return /(?:https?:|www\.|@|[=?&#]|\.(?:kg|kz|mn|ru|com|org)\b)/iu.test(text.slice(a, b));
 }
 
 function inBareNumberList(text: string, tokens: readonly Token[], i: number, expr: NumberExpr): boolean {
