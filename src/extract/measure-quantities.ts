@@ -10,6 +10,17 @@ const NOT_QUANTITY_ROLES: ReadonlySet<ColumnRole> = new Set(['number', 'period',
 const PLANNED: ReadonlySet<ColumnRole> = new Set(['target', 'expected', 'baseline']);
 const ACHIEVED: ReadonlySet<ColumnRole> = new Set(['actual', 'narrative']);
 
+type Side = 'planned' | 'achieved' | 'other';
+
+function sideOf(role: ColumnRole): Side {
+  return PLANNED.has(role) ? 'planned' : ACHIEVED.has(role) ? 'achieved' : 'other';
+}
+
+/** A figure already read elsewhere in the row is read again only as the other side of plan vs fact. */
+function secondSideOfOneFigure(earlier: ReadonlySet<Side>, side: Side): boolean {
+  return earlier.size === 1 && ((earlier.has('planned') && side === 'achieved') || (earlier.has('achieved') && side === 'planned'));
+}
+
 interface CellReadings {
   col: number;
   role: ColumnRole;
@@ -40,7 +51,7 @@ export function rowQuantities(table: LogicalTable, rowIndex: number, documentLan
   const { roles } = table.model;
   const gridRow = table.model.headerRows.length + rowIndex;
   const languageAt = new Map(table.output.cells.map((c) => [`${c.row},${c.col}`, c.language]));
-  const seen = new Map<string, ColumnRole>();
+  const seen = new Map<string, Set<Side>>();
   const quantities: Quantity[] = [];
   const cells: CellReadings[] = [];
   row.cells.forEach((cell: WorkCell, col) => {
@@ -53,13 +64,15 @@ export function rowQuantities(table: LogicalTable, rowIndex: number, documentLan
     const language = cellLanguage && cellLanguage !== 'und' ? cellLanguage : documentLanguage;
     const readings = readQuantities(text, { language });
     cells.push({ col, role, readings });
+    const side = sideOf(role);
     const here = new Set<string>();
     for (const r of readings) {
       const key = `${r.value}\u0001${r.unit}`;
       const earlier = seen.get(key);
-      if (earlier !== undefined && !here.has(key) && !((PLANNED.has(earlier) && ACHIEVED.has(role)) || (ACHIEVED.has(earlier) && PLANNED.has(role)))) continue;
+      if (earlier && !here.has(key) && !secondSideOfOneFigure(earlier, side)) continue;
       here.add(key);
-      if (earlier === undefined) seen.set(key, role);
+      if (earlier) earlier.add(side);
+      else seen.set(key, new Set([side]));
       quantities.push(toQuantity(r, { kind: 'cell', table: table.index, row: gridRow, col }));
     }
   });
@@ -77,11 +90,11 @@ export function indicatorValues(cells: readonly CellReadings[], planned: Readonl
   const actual = side(achieved);
   const baseline = side(new Set<ColumnRole>(['baseline']));
   for (const t of target) {
-    const sameT = target.filter((x) => x.unit === t.unit);
-    const sameA = actual.filter((x) => x.unit === t.unit);
-    if (sameT.length !== 1 || sameA.length !== 1) continue;
-    const sameB = baseline.filter((x) => x.unit === t.unit);
-    return { unit: t.unit, baseline: sameB.length === 1 ? (sameB[0] as QuantityReading).value : null, target: t.value, actual: (sameA[0] as QuantityReading).value };
+    // One value per side (a sentence repeated across columns counts once).
+    const values = (rs: readonly QuantityReading[]): number[] => [...new Set(rs.filter((x) => x.unit === t.unit).map((x) => x.value))];
+    const [vt, va, vb] = [values(target), values(actual), values(baseline)];
+    if (vt.length !== 1 || va.length !== 1) continue;
+    return { unit: t.unit, baseline: vb.length === 1 ? (vb[0] as number) : null, target: t.value, actual: va[0] as number };
   }
   return null;
 }

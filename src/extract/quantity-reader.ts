@@ -168,7 +168,7 @@ function precededByReference(text: string, tokens: readonly Token[], i: number):
   if (w && /^хэмжээ$/iu.test(w.text) && /арга\s+$/iu.test(text.slice(Math.max(0, w.start - 6), w.start))) return true;
   if (w) {
     const lw = w.text.toLowerCase();
-    if (/^(?:ст\.?|статья\p{L}*|стать\p{L}*|ч\.|п\.|пп\.|пункт\p{L}*|подпункт\p{L}*|глав\p{L}*|раздел\p{L}*|приложени\p{L}*|стр\.|с\.|д\.|дом|корп\.?|кв\.|ул\.|бап\p{L}*|берене\p{L}*|тиркеме\p{L}*|тармақ\p{L}*|зорилт\p{L}*|дугаар|№|сарын|оны|он|улирал|квартал\p{L}*|телефон\p{L}*|тел\.?)$/u.test(lw)) return true;
+    if (/^(?:ст\.?|статья\p{L}*|стать\p{L}*|ч\.|п\.|пп\.|пункт\p{L}*|подпункт\p{L}*|глав\p{L}*|раздел\p{L}*|приложени\p{L}*|стр\.|с\.|д\.|дом|корп\.?|кв\.|ул\.|бап\p{L}*|берене\p{L}*|тиркеме\p{L}*|тармақ\p{L}*|зорилт\p{L}*|дугаар|№|сарын|оны|он|улирал|квартал|телефон\p{L}*|тел\.?)$/u.test(lw)) return true;
   }
   return false;
 }
@@ -190,32 +190,32 @@ function readNumberExpr(text: string, tokens: readonly Token[], i: number): Numb
   let multiplied = false;
   let lastMultiplier = Infinity;
   let suffix = '';
-  for (;;) {
-    const w = tokens[j];
-    const mult = w?.kind === 'word' ? multiplierOf(w.text) : null;
-    if (mult === null || mult >= lastMultiplier || !w) break;
-    // The multiplier applies to the last number read (`5 млрд 658,9 млн`).
-    value = multiplied ? value : value * mult;
-    if (!multiplied) multiplied = true;
-    end = w.end;
+  const firstMult = tokens[j]?.kind === 'word' ? multiplierOf((tokens[j] as Token).text) : null;
+  if (firstMult !== null) {
+    value *= firstMult;
+    multiplied = true;
+    end = (tokens[j] as Token).end;
     j++;
-    lastMultiplier = mult;
-    const more = readDigits(text, tokens, j);
-    if (!more) break;
-    const m2 = tokens[more.next]?.kind === 'word' ? multiplierOf((tokens[more.next] as Token).text) : null;
-    if (m2 !== null && m2 < mult) {
-      value += more.value * m2;
-      end = (tokens[more.next] as Token).end;
-      j = more.next + 1;
-      lastMultiplier = m2;
-      continue;
+    lastMultiplier = firstMult;
+    // Smaller parts continue it: `105 млн 999 миң 800`, `5 млрд 658,9 млн`, `199 тысяч 274`.
+    for (;;) {
+      const more = readDigits(text, tokens, j);
+      if (!more || !/^[ \u00a0\u202f]+$/u.test(text.slice(end, (tokens[j] as Token).start))) break;
+      const m2 = tokens[more.next]?.kind === 'word' ? multiplierOf((tokens[more.next] as Token).text) : null;
+      if (m2 !== null && m2 < lastMultiplier) {
+        value += more.value * m2;
+        end = (tokens[more.next] as Token).end;
+        j = more.next + 1;
+        lastMultiplier = m2;
+        continue;
+      }
+      if (m2 === null && more.value < lastMultiplier && !more.decimal) {
+        value += more.value;
+        end = more.end;
+        j = more.next;
+      }
+      break;
     }
-    if (m2 === null && more.value < mult && !more.decimal) {
-      value += more.value;
-      end = more.end;
-      j = more.next;
-    }
-    break;
   }
   const glued = attachedSuffix(text, tokens, j, end);
   if (glued.suffix && !multiplied) {
