@@ -1,8 +1,11 @@
 #!/usr/bin/env node
-// The CLI runs the TypeScript sources through tsx so that `npx reportmill` works straight after
-// `npm ci`, with no build step and no stale build output to drift from the sources.
-import { register } from 'tsx/esm/api';
-
-register();
-const { main } = await import('../src/cli/main.ts');
+// Runs the compiled CLI in dist/, which `npm ci` builds (the `prepare` script; `npm run build` by hand).
+let main;
+try {
+  ({ main } = await import('../dist/src/cli/main.js'));
+} catch (error) {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('dist/src/cli/main.js')) throw error;
+  process.stderr.write('reportmill: the CLI is not built; run `npm ci` (or `npm run build`) in the reportmill directory.\n');
+  process.exit(2);
+}
 process.exitCode = await main(process.argv.slice(2));
