@@ -5,6 +5,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { EXTRACTOR_VERSION } from '../extract/version.ts';
 import type { BlobStore } from '../store/blob-store.ts';
 import type { ReportStore } from '../store/report-store.ts';
+import { StoreError, isTransientDatabaseError } from '../store/store-error.ts';
 import type { ApiOperation, RouteAdder } from './api-route.ts';
 import { ApiError, Health } from './api-schemas.ts';
 import { createTokenCheck } from './bearer-token.ts';
@@ -12,6 +13,7 @@ import { withDeadline } from './deadline.ts';
 import type { DocumentProcessor, Reachable } from './document-processor.ts';
 import { registerDocumentRoutes } from './document-routes.ts';
 import { HttpError } from './http-error.ts';
+import { registerListRoutes } from './list-routes.ts';
 import { openApiDocument } from './openapi.ts';
 import { findWebRoot } from './web-root.ts';
 
@@ -62,6 +64,14 @@ export function sendError(reply: FastifyReply, statusCode: number, code: string,
  */
 function answerError(error: FastifyError | HttpError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof HttpError) return sendError(reply, error.statusCode, error.code, error.message);
+  // The query layer's refusals of a filter or cursor (their messages name the parameter).
+  if (error instanceof StoreError && (error.code === 'store/bad-filter' || error.code === 'store/bad-cursor')) {
+    return sendError(reply, 400, error.code, error.message);
+  }
+  if (isTransientDatabaseError(error)) {
+    request.log.warn({ err: error }, 'store unavailable');
+    return sendError(reply, 503, 'store/unavailable', 'The store does not answer; try again shortly.');
+  }
   const code = (error as FastifyError).code ?? '';
   const status = (error as FastifyError).statusCode ?? 500;
   if (status === 413 || code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
@@ -145,6 +155,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
   );
 
   registerDocumentRoutes(route, options);
+  registerListRoutes(route, options.store);
 
   route(
     {

@@ -93,7 +93,10 @@ export async function runServeCommand(args: string[]): Promise<number> {
     host = values.host ?? '127.0.0.1';
     maxUploadBytes = positiveInt(values['max-upload-mb'] ?? process.env.REPORTMILL_MAX_UPLOAD_MB, 50, '--max-upload-mb') * 1024 * 1024;
     concurrency = Math.max(1, positiveInt(values.concurrency, 1, '--concurrency'));
-    if ((process.env.REPORTMILL_API_TOKEN ?? '') === '') throw new ServeUsageError('set REPORTMILL_API_TOKEN: serve refuses to run without a token');
+    const token = process.env.REPORTMILL_API_TOKEN ?? '';
+    if (token === '') throw new ServeUsageError('set REPORTMILL_API_TOKEN: serve refuses to run without a token');
+    // RFC 6750 tokens are visible ASCII; anything else could never be sent in the header.
+    if (!/^[\x21-\x7e]+$/.test(token)) throw new ServeUsageError('REPORTMILL_API_TOKEN must be visible ASCII characters only (no spaces)');
   } catch (error) {
     if (error instanceof ServeUsageError || (error instanceof TypeError && 'code' in error)) {
       process.stderr.write(`reportmill serve: ${error.message}\n\n${SERVE_USAGE}`);

@@ -84,7 +84,7 @@ function mergeStored(item) {
     measures: item.measures ?? null,
     language: item.language ?? null,
     title: item.title ?? null,
-    order: -state.docs.size,
+    order: Date.parse(item.createdAt ?? '') || -state.docs.size,
   });
 }
 
