@@ -414,7 +414,7 @@ function scrollWithin(pane, element) {
   const paneBox = pane.getBoundingClientRect();
   const box = element.getBoundingClientRect();
   if (box.top >= paneBox.top + 40 && box.bottom <= paneBox.bottom - 20) return;
-  pane.scrollTo({ top: pane.scrollTop + box.top - paneBox.top - paneBox.height / 3, behavior: 'smooth' });
+  pane.scrollTo({ top: pane.scrollTop + box.top - paneBox.top - paneBox.height / 3, behavior: 'instant' });
 }
 
 export function renderReview(container, report, { onOriginal }) {
