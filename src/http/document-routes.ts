@@ -1,6 +1,6 @@
-import { documentId } from '../../pipelines/ingest/stages.ts';
 import type { SourceFormat } from '../model/doc-tree.ts';
 import { sniffFormat } from '../sniff/sniff.ts';
+import { sha256Hex } from '../store/blob-store.ts';
 import type { BlobStore } from '../store/blob-store.ts';
 import type { ReportStore } from '../store/report-store.ts';
 import { parseRequest } from './api-route.ts';
@@ -50,7 +50,7 @@ export function registerDocumentRoutes(
       const upload = await readUpload(request, 'file', options.maxUploadBytes);
       const sniffed = sniffFormat(upload.bytes, upload.filename);
       if (sniffed.kind === 'unsupported') throw new HttpError(415, sniffed.code, sniffed.message);
-      const id = documentId(upload.bytes);
+      const id = sha256Hex(upload.bytes);
       const state = await processor.submit({ id, bytes: upload.bytes, filename: upload.filename });
       request.log.info({ id, status: state.status, bytes: upload.bytes.length }, 'upload');
       return reply.code(202).send(UploadAccepted.parse({ id, status: state.status }));

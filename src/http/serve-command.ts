@@ -1,12 +1,8 @@
 import { parseArgs } from 'node:util';
-import { createParseThreads } from '../../pipelines/ingest/index.ts';
 import type { ParseThreads } from '../../pipelines/ingest/index.ts';
 import type { BlobStore } from '../store/blob-store.ts';
-import { openBlobStore, openStore } from '../store/open-store.ts';
 import type { ReportStore } from '../store/report-store.ts';
 import type { DocumentProcessor } from './document-processor.ts';
-import { buildHttpServer } from './http-server.ts';
-import { createInProcessProcessor } from './in-process-processor.ts';
 
 export const SERVE_USAGE = `usage: reportmill serve [--port N] [--host ADDRESS] [--max-upload-mb N] [--concurrency N]
 
@@ -41,6 +37,8 @@ async function openBackends(concurrency: number, log: (line: string) => void): P
   if (redisUrl !== undefined && redisUrl !== '' && (process.env.DATABASE_URL ?? '') === '') {
     throw new ServeUsageError('with REDIS_URL, serve needs DATABASE_URL: the workers must write where the server reads');
   }
+  // Loaded only once the arguments are known to be good: a usage error answers at once.
+  const { openBlobStore, openStore } = await import('../store/open-store.ts');
   const store = await openStore();
   const blobs = await openBlobStore().catch(async (error: unknown) => {
     await store.close();
@@ -53,6 +51,8 @@ async function openBackends(concurrency: number, log: (line: string) => void): P
     const queues = openQueues({}, resolveSettings());
     return { store, blobs, processor: createQueueProcessor({ queues, blobs, store }), threads: null };
   }
+  const { createParseThreads } = await import('../../pipelines/ingest/index.ts');
+  const { createInProcessProcessor } = await import('./in-process-processor.ts');
   // Parsing on worker threads keeps the event loop free for requests while a large PDF is read.
   const threads = createParseThreads({ size: concurrency, timeoutMs: 600_000, maxHeapMb: 4096 });
   const processor = createInProcessProcessor({
@@ -115,14 +115,28 @@ export async function runServeCommand(args: string[]): Promise<number> {
     }
     throw error;
   }
-  const app = await buildHttpServer({
-    token: process.env.REPORTMILL_API_TOKEN ?? '',
-    store: opened.store,
-    blobs: opened.blobs,
-    processor: opened.processor,
-    maxUploadBytes,
-    logger: { level: process.env.REPORTMILL_LOG_LEVEL ?? 'warn' },
-  });
+  const releaseBackends = async (): Promise<void> => {
+    await opened.processor.close();
+    await opened.threads?.close();
+    await opened.blobs.close();
+    await opened.store.close();
+  };
+  const { buildHttpServer } = await import('./http-server.ts');
+  let app: Awaited<ReturnType<typeof buildHttpServer>>;
+  try {
+    app = await buildHttpServer({
+      token: process.env.REPORTMILL_API_TOKEN ?? '',
+      store: opened.store,
+      blobs: opened.blobs,
+      processor: opened.processor,
+      maxUploadBytes,
+      logger: { level: process.env.REPORTMILL_LOG_LEVEL ?? 'warn' },
+    });
+  } catch (error) {
+    await releaseBackends();
+    throw error;
+  }
+  // The server's onClose hook closes the processor; the rest is ours.
   const closeAll = async (): Promise<void> => {
     await app.close();
     await opened.threads?.close();
