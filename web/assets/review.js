@@ -9,7 +9,7 @@ const STATUS_LABELS = { done: 'Done', in_progress: 'In progress', not_done: 'Not
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
 
 function percent(share) {
-  return `${Math.round(share * 100)}%`;
+  return share > 0 && share < 0.005 ? '<1%' : `${Math.round(share * 100)}%`;
 }
 
 function plural(n, one, many = `${one}s`) {
