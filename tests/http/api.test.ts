@@ -375,6 +375,12 @@ describe('HTTP API (in-process, embedded store)', () => {
     });
   });
 
+  test("the client's file name becomes a display name: no path, no control or bidi characters", async () => {
+    const accepted = await upload(h.app, Buffer.from(`# Plan\n\n| № | Measure |\n|---|---|\n| 1 | ${randomBytes(8).toString('hex')} |\n`), '..\\..\\etc/ev\u202eil\u0007.md');
+    const done = await waitForDocument(h.app, accepted.json().id);
+    expect(done.report?.source.filename).toBe('evil.md');
+  });
+
   test('uploads never touch the file system under their own names', async () => {
     const name = 'тайлан-uniq-9b1e.md';
     const before = new Set(await readdir(tmpdir()));

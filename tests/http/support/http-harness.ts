@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { parseStage } from '../../../pipelines/ingest/stages.ts';
 import type { ParseStageResult, StageInput } from '../../../pipelines/ingest/stages.ts';
+import type { Report } from '../../../src/model/report.ts';
 import type { DocumentProcessor } from '../../../src/http/document-processor.ts';
 import { buildHttpServer } from '../../../src/http/http-server.ts';
 import { createInProcessProcessor } from '../../../src/http/in-process-processor.ts';
@@ -84,7 +85,7 @@ export async function upload(app: FastifyInstance, bytes: Uint8Array, filename: 
 }
 
 /** Polls `GET /v1/documents/:id` until the document is done or failed. */
-export async function waitForDocument(app: FastifyInstance, id: string, timeoutMs = 60_000): Promise<{ status: string; report?: { measures: unknown[] }; error?: { code: string; message: string } }> {
+export async function waitForDocument(app: FastifyInstance, id: string, timeoutMs = 60_000): Promise<{ status: string; report?: Report; error?: { code: string; message: string } }> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const response = await app.inject({ method: 'GET', url: `/v1/documents/${id}`, headers: AUTH });
