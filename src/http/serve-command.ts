@@ -48,7 +48,9 @@ async function openBackends(concurrency: number, log: (line: string) => void): P
     const { createQueueProcessor } = await import('./queue-processor.ts');
     const { openQueues } = await import('../queue/pipeline-queues.ts');
     const { resolveSettings } = await import('../queue/pipeline-settings.ts');
-    const queues = openQueues({}, resolveSettings());
+    // Reconnect for as long as Redis is away, as workers do: a server must outlive an outage.
+    // Requests meanwhile are answered 503 after a bounded wait (queue-processor.ts).
+    const queues = openQueues({}, resolveSettings(), 'worker');
     return { store, blobs, processor: createQueueProcessor({ queues, blobs, store }), threads: null };
   }
   const { createParseThreads } = await import('../../pipelines/ingest/index.ts');

@@ -93,13 +93,20 @@ describe.skipIf(!run)('HTTP API on the queue (Redis + PostgreSQL)', () => {
     expect(response.json()).toEqual({ status: 'ok', store: { kind: 'postgres', ok: true }, queue: { kind: 'redis', ok: true } });
   });
 
-  test('/healthz is 503 when Redis does not answer', async () => {
-    const queues = openQueues({ prefix: h.prefix, redisUrl: 'redis://127.0.0.1:1' }, resolveSettings());
-    const down = await buildHttpServer({ token: TOKEN, store: h.store, blobs: h.blobs, processor: createQueueProcessor({ queues, blobs: h.blobs, store: h.store }), maxUploadBytes: 1024 });
+  test('without Redis: /healthz is 503, and requests that need the queue are 503 after a bounded wait', async () => {
+    // As serve opens them: reconnecting for as long as Redis is away.
+    const queues = openQueues({ prefix: h.prefix, redisUrl: 'redis://127.0.0.1:1' }, resolveSettings(), 'worker');
+    const processor = createQueueProcessor({ queues, blobs: h.blobs, store: h.store, answerMs: 500 });
+    const down = await buildHttpServer({ token: TOKEN, store: h.store, blobs: h.blobs, processor, maxUploadBytes: 1024 * 1024 });
     try {
       const response = await down.inject({ method: 'GET', url: '/healthz' });
       expect(response.statusCode).toBe(503);
       expect(response.json()).toMatchObject({ status: 'unavailable', store: { ok: true }, queue: { kind: 'redis', ok: false, code: 'queue/unreachable' } });
+      const status = await down.inject({ method: 'GET', url: `/v1/documents/${sha256(corrupt)}`, headers: AUTH });
+      expect(status.statusCode).toBe(503);
+      expect(status.json().error.code).toBe('queue/unavailable');
+      const uploaded = await upload(down, Buffer.from('# new\n\n| a | b |\n|---|---|\n| 1 | 2 |\n'), 'new.md');
+      expect(uploaded.statusCode).toBe(503);
     } finally {
       await down.close();
     }
