@@ -2,7 +2,7 @@ import type { PageContent, Segment, TextRun } from './page-content.ts';
 import { buildLines, type TextLine } from './text-lines.ts';
 import { latticeTable, ruleGroups } from './lattice-table.ts';
 import { streamTable } from './stream-table.ts';
-import { columnCorridors, dropHeaderOnlyColumns, mergeDisjointColumns } from './stream-columns.ts';
+import { columnCorridors, dropHeaderOnlyColumns, median, mergeDisjointColumns } from './stream-columns.ts';
 import type { PageTable } from './table-grid.ts';
 import { hasChartAxis, isAxisLine } from './chart-axis.ts';
 
@@ -32,7 +32,9 @@ export function findTables(page: PageContent): PageTables {
   const tables: PageTable[] = [];
   let free: TextRun[] = [...page.runs];
   const hintRules: Segment[] = [];
-  for (const group of ruleGroups(page.segments)) {
+  // Innermost grids first: a small ruled table inside a cell of a ruled page layout is a table of
+  // its own, and the layout grid around it must not take its text.
+  for (const group of byArea(ruleGroups(page.segments))) {
     const hasV = group.some((s) => s.orientation === 'v');
     const hasH = group.some((s) => s.orientation === 'h');
     if (!hasV || !hasH) {
@@ -59,19 +61,25 @@ export function findTables(page: PageContent): PageTables {
     free = free.filter((r) => !used.has(r));
   }
 
-  const lines = buildLines(free);
+  // Text set askew to the page (axis titles, a margin note turned sideways) is never a stream cell;
+  // it stays running text, and near a region it marks a chart.
+  const askew = free.filter((r) => r.rotated === true);
+  const lines = buildLines(free.filter((r) => r.rotated !== true));
   const consumed = new Set<TextLine>();
   for (const region of streamRegions(lines)) {
     const top = Math.min(...region.map((l) => l.top));
     const bottom = Math.max(...region.map((l) => l.bottom));
     const x0 = Math.min(...region.map((l) => l.x0));
     const x1 = Math.max(...region.map((l) => l.x1));
-    const rules = hintRules.filter((s) => s.at > top && s.at < bottom && s.from < x1 && s.to > x0).map((s) => s.at);
-    // Charts: axis labels align like columns. Slanted or vertical text (axis titles) and curved
-    // or slanted drawing around the region give them away.
-    if (region.some((l) => l.chunks.some((c) => c.runs.some((r) => r.rotated === true)))) continue;
-    if (region.some(isAxisLine)) continue;
     const near = page.figures.filter((f) => f.x0 < x1 + 6 && f.x1 > x0 - 6 && f.top < bottom + 6 && f.bottom > top - 6);
+    const rules = hintRules.filter((s) => s.at > top && s.at < bottom && s.from < x1 && s.to > x0).map((s) => s.at);
+    // Charts: axis labels align like columns. Slanted or vertical words beside or just above the
+    // region (a y-axis title ends where the x-axis labels begin) and curved or slanted drawing
+    // around it give them away.
+    const em = median(region.map((l) => l.fontSize));
+    const titled = askew.some((r) => /\p{L}.*\p{L}/u.test(r.text) && r.x1 > x0 - 3 * em && r.x0 < x1 + 3 * em && r.bottom > top - 4 * em && r.top < bottom + em);
+    if (titled) continue;
+    if (region.some(isAxisLine)) continue;
     if (near.length >= 3) continue;
     const result = streamTable(region, { rules });
     if (!result || !plausibleStream(result.table) || hasChartAxis(result.table)) continue;
@@ -79,7 +87,29 @@ export function findTables(page: PageContent): PageTables {
     for (const l of region) consumed.add(l);
   }
   tables.sort((a, b) => a.box.top - b.box.top);
-  return { tables, textLines: lines.filter((l) => !consumed.has(l)) };
+  const textLines = lines.filter((l) => !consumed.has(l));
+  if (askew.length > 0) textLines.push(...buildLines(askew));
+  textLines.sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
+  return { tables, textLines };
+}
+
+/** Rule groups, smallest box first. */
+function byArea(groups: Segment[][]): Segment[][] {
+  const area = (g: readonly Segment[]): number => {
+    let x0 = Infinity;
+    let x1 = -Infinity;
+    let y0 = Infinity;
+    let y1 = -Infinity;
+    for (const s of g) {
+      const [sx0, sx1, sy0, sy1] = s.orientation === 'h' ? [s.from, s.to, s.at, s.at] : [s.at, s.at, s.from, s.to];
+      x0 = Math.min(x0, sx0);
+      x1 = Math.max(x1, sx1);
+      y0 = Math.min(y0, sy0);
+      y1 = Math.max(y1, sy1);
+    }
+    return (x1 - x0) * (y1 - y0);
+  };
+  return groups.map((g) => ({ g, a: area(g) })).sort((p, q) => p.a - q.a).map((p) => p.g);
 }
 
 /**
