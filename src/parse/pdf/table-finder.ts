@@ -5,6 +5,7 @@ import { streamTable } from './stream-table.ts';
 import { columnCorridors, dropHeaderOnlyColumns, median, mergeDisjointColumns } from './stream-columns.ts';
 import type { PageTable } from './table-grid.ts';
 import { hasChartAxis, isAxisLine } from './chart-axis.ts';
+import { cutAtGutter, findGutter } from './reading-order.ts';
 
 export interface PageTables {
   tables: PageTable[];
@@ -65,7 +66,35 @@ export function findTables(page: PageContent): PageTables {
   // it stays running text, and near a region it marks a chart.
   const askew = free.filter((r) => r.rotated === true);
   const lines = buildLines(free.filter((r) => r.rotated !== true));
+  const stream = streamPass(lines, { page, askew, hintRules }, 0);
+  tables.push(...stream.tables);
+  tables.sort((a, b) => a.box.top - b.box.top);
+  const textLines = stream.rest;
+  if (askew.length > 0) textLines.push(...buildLines(askew));
+  textLines.sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
+  return { tables, textLines };
+}
+
+interface StreamContext {
+  page: PageContent;
+  askew: readonly TextRun[];
+  hintRules: readonly Segment[];
+}
+
+/** Times a rejected region is cut at a gutter and searched again (two cuts: three text columns). */
+const MAX_GUTTER_CUTS = 2;
+
+/**
+ * Stream tables among lines of running text. A region that does not read as a table but spans a
+ * page gutter (two columns of prose, a sidebar beside the body text) is cut at the gutter, and each
+ * side is searched on its own: a small table set in one text column is found there. Returns the
+ * tables and the lines left as running text (cut pieces where a region was cut).
+ */
+function streamPass(lines: readonly TextLine[], ctx: StreamContext, cuts: number): { tables: PageTable[]; rest: TextLine[] } {
+  const { page, askew, hintRules } = ctx;
+  const tables: PageTable[] = [];
   const consumed = new Set<TextLine>();
+  const replaced = new Map<TextLine, TextLine[]>();
   for (const region of streamRegions(lines)) {
     const top = Math.min(...region.map((l) => l.top));
     const bottom = Math.max(...region.map((l) => l.bottom));
@@ -78,19 +107,39 @@ export function findTables(page: PageContent): PageTables {
     // around it give them away.
     const em = median(region.map((l) => l.fontSize));
     const titled = askew.some((r) => /\p{L}.*\p{L}/u.test(r.text) && r.x1 > x0 - 3 * em && r.x0 < x1 + 3 * em && r.bottom > top - 4 * em && r.top < bottom + em);
-    if (titled) continue;
-    if (region.some(isAxisLine)) continue;
-    if (near.length >= 3) continue;
-    const result = streamTable(region, { rules });
-    if (!result || !plausibleStream(result.table) || hasChartAxis(result.table)) continue;
-    tables.push(result.table);
-    for (const l of region) consumed.add(l);
+    const chart = titled || region.some(isAxisLine) || near.length >= 3;
+    const result = chart ? undefined : streamTable(region, { rules });
+    if (result && plausibleStream(result.table) && !hasChartAxis(result.table)) {
+      tables.push(result.table);
+      for (const l of region) consumed.add(l);
+      continue;
+    }
+    if (cuts >= MAX_GUTTER_CUTS) continue;
+    const gutter = findGutter(region, { left: x0, right: x1 });
+    if (gutter === undefined) continue;
+    const pieces = new Map(region.map((l) => [l, cutAtGutter(l, gutter)]));
+    const cut = [...pieces.values()].flat();
+    const halves = [cut.filter((p) => p.x1 <= gutter), cut.filter((p) => p.x0 >= gutter)];
+    // Only a page of text columns is cut: one side at least reads as prose (lines of one phrase of
+    // several words). Chart panels and legends side by side are not.
+    if (!halves.some(isProse)) continue;
+    const kept = new Set<TextLine>();
+    for (const half of halves) {
+      const sub = streamPass(half, ctx, cuts + 1);
+      tables.push(...sub.tables);
+      for (const l of sub.rest) kept.add(l);
+    }
+    // A line crossing the gutter belongs to neither side and stays as it is.
+    for (const [line, cut] of pieces) replaced.set(line, cut.filter((p) => kept.has(p) || (p.x0 < gutter && p.x1 > gutter)));
   }
-  tables.sort((a, b) => a.box.top - b.box.top);
-  const textLines = lines.filter((l) => !consumed.has(l));
-  if (askew.length > 0) textLines.push(...buildLines(askew));
-  textLines.sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
-  return { tables, textLines };
+  const rest = lines.flatMap((l) => (consumed.has(l) ? [] : (replaced.get(l) ?? [l])));
+  return { tables, rest };
+}
+
+/** Most lines are one phrase of four words or more: running text. */
+function isProse(lines: readonly TextLine[]): boolean {
+  const prose = lines.filter((l) => l.chunks.length === 1 && (l.chunks[0]?.text.split(/\s+/u).length ?? 0) >= 4).length;
+  return lines.length > 0 && prose >= 0.5 * lines.length;
 }
 
 /** Rule groups, smallest box first. */
