@@ -357,6 +357,9 @@ export function glyphsToRuns(all: readonly Glyph[], frame: Matrix): TextRun[] {
   let text = '';
   let pendingSpace = false;
   let wordEnd: number | undefined;
+  let wordStart = 0;
+  let wordHasLetter = false;
+  let wordWidths: number[] = [];
   const flush = (): void => {
     const visible = cur.filter((g) => !g.space);
     if (visible.length > 0 && text.trim() !== '') {
@@ -364,7 +367,7 @@ export function glyphsToRuns(all: readonly Glyph[], frame: Matrix): TextRun[] {
       const boldChars = visible.filter((g) => g.bold).length;
       const horizontal = Math.abs(first.uy) < 0.05 && first.ux > 0;
       runs.push({
-        ...(horizontal ? { firstGlyphX1: first.x1, firstWordX1: wordEnd ?? Math.max(...visible.map((g) => g.x1)) } : {}),
+        ...(horizontal ? { firstGlyphX1: first.x1, firstWordX1: wordEnd ?? Math.max(...visible.map((g) => g.x1)), wordWidths } : {}),
         text: text.trim(),
         x0: Math.min(...visible.map((g) => g.x0)),
         x1: Math.max(...visible.map((g) => g.x1)),
@@ -381,6 +384,7 @@ export function glyphsToRuns(all: readonly Glyph[], frame: Matrix): TextRun[] {
     text = '';
     pendingSpace = false;
     wordEnd = undefined;
+    wordWidths = [];
   };
   let lastVisible: Placed | undefined;
   for (const g of glyphs) {
@@ -407,7 +411,15 @@ export function glyphsToRuns(all: readonly Glyph[], frame: Matrix): TextRun[] {
     if (pendingSpace && text !== '') {
       text += ' ';
       if (wordEnd === undefined && lastVisible) wordEnd = lastVisible.x1;
+      if (lastVisible && wordHasLetter) wordWidths.push((lastVisible.x1 - wordStart) / Math.max(lastVisible.size, 1));
+      wordStart = g.x0;
+      wordHasLetter = false;
     }
+    if (text === '') {
+      wordStart = g.x0;
+      wordHasLetter = false;
+    }
+    if (!wordHasLetter && /\p{L}/u.test(g.text)) wordHasLetter = true;
     pendingSpace = false;
     text += g.text;
     cur.push(g);

@@ -22,6 +22,8 @@ export interface TextRun {
    */
   firstGlyphX1?: number;
   firstWordX1?: number;
+  /** Widths (ems) of the run's words that end inside it (all but the last), from their glyphs. */
+  wordWidths?: number[];
 }
 
 export interface Segment {
