@@ -110,8 +110,10 @@ function streamPass(lines: readonly TextLine[], ctx: StreamContext, cuts: number
     const chart = titled || region.some(isAxisLine) || near.length >= 3;
     const result = chart ? undefined : streamTable(region, { rules });
     if (result && plausibleStream(result.table) && !hasChartAxis(result.table)) {
-      tables.push(result.table);
-      for (const l of region) consumed.add(l);
+      const table = withoutCaptionRows(result.table);
+      tables.push(table);
+      // Caption and note lines cut off the table stay running text.
+      for (const l of region) if (l.bottom > table.box.top && l.top < table.box.bottom) consumed.add(l);
       continue;
     }
     if (cuts >= MAX_GUTTER_CUTS) continue;
@@ -134,6 +136,37 @@ function streamPass(lines: readonly TextLine[], ctx: StreamContext, cuts: number
   }
   const rest = lines.flatMap((l) => (consumed.has(l) ? [] : (replaced.get(l) ?? [l])));
   return { tables, rest };
+}
+
+/**
+ * A stream region often starts with the table's title or caption ("Table C1: Summary statistics")
+ * and ends with a note: a row holding one cell that starts in the first column and runs across a
+ * column gap. At the top, such a row is a caption when it spans every column (a borderless table
+ * has no full-width heading of its own above its column heads) or is set apart from the next row by
+ * more than the table's usual row gap; at the bottom, when it is set apart. Such rows are dropped
+ * from the table while two rows remain; a spanning row at normal spacing (a group row, a wrapped
+ * label) stays.
+ */
+function withoutCaptionRows(table: PageTable): PageTable {
+  const gaps = table.rowBands.slice(1).map((b, i) => b.top - (table.rowBands[i]?.bottom ?? b.top));
+  const usual = median(gaps);
+  const lone = (row: number): number => {
+    const cells = table.cells.filter((c) => c.row === row && c.lines.some((l) => l.trim() !== ''));
+    const only = cells[0];
+    return cells.length === 1 && only !== undefined && only.col === 0 ? only.colSpan : 0;
+  };
+  const apart = (gap: number | undefined): boolean => gap !== undefined && gap > 1.5 * usual + 1;
+  let first = 0;
+  let last = table.rows - 1;
+  while (last - first >= 2 && (lone(first) === table.cols || (lone(first) >= 2 && apart(gaps[first])))) first++;
+  while (last - first >= 2 && lone(last) >= 2 && apart(gaps[last - 1])) last--;
+  if (first === 0 && last === table.rows - 1) return table;
+  const cells = table.cells.filter((c) => c.row >= first && c.row + c.rowSpan - 1 <= last).map((c) => ({ ...c, row: c.row - first }));
+  const rowBands = table.rowBands.slice(first, last + 1);
+  const top = rowBands[0]?.top ?? table.box.top;
+  const bottom = rowBands[rowBands.length - 1]?.bottom ?? table.box.bottom;
+  const xs = cells.flatMap((c) => [c.box.x0, c.box.x1]);
+  return { ...table, rows: last - first + 1, cells, rowBands, box: { x0: Math.min(...xs), x1: Math.max(...xs), top, bottom } };
 }
 
 /** Most lines are one phrase of four words or more: running text. */
