@@ -22,6 +22,8 @@ export interface TextRun {
    */
   firstGlyphX1?: number;
   firstWordX1?: number;
+  /** Widths (ems) of the run's words that end inside it (all but the last), from their glyphs. */
+  wordWidths?: number[];
 }
 
 export interface Segment {
@@ -42,6 +44,12 @@ export interface PageContent {
   segments: Segment[];
   /** Boxes of curved or slanted vector drawing: plots and diagrams, never table rules. */
   figures: Box[];
+  /**
+   * Quarter turns (clockwise) by which the page's text runs from the page's own upright: set when
+   * most text runs down (1), upside down (2) or up (3) the sheet. Coordinates, width and height are
+   * then those of the turned page, on which that text reads left to right.
+   */
+  quarter?: 1 | 2 | 3;
 }
 
 export interface Box {
