@@ -86,3 +86,10 @@ describe('dot leaders and slashes in cell lines', () => {
     expect(joinLines(['Д/', 'д'], collectWords([]))).toBe('Д/д');
   });
 });
+
+describe('web addresses broken at their delimiters', () => {
+  it('joins the rest of an address broken after «?» or «=» without a space', () => {
+    expect(joinLines(['https://www.facebook.com/profile.php?', 'id=100008384018333'], collectWords([]))).toBe('https://www.facebook.com/profile.php?id=100008384018333');
+    expect(joinLines(['Is it done?', 'Yes'], collectWords([]))).toBe('Is it done? Yes');
+  });
+});
