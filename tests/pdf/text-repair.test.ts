@@ -93,3 +93,9 @@ describe('web addresses broken at their delimiters', () => {
     expect(joinLines(['Is it done?', 'Yes'], collectWords([]))).toBe('Is it done? Yes');
   });
 });
+
+describe('a slash standing apart at a line end', () => {
+  it('keeps the space after it', () => {
+    expect(joinLines(['Treaty reform / IGC /', 'Lisbon Treaty'], collectWords([]))).toBe('Treaty reform / IGC / Lisbon Treaty');
+  });
+});

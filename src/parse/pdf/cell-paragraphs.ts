@@ -49,7 +49,7 @@ export function cellParagraphs(lines: readonly string[], words: WordEvidence, la
     // Two addresses on consecutive lines are two entries of a list of links, never one text.
     if (!last || tail === undefined || ITEM_START.test(t) || (LONE_URL.test(t) && LONE_URL.test(tail))) groups.push([t]);
     else if (prev && geo && layout && paragraphEnds(prev, geo, layout)) groups.push([t]);
-    else if (CLOSING_START.test(t) && /\S$/u.test(tail)) last[last.length - 1] = tail + t;
+    else if (CLOSING_START.test(t) && /[\p{L}\p{N}]$/u.test(tail)) last[last.length - 1] = tail + t;
     else if (prev && geo && brokenWord(tail, t, prev, geo, layout, words)) last[last.length - 1] = tail + t;
     else last.push(t);
     prev = geo;

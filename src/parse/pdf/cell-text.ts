@@ -44,9 +44,11 @@ export function joinLines(lines: readonly string[], words: WordEvidence): string
       else out += line;
       continue;
     }
-    // A slash is a break opportunity of its own («/биелэлт/», «Д/д», URLs), and so is a web
-    // address's «?», «=» or «&»: nothing was dropped.
-    if ((HYPHEN_END.test(out) || out.endsWith('/') || URL_BREAK_END.test(out)) && /^\S/u.test(line)) {
+    // A slash inside a word is a break opportunity of its own («Д/д», URLs), and so is a web
+    // address's «?», «=» or «&»: nothing was dropped. A slash standing apart («IGC / Lisbon»)
+    // keeps its space, unless it opens a slashed word («түвшин /биелэлт/»).
+    const slash = /\S\/$/u.test(out) || (/(?:^|\s)\/$/u.test(out) && /^[^\s/]+\/(?:\s|$)/u.test(line));
+    if ((HYPHEN_END.test(out) || slash || URL_BREAK_END.test(out)) && /^\S/u.test(line)) {
       out += line;
       continue;
     }
