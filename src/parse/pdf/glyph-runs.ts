@@ -364,7 +364,7 @@ export function glyphsToRuns(all: readonly Glyph[], frame: Matrix): TextRun[] {
   let wordWidths: number[] = [];
   let figureWidths: number[] = [];
   let words = 0;
-  const endWord = (last: Glyph): void => {
+  const endWord = (last: Placed): void => {
     const em = (last.x1 - wordStart) / Math.max(last.size, 1);
     if (words > 0 && wordKind === 'letters') wordWidths.push(em);
     else if (words > 0 && wordKind === 'figures') figureWidths.push(em);
