@@ -1,6 +1,6 @@
+// Only what every command needs is imported here; each command loads its own modules (pdf.js,
+// PGlite, BullMQ, zod…) when it runs, so `--help` and light commands start fast.
 import { parseArgs } from 'node:util';
-import { reportJsonSchema } from '../model/json-schema.ts';
-import { runIngest, runIngestIntoStore } from './ingest-command.ts';
 
 const USAGE = `reportmill — monitoring and performance reports to validated, normalized JSON
 
@@ -71,6 +71,7 @@ async function ingest(args: string[]): Promise<number> {
     signal: stop.signal,
     log,
   };
+  const { runIngest, runIngestIntoStore } = await import('./ingest-command.ts');
   const summary = values['no-store'] ? await runIngest(options) : await runIngestIntoStore(options);
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
@@ -91,9 +92,11 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'ingest':
         return await ingest(rest);
-      case 'schema':
+      case 'schema': {
+        const { reportJsonSchema } = await import('../model/json-schema.ts');
         process.stdout.write(`${JSON.stringify(reportJsonSchema(), null, 2)}\n`);
         return 0;
+      }
       case 'lang':
         return await lang();
       case 'worker': {
