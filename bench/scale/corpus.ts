@@ -60,16 +60,16 @@ export function writeMixedCorpus(dir: string, count: number, shared = sharedDir(
   return dir;
 }
 
-/** A Markdown report whose one table has `rows` rows (200,000 rows ≈ 24 MB). */
+/** A Markdown report whose one table has `rows` rows (200,000 rows ≈ 22 MB). */
 export function hugeMarkdownTable(rows: number): string {
-  const out = ['# Monitoring report 2024', '', 'Quarterly figures for every district.', '', '| District | Indicator | Baseline | Target | Actual | Status |', '|---|---|---|---|---|---|'];
+  const out = ['# Monitoring report 2024', '', 'Quarterly figures for every district.', '', '| District | Indicator | Baseline | Target | Actual | Status | Notes |', '|---|---|---|---|---|---|---|'];
   for (let i = 0; i < rows; i++) {
-    out.push(`| District ${i} | Households reached with services ${i % 97} | ${1000 + (i % 500)} | ${2000 + (i % 700)} | ${1500 + (i % 900)} | ${i % 3 === 0 ? 'On track' : 'Delayed'} |`);
+    out.push(`| District ${i} | Households reached with services ${i % 97} | ${1000 + (i % 500)} | ${2000 + (i % 700)} | ${1500 + (i % 900)} | ${i % 3 === 0 ? 'On track' : 'Delayed'} | Reviewed ${1 + (i % 28)} March |`);
   }
   return `${out.join('\n')}\n`;
 }
 
-function pdfFile(objects: string[] | Buffer[]): Buffer {
+function pdfFile(objects: (string | Buffer)[]): Buffer {
   const parts: Buffer[] = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
   const offsets: number[] = [];
   let length = parts[0]!.length;

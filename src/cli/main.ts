@@ -5,8 +5,11 @@ import { parseArgs } from 'node:util';
 const USAGE = `reportmill — monitoring and performance reports to validated, normalized JSON
 
 Usage:
-  reportmill ingest <file or dir>... [--out DIR] [--force] [--no-store] [--threads N|auto] [--timeout S]
-                                    in-process; stores into DATABASE_URL, else the embedded store
+  reportmill ingest <file or dir>... [--out DIR] [--force] [--no-store] [--threads N|auto]
+                   [--timeout S] [--max-heap MB] [--max-bytes MB] [--max-pages N] [--max-rows N] [--max-cells N]
+                                    in-process (each document parsed in a contained process, stopped at
+                                    these limits: docs/limits.md); stores into DATABASE_URL, else the
+                                    embedded store
   reportmill ingest --queue <file or dir>... [--out DIR] [--force]
                                     enqueue on REDIS_URL and wait for the workers
   reportmill worker [--only parse,validate,store] [--concurrency N]
@@ -31,7 +34,12 @@ async function ingest(args: string[]): Promise<number> {
       queue: { type: 'boolean', default: false },
       'no-store': { type: 'boolean', default: false },
       threads: { type: 'string', default: 'auto' },
-      timeout: { type: 'string', default: '600' },
+      timeout: { type: 'string' },
+      'max-heap': { type: 'string' },
+      'max-bytes': { type: 'string' },
+      'max-pages': { type: 'string' },
+      'max-rows': { type: 'string' },
+      'max-cells': { type: 'string' },
     },
   });
   if (positionals.length === 0) throw new UsageError('ingest needs at least one file or directory.');
@@ -49,8 +57,13 @@ async function ingest(args: string[]): Promise<number> {
   }
   const threads: number | 'auto' = values.threads === 'auto' ? 'auto' : Number.parseInt(values.threads ?? '', 10);
   if (threads !== 'auto' && (!Number.isInteger(threads) || threads < 0)) throw new UsageError('--threads must be "auto" or a whole number ≥ 0.');
-  const timeoutSeconds = Number(values.timeout);
-  if (!(timeoutSeconds > 0)) throw new UsageError('--timeout must be a positive number of seconds.');
+  const { resolveLimits } = await import('../sniff/limits.ts');
+  let limits;
+  try {
+    limits = resolveLimits(values);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   // The first Ctrl-C (or SIGTERM) lets the documents in hand finish and writes the summary; a
   // second one ends the process at once. Either way a re-run resumes where this one stopped.
   const stop = new AbortController();
@@ -67,7 +80,7 @@ async function ingest(args: string[]): Promise<number> {
     force: values.force ?? false,
     concurrency,
     threads,
-    timeoutMs: timeoutSeconds * 1000,
+    limits,
     signal: stop.signal,
     log,
   };
