@@ -31,7 +31,7 @@ describe('parse stage in contained processes', () => {
     const took = Date.now() - started;
     expect(looping).toMatchObject({ ok: false, error: { code: 'input/timeout' } });
     expect(took).toBeGreaterThanOrEqual(3000);
-    expect(took).toBeLessThan(8000);
+    expect(took).toBeLessThan(15_000); // killed at its limit, not left to run (generous: the machine is shared)
     const next = await pool.parse({ bytes, filename: seed });
     expect(next.ok && next.report.measures.length).toBe(14);
   }, 60_000);
