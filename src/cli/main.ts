@@ -114,8 +114,8 @@ export async function main(argv: string[]): Promise<number> {
         return await lang();
       case 'worker': {
         const { runWorkerCommand } = await import('../queue/cli-worker.ts');
-        const { ingestStages } = await import('../../workers/ingest-stages.ts');
-        return await runWorkerCommand(rest, { stages: ingestStages });
+        // No stages given: the workers parse in contained processes (loadContainedStages).
+        return await runWorkerCommand(rest);
       }
       case 'jobs':
         return await (await import('../queue/cli-jobs.ts')).runJobsCommand(rest);
