@@ -5,9 +5,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { BUILD_INPUTS, BUILD_STAMP } from '../scripts/build-inputs.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const BUILD_INPUTS = ['src', 'pipelines', 'workers', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs'];
 
 function newestInput() {
   let newest = 0;
@@ -23,7 +23,7 @@ function newestInput() {
   return newest;
 }
 
-const stamp = `${root}/dist/build-stamp.json`;
+const stamp = `${root}/dist/${BUILD_STAMP}`;
 const builtAt = existsSync(stamp) ? statSync(stamp).mtimeMs : -1;
 if (builtAt < 0 || (existsSync(`${root}/src`) && newestInput() > builtAt)) {
   const build = `${root}/scripts/build.mjs`;

@@ -5,11 +5,12 @@
 // have not changed is skipped; a new one is written beside dist/ and swapped in, so an interrupted
 // build never leaves a half dist/ behind.
 import { spawnSync } from 'node:child_process';
-import { closeSync, cpSync, existsSync, openSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
+import { BUILD_INPUTS, BUILD_STAMP } from './build-inputs.mjs';
 
 register(); // the fingerprint and the extractor version come from the TypeScript sources: one implementation
 const { fingerprintSources } = await import('../src/build/source-fingerprint.ts');
@@ -17,33 +18,39 @@ const { computeExtractorVersion, EXTRACTOR_VERSION_FILE } = await import('../src
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
-const stampFile = 'build-stamp.json';
 const require = createRequire(import.meta.url);
 const typescript = require('typescript/package.json').version;
 
-const inputs = fingerprintSources(
-  root,
-  ['src', 'pipelines', 'workers', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json', 'scripts/build.mjs'],
-  `typescript@${typescript}`,
-);
+const inputs = fingerprintSources(root, BUILD_INPUTS, `typescript@${typescript}`);
 
 // One build at a time (several CLI processes may find the build stale at once): the others wait,
-// then find it up to date.
+// then find it up to date. The lock holds its owner's pid, so one left by a killed build (a
+// timeout, Ctrl-C) is taken over at once instead of waited out.
 const lock = join(root, '.dist-build.lock');
-const deadline = Date.now() + 300_000;
+const alive = (pid) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+};
 for (;;) {
   try {
-    closeSync(openSync(lock, 'wx'));
+    writeFileSync(lock, String(process.pid), { flag: 'wx' });
     break;
   } catch (error) {
     if (error.code !== 'EEXIST') throw error;
-    if (Date.now() > deadline) rmSync(lock, { force: true }); // left by a killed build
-    else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    const owner = Number(readFileSync(lock, 'utf8').trim() || 0);
+    if (owner > 0 && !alive(owner)) rmSync(lock, { force: true });
+    else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200); // an owner still writing its pid, or building
   }
 }
 process.on('exit', () => rmSync(lock, { force: true }));
+// Builds that were killed leave their .dist-<pid> behind; with the lock held, none is in progress.
+for (const name of readdirSync(root)) if (/^\.dist-\d+$/.test(name)) rmSync(join(root, name), { recursive: true, force: true });
 
-const stamp = join(dist, stampFile);
+const stamp = join(dist, BUILD_STAMP);
 const previous = existsSync(stamp) ? JSON.parse(readFileSync(stamp, 'utf8')).inputs : null;
 if (previous === inputs && process.argv[2] !== '--force') {
   const now = new Date();
@@ -60,8 +67,9 @@ if (compiled.status !== 0) {
   process.exit(compiled.status ?? 1);
 }
 cpSync(join(root, 'src/store/migrations'), join(next, 'src/store/migrations'), { recursive: true, filter: (path) => !path.endsWith('.ts') });
-writeFileSync(join(next, EXTRACTOR_VERSION_FILE), `${JSON.stringify({ extractorVersion: computeExtractorVersion(root) })}\n`);
-writeFileSync(join(next, stampFile), `${JSON.stringify({ inputs, builtAt: new Date().toISOString() })}\n`);
+const extractorVersion = computeExtractorVersion(root);
+writeFileSync(join(next, EXTRACTOR_VERSION_FILE), `${JSON.stringify({ extractorVersion })}\n`);
+writeFileSync(join(next, BUILD_STAMP), `${JSON.stringify({ inputs, builtAt: new Date().toISOString() })}\n`);
 rmSync(dist, { recursive: true, force: true });
 renameSync(next, dist);
-process.stdout.write(`built dist/ (extractor ${computeExtractorVersion(root)})\n`);
+process.stdout.write(`built dist/ (extractor ${extractorVersion})\n`);

@@ -9,6 +9,7 @@ import type { Report } from '../model/report.ts';
 import { parseLimits, resolveLimits, type AllLimits } from '../sniff/limits.ts';
 import { SummaryWriter, type IngestRunResult, type SummaryEntry } from './ingest-summary.ts';
 import { walkInputs } from './input-walker.ts';
+import { lineProgress, type IngestProgress } from './progress-view.ts';
 
 /** What the embedded pipeline keeps besides the JSON files: originals and reports. */
 export interface IngestSink {
@@ -38,6 +39,8 @@ export interface IngestOptions {
   /** Where originals, reports and failures are kept (the embedded or PostgreSQL store). */
   sink?: IngestSink;
   log: (line: string) => void;
+  /** How each finished input is shown; default one line per input through `log`. */
+  progress?: IngestProgress;
 }
 
 /**
@@ -89,12 +92,11 @@ export async function runIngest(options: IngestOptions): Promise<IngestRunResult
   const summary = new SummaryWriter(options.outDir ? join(options.outDir, 'ingest-summary.json') : null, { extractorVersion: EXTRACTOR_VERSION, startedAt });
   const seen = new Map<string, string>();
   const running = new Set<Promise<void>>();
-  let done = 0;
-  const finish = (index: number, entry: SummaryEntry): void => {
+  const progress = options.progress ?? lineProgress(options.log);
+  progress.start(total, inputs.reduce((n, input) => n + (input.kind === 'file' ? input.bytes : 0), 0));
+  const finish = (index: number, entry: SummaryEntry, bytes = 0): void => {
     summary.set(index, entry);
-    done++;
-    const detail = entry.error ? ` ${entry.error.code}: ${entry.error.message}` : entry.duplicateOf ? ` (same as ${entry.duplicateOf})` : '';
-    options.log(`[${done}/${total}] ${entry.status.padEnd(7)} ${entry.path}${detail}`);
+    progress.finished(entry, bytes);
   };
 
   try {
@@ -116,7 +118,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestRunResult
         })
         .then((entry) => {
           running.delete(task);
-          finish(index, entry);
+          finish(index, entry, input.kind === 'file' ? input.bytes : 0);
         });
       running.add(task);
     }

@@ -64,12 +64,15 @@ async function ingest(args: string[]): Promise<number> {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+  // On a terminal one line redrawn in place; in a pipe or a log file one line per input.
+  const { lineProgress, terminalProgress } = await import('./progress-view.ts');
+  const progress = process.stderr.isTTY ? await terminalProgress(process.stderr) : lineProgress(log);
   // The first Ctrl-C (or SIGTERM) lets the documents in hand finish and writes the summary; a
   // second one ends the process at once. Either way a re-run resumes where this one stopped.
   const stop = new AbortController();
   const onSignal = (): void => {
     if (stop.signal.aborted) process.exit(130);
-    log('interrupted: finishing the documents in hand (press Ctrl-C again to quit at once)');
+    progress.note('interrupted: finishing the documents in hand (press Ctrl-C again to quit at once)');
     stop.abort();
   };
   process.on('SIGINT', onSignal);
@@ -83,9 +86,10 @@ async function ingest(args: string[]): Promise<number> {
     limits,
     signal: stop.signal,
     log,
+    progress,
   };
   const { runIngest, runIngestIntoStore } = await import('./ingest-command.ts');
-  const summary = values['no-store'] ? await runIngest(options) : await runIngestIntoStore(options);
+  const summary = await (values['no-store'] ? runIngest(options) : runIngestIntoStore(options)).finally(() => progress.stop());
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
   const { ok, failed, skipped } = summary.counts;
