@@ -15,7 +15,7 @@ import type { IngestOutcome } from '../../pipelines/ingest/index.ts';
 import type { ParseStageResult, StageInput } from '../../pipelines/ingest/stages.ts';
 import { builtIngestPipeline } from '../support/built.ts';
 
-const { createParseThreads, ingestDocument } = await builtIngestPipeline();
+const { createParsePool, ingestDocument } = await builtIngestPipeline();
 
 const args = process.argv.slice(2);
 const flag = (name: string): string | undefined => {
@@ -55,7 +55,7 @@ async function inProcess(): Promise<IngestOutcome[]> {
 
 // The pool's own limits are the production ones; the timeout is generous so a slow machine times
 // the work rather than failing documents.
-const threads = createParseThreads({ size: workers, timeoutMs: 600_000, maxHeapMb: 4096 });
+const threads = createParsePool({ size: workers, timeoutMs: 600_000, maxHeapMb: 4096 });
 const onThreads = (i: StageInput): Promise<ParseStageResult> => threads.parse(i);
 // All files are handed over at once; the pool runs `workers` of them at a time.
 const withThreads = (): Promise<IngestOutcome[]> => Promise.all(files.map((f) => ingestDocument(input(f), onThreads)));

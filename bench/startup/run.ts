@@ -78,11 +78,11 @@ for (const [name, command] of commands) {
     const { readFileSync } = await import('node:fs');
     const input = { bytes: new Uint8Array(readFileSync(${JSON.stringify(doc)})), filename: 'input.md' };
     const t0 = performance.now();
-    const { createParseThreads, parseStage } = await import(${JSON.stringify(pipeline)});
+    const { createParsePool, parseStage } = await import(${JSON.stringify(pipeline)});
     const t1 = performance.now();
     let result;
     if (${threaded}) {
-      const pool = createParseThreads({ size: 1, timeoutMs: 60000, maxHeapMb: 1024 });
+      const pool = createParsePool({ size: 1, timeoutMs: 60000, maxHeapMb: 1024 });
       result = await pool.parse(input);
       await pool.close();
     } else result = await parseStage(input);

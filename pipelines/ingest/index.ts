@@ -9,20 +9,23 @@ export type IngestOutcome =
 
 export { documentId, parseStage, validateStage } from './stages.ts';
 
-export { createParseThreads, type ParseThreads } from './parse-threads.ts';
+export { createParsePool, memoryLimits, type ParsePool, type ParsePoolOptions } from './parse-pool.ts';
 
 /**
  * The in-process pipeline for one document: parse → validate. Storing is the caller's choice.
- * `parse` lets a caller run the parse stage elsewhere (worker threads) with the same contract.
+ * `parse` lets a caller run the parse stage elsewhere (a parse process) with the same contract.
  */
 export async function ingestDocument(
   input: StageInput,
   parse: (input: StageInput) => Promise<ParseStageResult> = parseStage,
 ): Promise<IngestOutcome> {
   const parsed = await parse(input);
-  if (!parsed.ok) {
-    const id = input.bytes.length > 0 ? documentId(input.bytes) : null;
-    return parsed.unsupported ? { status: 'skipped', id, error: parsed.error } : { status: 'failed', id, error: parsed.error };
-  }
-  return { status: 'ok', report: validateStage(parsed.report) };
+  return outcomeOf(input.bytes, parsed.ok ? { ok: true, report: validateStage(parsed.report) } : parsed);
+}
+
+/** A parse result (already validated when ok) as the outcome of the document `bytes`. */
+export function outcomeOf(bytes: Uint8Array, parsed: ParseStageResult): IngestOutcome {
+  if (parsed.ok) return { status: 'ok', report: parsed.report };
+  const id = bytes.length > 0 ? documentId(bytes) : null;
+  return parsed.unsupported ? { status: 'skipped', id, error: parsed.error } : { status: 'failed', id, error: parsed.error };
 }

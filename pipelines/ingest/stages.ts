@@ -9,6 +9,7 @@ import { REPORT_SCHEMA_ID, type Report } from '../../src/model/report.ts';
 import { loadParser } from '../../src/parse/registry.ts';
 import { DEFAULT_LIMITS, type Limits } from '../../src/sniff/limits.ts';
 import { sniffFormat } from '../../src/sniff/sniff.ts';
+import { tableLimitError, tableRowsUpperBound, tableSize } from '../../src/sniff/table-size.ts';
 import { normalizeTables } from '../../src/tables/index.ts';
 import { finding } from '../../src/model/finding.ts';
 import { validateReport } from '../../src/validate/index.ts';
@@ -51,6 +52,11 @@ export async function parseStage(input: StageInput): Promise<ParseStageResult> {
   if (sniffed.kind === 'unsupported') {
     return { ok: false, error: { code: sniffed.code, message: sniffed.message, permanent: true }, unsupported: sniffed.code === 'input/unsupported-format' };
   }
+  // Tables past the row limit are refused before parsing where the bytes tell (text formats), and
+  // after it otherwise: normalizing and extracting them would not fit the parse's memory.
+  const rowLines = tableRowsUpperBound(input.bytes, sniffed.format);
+  const tooManyLines = rowLines === null ? null : tableLimitError({ rows: rowLines }, limits, filename, 'has up to');
+  if (tooManyLines) return { ok: false, error: tooManyLines };
   let parsed;
   try {
     const parse = await loadParser(sniffed.format);
@@ -61,6 +67,8 @@ export async function parseStage(input: StageInput): Promise<ParseStageResult> {
   }
   if (!parsed.ok) return { ok: false, error: parsed.error };
   const doc = parsed.doc;
+  const tooBig = tableLimitError(tableSize(doc.blocks), limits, filename);
+  if (tooBig) return { ok: false, error: tooBig };
   const { document: language, shares } = annotateLanguages(doc);
   // Cells the normalizer leaves as they were already have their language; only joined ones need detecting.
   const known = new Map<string, string>();

@@ -2,11 +2,12 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { createParseThreads, ingestDocument, type ParseThreads } from '../../pipelines/ingest/index.ts';
+import { createParsePool, outcomeOf, type ParsePool } from '../../pipelines/ingest/index.ts';
 import { documentId } from '../../pipelines/ingest/stages.ts';
 import { EXTRACTOR_VERSION } from '../extract/version.ts';
 import type { Report } from '../model/report.ts';
-import { countEntries, type IngestSummary, type SummaryEntry } from './ingest-summary.ts';
+import { parseLimits, resolveLimits, type AllLimits } from '../sniff/limits.ts';
+import { SummaryWriter, type IngestRunResult, type SummaryEntry } from './ingest-summary.ts';
 import { walkInputs } from './input-walker.ts';
 import { lineProgress, type IngestProgress } from './progress-view.ts';
 
@@ -26,10 +27,13 @@ export interface IngestOptions {
   /** Redo documents already present in the output directory. */
   force: boolean;
   concurrency: number;
-  /** Parse on this many worker threads (0: on the main thread; 'auto': one per core, up to 4, for batches of AUTO_THREADS_FROM or more). */
+  /**
+   * Parse processes running at once (0 or 1: one; 'auto': one per core, up to 4, for batches of
+   * AUTO_THREADS_FROM or more, else one). Every document is parsed in one of them, never here.
+   */
   threads: number | 'auto';
-  /** Per-document parse time limit (threads only). */
-  timeoutMs?: number;
+  /** Time, memory, bytes, pages, rows and cells per document (docs/limits.md); default resolveLimits(). */
+  limits?: AllLimits;
   /** Stop starting new documents (Ctrl-C): those in hand finish, the summary is still written. */
   signal?: AbortSignal;
   /** Where originals, reports and failures are kept (the embedded or PostgreSQL store). */
@@ -40,9 +44,8 @@ export interface IngestOptions {
 }
 
 /**
- * Worker threads start in about a second each (module loading) and double the memory; measured on
- * 2 cores they lose on a batch of 46 documents (6.7 s against 4.5 s) and win about 20 % on the
- * steady state of long runs. So `auto` uses them only for large batches.
+ * Several parse processes pay off only when there is enough to keep them busy: each one starts in
+ * about half a second (its parsers' modules). Smaller batches get one.
  */
 const AUTO_THREADS_FROM = 64;
 
@@ -71,77 +74,62 @@ async function alreadyDone(outDir: string, id: string): Promise<Report | null> {
  * code) or skipped; one bad file never stops the batch. Identical files are processed once, and
  * documents already written by an earlier run with the same extractor version are not redone.
  */
-export async function runIngest(options: IngestOptions): Promise<IngestSummary> {
+export async function runIngest(options: IngestOptions): Promise<IngestRunResult> {
   const startedAt = new Date().toISOString();
   if (options.outDir) await mkdir(options.outDir, { recursive: true });
   // Walk first so progress can say "n of N"; the list of paths is small next to the documents.
   const inputs = [];
   for await (const input of walkInputs(options.paths)) inputs.push(input);
   const total = inputs.length;
-  const wanted = options.threads === 'auto' ? (total >= AUTO_THREADS_FROM ? Math.min(availableParallelism(), 4) : 0) : options.threads;
-  const threadCount = Math.min(wanted, total);
-  const threads = threadCount > 0 ? createParseThreads({ size: threadCount, timeoutMs: options.timeoutMs ?? 600_000, maxHeapMb: 4096 }) : null;
-  const concurrency = threads ? Math.max(options.concurrency, threadCount) : options.concurrency;
+  const limits = options.limits ?? resolveLimits();
+  const wanted = options.threads === 'auto' ? (total >= AUTO_THREADS_FROM ? Math.min(availableParallelism(), 4) : 1) : options.threads;
+  const size = Math.max(1, Math.min(wanted, total));
+  // Parsing and validating run in the pool's processes; this one reads files and stores reports.
+  const pool = total > 0 ? createParsePool({ size, timeoutMs: limits.timeoutSeconds * 1000, maxHeapMb: limits.maxHeapMb, limits: parseLimits(limits), validate: true }) : null;
+  // One document more than there are processes, so one is being stored while the others parse.
+  const concurrency = Math.max(options.concurrency, size + 1);
 
-  const entries: SummaryEntry[] = [];
+  const summary = new SummaryWriter(options.outDir ? join(options.outDir, 'ingest-summary.json') : null, { extractorVersion: EXTRACTOR_VERSION, startedAt });
   const seen = new Map<string, string>();
-  const queue: Promise<void>[] = [];
-  let active = 0;
+  const running = new Set<Promise<void>>();
   const progress = options.progress ?? lineProgress(options.log);
   progress.start(total, inputs.reduce((n, input) => n + (input.kind === 'file' ? input.bytes : 0), 0));
-  const waiters: (() => void)[] = [];
-  const slot = async (): Promise<void> => {
-    while (active >= concurrency) await new Promise<void>((r) => waiters.push(r));
-    active++;
+  const finish = (index: number, entry: SummaryEntry, bytes = 0): void => {
+    summary.set(index, entry);
+    progress.finished(entry, bytes);
   };
-  const release = (): void => {
-    active--;
-    waiters.shift()?.();
-  };
-  const finish = (entry: SummaryEntry, bytes = 0): void => progress.finished(entry, bytes);
 
-  for (const input of inputs) {
-    const index = entries.length;
-    if (options.signal?.aborted) {
-      // Interrupted: what was not started is listed, so the summary still accounts for every input.
-      entries.push({ path: input.path, status: 'skipped', id: null, error: INTERRUPTED });
-      continue;
-    }
-    if (input.kind === 'missing') {
-      entries.push({ path: input.path, status: 'failed', id: null, error: { code: 'input/not-found', message: input.message } });
-      finish(entries[index] as SummaryEntry);
-      continue;
-    }
-    entries.push({ path: input.path, status: 'skipped', id: null });
-    await slot();
-    queue.push(
-      (async () => {
-        try {
-          entries[index] = await processOne(input.path, options, seen, threads);
-        } catch (error) {
+  try {
+    for (const [index, input] of inputs.entries()) {
+      if (options.signal?.aborted) {
+        // Interrupted: what was not started is listed, so the summary still accounts for every input.
+        summary.set(index, { path: input.path, status: 'skipped', id: null, error: INTERRUPTED });
+        continue;
+      }
+      if (input.kind === 'missing') {
+        finish(index, { path: input.path, status: 'failed', id: null, error: { code: 'input/not-found', message: input.message } });
+        continue;
+      }
+      while (running.size >= concurrency) await Promise.race(running);
+      const task = processOne(input.path, options, seen, pool!)
+        .catch((error: unknown): SummaryEntry => {
           const message = error instanceof Error ? error.message : String(error);
-          entries[index] = { path: input.path, status: 'failed', id: null, error: { code: 'input/unreadable', message } };
-        } finally {
-          release();
-          finish(entries[index] as SummaryEntry, input.bytes);
-        }
-      })(),
-    );
+          return { path: input.path, status: 'failed', id: null, error: { code: 'input/unreadable', message } };
+        })
+        .then((entry) => {
+          running.delete(task);
+          finish(index, entry, input.kind === 'file' ? input.bytes : 0);
+        });
+      running.add(task);
+    }
+    await Promise.all(running);
+  } finally {
+    await pool?.close();
   }
-  await Promise.all(queue);
-  await threads?.close();
-  const summary: IngestSummary = {
-    extractorVersion: EXTRACTOR_VERSION,
-    startedAt,
-    finishedAt: new Date().toISOString(),
-    counts: countEntries(entries),
-    inputs: entries,
-  };
-  if (options.outDir) await writeJsonAtomic(join(options.outDir, 'ingest-summary.json'), summary);
-  return summary;
+  return summary.close();
 }
 
-async function processOne(path: string, options: IngestOptions, seen: Map<string, string>, threads: ParseThreads | null): Promise<SummaryEntry> {
+async function processOne(path: string, options: IngestOptions, seen: Map<string, string>, pool: ParsePool): Promise<SummaryEntry> {
   const bytes = new Uint8Array(await readFile(path));
   const id = bytes.length > 0 ? documentId(bytes) : null;
   if (id !== null) {
@@ -157,7 +145,8 @@ async function processOne(path: string, options: IngestOptions, seen: Map<string
     }
     await options.sink?.saveOriginal(bytes);
   }
-  const outcome = await ingestDocument({ bytes, filename: path }, threads ? (input) => threads.parse(input) : undefined);
+  // The pool validates too: the report comes back final, and this process only writes and stores it.
+  const outcome = outcomeOf(bytes, await pool.parse({ bytes, filename: path }));
   if (outcome.status !== 'ok') {
     const error = { code: outcome.error.code, message: outcome.error.message };
     if (outcome.status === 'failed' && outcome.id !== null) await options.sink?.saveFailure(outcome.id, path, error);
@@ -173,7 +162,7 @@ async function processOne(path: string, options: IngestOptions, seen: Map<string
  * store (`DATABASE_URL`, else PGlite under `REPORTMILL_HOME`). A store that cannot be opened is a
  * clear error before any work starts.
  */
-export async function runIngestIntoStore(options: Omit<IngestOptions, 'sink'>): Promise<IngestSummary> {
+export async function runIngestIntoStore(options: Omit<IngestOptions, 'sink'>): Promise<IngestRunResult> {
   const { openBlobStore, openStore } = await import('../store/open-store.ts');
   const store = await openStore();
   const blobs = await openBlobStore().catch(async (error: unknown) => {

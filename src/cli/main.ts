@@ -5,8 +5,11 @@ import { parseArgs } from 'node:util';
 const USAGE = `reportmill — monitoring and performance reports to validated, normalized JSON
 
 Usage:
-  reportmill ingest <file or dir>... [--out DIR] [--force] [--no-store] [--threads N|auto] [--timeout S]
-                                    in-process; stores into DATABASE_URL, else the embedded store
+  reportmill ingest <file or dir>... [--out DIR] [--force] [--no-store] [--threads N|auto]
+                   [--timeout S] [--max-heap MB] [--max-bytes MB] [--max-pages N] [--max-rows N] [--max-cells N]
+                                    in-process (each document parsed in a contained process, stopped at
+                                    these limits: docs/limits.md); stores into DATABASE_URL, else the
+                                    embedded store
   reportmill ingest --queue <file or dir>... [--out DIR] [--force]
                                     enqueue on REDIS_URL and wait for the workers
   reportmill worker [--only parse,validate,store] [--concurrency N]
@@ -32,7 +35,12 @@ async function ingest(args: string[]): Promise<number> {
       queue: { type: 'boolean', default: false },
       'no-store': { type: 'boolean', default: false },
       threads: { type: 'string', default: 'auto' },
-      timeout: { type: 'string', default: '600' },
+      timeout: { type: 'string' },
+      'max-heap': { type: 'string' },
+      'max-bytes': { type: 'string' },
+      'max-pages': { type: 'string' },
+      'max-rows': { type: 'string' },
+      'max-cells': { type: 'string' },
     },
   });
   if (positionals.length === 0) throw new UsageError('ingest needs at least one file or directory.');
@@ -50,8 +58,13 @@ async function ingest(args: string[]): Promise<number> {
   }
   const threads: number | 'auto' = values.threads === 'auto' ? 'auto' : Number.parseInt(values.threads ?? '', 10);
   if (threads !== 'auto' && (!Number.isInteger(threads) || threads < 0)) throw new UsageError('--threads must be "auto" or a whole number ≥ 0.');
-  const timeoutSeconds = Number(values.timeout);
-  if (!(timeoutSeconds > 0)) throw new UsageError('--timeout must be a positive number of seconds.');
+  const { resolveLimits } = await import('../sniff/limits.ts');
+  let limits;
+  try {
+    limits = resolveLimits(values);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   // On a terminal one line redrawn in place; in a pipe or a log file one line per input.
   const { lineProgress, terminalProgress } = await import('./progress-view.ts');
   const progress = process.stderr.isTTY ? await terminalProgress(process.stderr) : lineProgress(log);
@@ -71,7 +84,7 @@ async function ingest(args: string[]): Promise<number> {
     force: values.force ?? false,
     concurrency,
     threads,
-    timeoutMs: timeoutSeconds * 1000,
+    limits,
     signal: stop.signal,
     log,
     progress,
@@ -106,8 +119,8 @@ export async function main(argv: string[]): Promise<number> {
         return await lang();
       case 'worker': {
         const { runWorkerCommand } = await import('../queue/cli-worker.ts');
-        const { ingestStages } = await import('../../workers/ingest-stages.ts');
-        return await runWorkerCommand(rest, { stages: ingestStages });
+        // No stages given: the workers parse in contained processes (loadContainedStages).
+        return await runWorkerCommand(rest);
       }
       case 'jobs':
         return await (await import('../queue/cli-jobs.ts')).runJobsCommand(rest);

@@ -63,10 +63,12 @@ export function resolveSettings(overrides: PipelineSettingsOverrides = {}, env: 
     attempts: intFrom(env, 'REPORTMILL_JOB_ATTEMPTS', 5, 1),
     backoffMs: intFrom(env, 'REPORTMILL_BACKOFF_MS', 2000),
     jobTimeoutMs: intFrom(env, 'REPORTMILL_JOB_TIMEOUT_MS', 5 * 60_000, 1),
-    // Longer than bullmq's 30 s default: a big PDF can keep the event loop busy for a while, and
-    // a lock that lapses while the worker is merely busy makes another worker start the same job.
-    lockDuration: intFrom(env, 'REPORTMILL_LOCK_DURATION_MS', 120_000, 1),
-    stalledInterval: intFrom(env, 'REPORTMILL_STALLED_INTERVAL_MS', 30_000, 1),
+    // Parsing runs in parse processes, so the event loop stays free and bullmq renews each lock
+    // every lockDuration/2 however long a document takes. A killed worker's job is then free at
+    // most 30 s after its last renewal and found by the next stalled check (5 s): another worker
+    // has it within about 35 s.
+    lockDuration: intFrom(env, 'REPORTMILL_LOCK_DURATION_MS', 30_000, 1),
+    stalledInterval: intFrom(env, 'REPORTMILL_STALLED_INTERVAL_MS', 5_000, 1),
     maxStalledCount: intFrom(env, 'REPORTMILL_MAX_STALLED_COUNT', 2, 0),
     keepCompletedSeconds: intFrom(env, 'REPORTMILL_KEEP_COMPLETED_SECONDS', 7 * 24 * 3600, 1),
     keepFailedCount: intFrom(env, 'REPORTMILL_KEEP_FAILED', 10_000, 1),

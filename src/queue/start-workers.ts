@@ -6,7 +6,7 @@ import type { ReportStore } from '../store/report-store.ts';
 import type { QueueConnectionOptions } from './connection.ts';
 import { resolveConnection } from './connection.ts';
 import { decodeFailure } from './failure-reason.ts';
-import { loadIngestStages } from './ingest-stages.ts';
+import { loadContainedStages } from './ingest-stages.ts';
 import type { IngestStages } from './ingest-stages.ts';
 import { openQueues } from './pipeline-queues.ts';
 import { resolveSettings } from './pipeline-settings.ts';
@@ -72,7 +72,7 @@ async function start(options: StartWorkersOptions, owned: { close(): Promise<voi
   const settings = resolveSettings(options.settings ?? {});
   const log = options.log ?? jsonLineLog;
 
-  const stages = only.some((s) => s === 'parse' || s === 'validate') ? (options.stages ?? (await loadIngestStages())) : undefined;
+  const stages = only.some((s) => s === 'parse' || s === 'validate') ? (options.stages ?? (await loadContainedStages(only, settings, owned))) : undefined;
   const blobs = options.blobs ?? (await openBlobStore(pick(options, ['databaseUrl', 'home'])));
   if (options.blobs === undefined) owned.push(blobs);
   // The store worker needs the store; the others use it, when one is configured, to record final

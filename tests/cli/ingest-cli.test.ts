@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { IngestSummary } from '../../src/cli/ingest-summary.ts';
 import { EXTRACTOR_VERSION } from '../../src/extract/version.ts';
 import { Report } from '../../src/model/report.ts';
+import { hugeMarkdownTable, loopingPdf } from '../../bench/scale/corpus.ts';
 
 const bin = join(import.meta.dirname, '../../bin/reportmill.mjs');
 const golden = join(import.meta.dirname, '../../fixtures/golden');
@@ -109,6 +110,25 @@ describe('reportmill ingest', () => {
     expect(byName['good.txt']).toMatchObject({ status: 'ok', measures: 14 });
     for (const entry of summary.inputs.filter((e) => e.status === 'failed')) expect(entry.error?.message.length).toBeGreaterThan(10);
   });
+
+  it('contains every document: a heap overflow, a hang and a 200,000-row table each fail with their code, the rest go through', async () => {
+    const hostile = join(work, 'hostile');
+    mkdirSync(hostile, { recursive: true });
+    writeFileSync(join(hostile, 'huge-table.md'), hugeMarkdownTable(200_000)); // ≈ 22 MB: refused by the row limit
+    writeFileSync(join(hostile, 'big-table.md'), hugeMarkdownTable(6000)); // under the row limit, over a 64 MB heap
+    writeFileSync(join(hostile, 'loop.pdf'), loopingPdf()); // never finishes drawing
+    copyFileSync(join(golden, 'mn-ndg-inspector-2024/input.txt'), join(hostile, 'good.txt'));
+    const out = join(work, 'hostile-out');
+    const { code, stderr } = await run(['ingest', hostile, '--out', out, '--no-store', '--threads', '0', '--max-heap', '64', '--timeout', '10']);
+    expect(code, stderr).toBe(1);
+    const summary = IngestSummary.parse(JSON.parse(readFileSync(join(out, 'ingest-summary.json'), 'utf8')));
+    expect(summary.counts).toEqual({ ok: 1, failed: 3, skipped: 0 });
+    const byName = Object.fromEntries(summary.inputs.map((e) => [e.path.split('/').pop(), e]));
+    expect(byName['huge-table.md']).toMatchObject({ status: 'failed', error: { code: 'input/too-many-rows' } });
+    expect(byName['big-table.md']).toMatchObject({ status: 'failed', error: { code: 'input/too-complex' } });
+    expect(byName['loop.pdf']?.error?.code).toMatch(/^input\/(timeout|too-complex)$/);
+    expect(byName['good.txt']).toMatchObject({ status: 'ok', measures: 14 });
+  }, 120_000);
 
   it('fails a file whose name claims a format we read but whose content is none (exit 1); one that claims nothing is skipped', async () => {
     const batch = join(work, 'claims');
