@@ -86,3 +86,16 @@ describe('dot leaders and slashes in cell lines', () => {
     expect(joinLines(['Д/', 'д'], collectWords([]))).toBe('Д/д');
   });
 });
+
+describe('web addresses broken at their delimiters', () => {
+  it('joins the rest of an address broken after «?» or «=» without a space', () => {
+    expect(joinLines(['https://www.facebook.com/profile.php?', 'id=100008384018333'], collectWords([]))).toBe('https://www.facebook.com/profile.php?id=100008384018333');
+    expect(joinLines(['Is it done?', 'Yes'], collectWords([]))).toBe('Is it done? Yes');
+  });
+});
+
+describe('a slash standing apart at a line end', () => {
+  it('keeps the space after it', () => {
+    expect(joinLines(['Treaty reform / IGC /', 'Lisbon Treaty'], collectWords([]))).toBe('Treaty reform / IGC / Lisbon Treaty');
+  });
+});

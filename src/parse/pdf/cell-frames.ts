@@ -3,14 +3,15 @@ import type { GridCell, PageTable } from './table-grid.ts';
 type Frame = { left: number; right: number };
 
 /**
- * The width a stream (borderless) cell's lines were wrapped to, estimated from its column. The
+ * The width a cell's lines were wrapped to, estimated from its column (for borderless cells, or
+ * where a ruled cell's padding estimate does not hold a line). The
  * column's text starts at its leftmost line. Its wrap edge lies before the next column's text by
  * the table's narrowest column gap (twice the cell padding, where a full line meets the next
  * column), and never before the column's own longest line. The last column ends at its longest
  * line. A renderer fills its lines up to the wrap width, so these edges err on the narrow side
  * only where a column never fills up, which only ever makes a line look fuller than it is.
  */
-export function streamTextFrames(table: PageTable): (cell: GridCell) => Frame | undefined {
+export function columnTextFrames(table: PageTable): (cell: GridCell) => Frame | undefined {
   const extent = new Map<number, Frame>();
   for (const cell of table.cells) {
     if (cell.colSpan !== 1) continue;

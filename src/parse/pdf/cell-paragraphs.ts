@@ -13,8 +13,9 @@ export interface CellLayout {
   /** Left and right limits of the cell's text (cell edges less padding); unknown in stream mode. */
   frame?: { left: number; right: number } | undefined;
   /**
-   * Stream cells: the extent of the text of the cell's column, the best estimate of the width the
-   * lines were wrapped to. Only used to find words broken for want of room, never to end
+   * The extent of the text of the cell's column, the best estimate of the width the lines were
+   * wrapped to where the cell's edges are unknown (stream cells) or do not hold the line (an
+   * indent taken for padding). Only used to find words broken for want of room, never to end
    * paragraphs (a column whose lines all end short would make every line look forced).
    */
   textFrame?: { left: number; right: number } | undefined;
@@ -48,8 +49,8 @@ export function cellParagraphs(lines: readonly string[], words: WordEvidence, la
     // Two addresses on consecutive lines are two entries of a list of links, never one text.
     if (!last || tail === undefined || ITEM_START.test(t) || (LONE_URL.test(t) && LONE_URL.test(tail))) groups.push([t]);
     else if (prev && geo && layout && paragraphEnds(prev, geo, layout)) groups.push([t]);
-    else if (CLOSING_START.test(t) && /\S$/u.test(tail)) last[last.length - 1] = tail + t;
-    else if (prev && geo && brokenWord(tail, t, prev, geo, layout?.frame ?? layout?.textFrame, words)) last[last.length - 1] = tail + t;
+    else if (CLOSING_START.test(t) && /[\p{L}\p{N}]$/u.test(tail)) last[last.length - 1] = tail + t;
+    else if (prev && geo && brokenWord(tail, t, prev, geo, layout, words)) last[last.length - 1] = tail + t;
     else last.push(t);
     prev = geo;
   });
@@ -69,6 +70,12 @@ function paragraphEnds(prev: LineGeometry, cur: LineGeometry, layout: CellLayout
   return room > SPACE_EM * fs + cur.headWidth + 0.5 * cur.glyphWidth;
 }
 
+/** The cell's frame if the line fits in it, else its column's text frame if that one does. */
+function usableFrame(prev: LineGeometry, cur: LineGeometry, layout: CellLayout | undefined): { left: number; right: number } | undefined {
+  for (const f of [layout?.frame, layout?.textFrame]) if (f && f.right - f.left >= prev.x1 - prev.x0 - cur.glyphWidth / 2) return f;
+  return undefined;
+}
+
 /**
  * Whether the break between `tail`'s last line and `line` fell inside a word. Geometry first: the
  * line before is one word (a renderer breaks inside a word only when no space was left to break
@@ -77,23 +84,38 @@ function paragraphEnds(prev: LineGeometry, cur: LineGeometry, layout: CellLayout
  * lines count like left-aligned ones. The letters must read on as one word: a lower-case start,
  * or capitals after capitals, or digits after digits.
  *
+ * Web addresses are broken wherever the line is full.
+ *
  * A whole word can fill the line just as well. Which is likelier is read from the document's own
- * word widths (`WordWidths`): a broken word was wider than the line, a coincidence is a word about
- * as wide as the line (within that glyph). When the document has at least as many words wider
- * than the line as words that wide, the break is taken to be inside a word.
+ * word widths (`wordOdds`); the break is taken to be inside a word when that is more than twice
+ * as likely as a whole word filling the line.
  */
-function brokenWord(tail: string, line: string, prev: LineGeometry, cur: LineGeometry, frame: { left: number; right: number } | undefined, words: WordEvidence): boolean {
-  if (!frame || !prev.oneWord || !readsOn(tail, line)) return false;
+function brokenWord(tail: string, line: string, prev: LineGeometry, cur: LineGeometry, layout: CellLayout | undefined, words: WordEvidence): boolean {
+  const frame = usableFrame(prev, cur, layout);
+  if (!frame || !prev.oneWord) return false;
   const width = frame.right - frame.left;
   const room = width - (prev.x1 - prev.x0);
   if (room >= cur.firstGlyphWidth) return false;
-  const widths = words.widths;
-  if (!widths) return true;
+  // A web address has no spaces to break at: a full line of one is broken inside it.
+  if (URL_END.test(tail)) return true;
+  if (!readsOn(tail, line)) return false;
+  return wordOdds(prev, cur, width, line, words) > 2;
+}
+
+/**
+ * Odds that a full line is a broken word, from the document's word widths (`WordWidths`). Prior:
+ * words wider than the line (such a word had to break) against words within one glyph of the
+ * line's width (such a word fills the line by chance). Likelihood of the next line's first word,
+ * when it ends on that line: as the rest of a word wider than the line, or as a word of its own.
+ */
+function wordOdds(prev: LineGeometry, cur: LineGeometry, width: number, line: string, words: WordEvidence): number {
+  if (!words.widths) return 1;
+  const widths = /^\p{N}/u.test(line) ? words.widths.figures : words.widths.letters;
   const em = prev.fontSize > 0 ? prev.fontSize : 1;
   const lineEm = width / em;
   const glyph = cur.firstGlyphWidth / em;
   // Prior: a word wider than the line (it had to break) against a whole word within one glyph
-  // of the line's width (it fills the line by chance). Without words to go by, a whole word.
+  // of the line's width (it fills the line by chance).
   const wider = widths.count(lineEm);
   const asWide = widths.count(lineEm - glyph, lineEm);
   let odds = (wider + 0.5) / (asWide + 1);
@@ -107,8 +129,10 @@ function brokenWord(tail: string, line: string, prev: LineGeometry, cur: LineGeo
     const asRest = (widths.count(lineEm + head - window, lineEm + head + window) + (4 * window) / lineEm) / (wider + 2);
     odds *= asRest / asWord;
   }
-  return odds > 2;
+  return odds;
 }
+
+const URL_END = /(?:^|\s)(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S*$/iu;
 
 /** A line opening with a mark that never starts a line at a break opportunity (UAX #14 CL, IS, EX). */
 const CLOSING_START = /^[.,;:!?)\]}»”’%]/u;

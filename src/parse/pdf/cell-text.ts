@@ -12,11 +12,13 @@ export interface WordEvidence {
   /** How often the word occurs as a word of its own in the document (0 when unknown). */
   count?(word: string): number;
   /** Widths of the document's words (ems), for telling words broken mid-word. */
-  widths?: WordWidths | undefined;
+  widths?: { letters: WordWidths; figures: WordWidths } | undefined;
 }
 
 const LETTER_END = /(\p{L}+)-$/u;
 const LETTER_START = /^(\p{L}+)/u;
+/** A web address ending in a query or fragment delimiter. */
+const URL_BREAK_END = /(?:^|\s)(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S*[?=&#]$/iu;
 /** A hyphen (not a dash standing between spaces) closing a line. */
 const HYPHEN_END = /[^\s][-\u2010]$/u;
 
@@ -42,8 +44,11 @@ export function joinLines(lines: readonly string[], words: WordEvidence): string
       else out += line;
       continue;
     }
-    // A slash is a break opportunity of its own («/биелэлт/», «Д/д», URLs): nothing was dropped.
-    if ((HYPHEN_END.test(out) || out.endsWith('/')) && /^\S/u.test(line)) {
+    // A slash inside a word is a break opportunity of its own («Д/д», URLs), and so is a web
+    // address's «?», «=» or «&»: nothing was dropped. A slash standing apart («IGC / Lisbon»)
+    // keeps its space, unless it opens a slashed word («түвшин /биелэлт/»).
+    const slash = /\S\/$/u.test(out) || (/(?:^|\s)\/$/u.test(out) && /^[^\s/]+\/(?:\s|$)/u.test(line));
+    if ((HYPHEN_END.test(out) || slash || URL_BREAK_END.test(out)) && /^\S/u.test(line)) {
       out += line;
       continue;
     }
@@ -55,7 +60,7 @@ export function joinLines(lines: readonly string[], words: WordEvidence): string
 /** Every word of the document (lower-cased, letters and inner hyphens) with its count. */
 class WordIndex implements WordEvidence {
   readonly #counts = new Map<string, number>();
-  constructor(readonly widths?: WordWidths) {}
+  constructor(readonly widths?: { letters: WordWidths; figures: WordWidths }) {}
   add(word: string): void {
     this.#counts.set(word, (this.#counts.get(word) ?? 0) + 1);
   }
@@ -68,7 +73,7 @@ class WordIndex implements WordEvidence {
 }
 
 /** The document's words as hyphenation and broken-word evidence. */
-export function collectWords(texts: Iterable<string>, widths?: WordWidths): WordEvidence {
+export function collectWords(texts: Iterable<string>, widths?: { letters: WordWidths; figures: WordWidths }): WordEvidence {
   const index = new WordIndex(widths);
   for (const t of texts) for (const m of t.toLowerCase().matchAll(/\p{L}+(?:-\p{L}+)*/gu)) index.add(m[0]);
   return index;

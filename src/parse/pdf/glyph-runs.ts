@@ -357,17 +357,29 @@ export function glyphsToRuns(all: readonly Glyph[], frame: Matrix): TextRun[] {
   let text = '';
   let pendingSpace = false;
   let wordEnd: number | undefined;
+  // Widths of the run's words (ems) for `WordWidths`, letter words and figures apart. The first
+  // word of a run is left out: a line may open with the rest of a word broken on the line above.
   let wordStart = 0;
-  let wordHasLetter = false;
+  let wordKind: 'letters' | 'figures' | 'other' = 'other';
   let wordWidths: number[] = [];
+  let figureWidths: number[] = [];
+  let words = 0;
+  const endWord = (last: Placed): void => {
+    const em = (last.x1 - wordStart) / Math.max(last.size, 1);
+    if (words > 0 && wordKind === 'letters') wordWidths.push(em);
+    else if (words > 0 && wordKind === 'figures') figureWidths.push(em);
+    words++;
+  };
   const flush = (): void => {
+    // The last word of a run of several is whole too, unless a hyphen cut it at the line end.
+    if (words > 0 && lastVisible && !/^[-\u2010\u00AD]$/u.test(lastVisible.text)) endWord(lastVisible);
     const visible = cur.filter((g) => !g.space);
     if (visible.length > 0 && text.trim() !== '') {
       const first = visible[0] as Placed;
       const boldChars = visible.filter((g) => g.bold).length;
       const horizontal = Math.abs(first.uy) < 0.05 && first.ux > 0;
       runs.push({
-        ...(horizontal ? { firstGlyphX1: first.x1, firstWordX1: wordEnd ?? Math.max(...visible.map((g) => g.x1)), wordWidths } : {}),
+        ...(horizontal ? { firstGlyphX1: first.x1, firstWordX1: wordEnd ?? Math.max(...visible.map((g) => g.x1)), wordWidths, figureWidths } : {}),
         text: text.trim(),
         x0: Math.min(...visible.map((g) => g.x0)),
         x1: Math.max(...visible.map((g) => g.x1)),
@@ -385,6 +397,8 @@ export function glyphsToRuns(all: readonly Glyph[], frame: Matrix): TextRun[] {
     pendingSpace = false;
     wordEnd = undefined;
     wordWidths = [];
+    figureWidths = [];
+    words = 0;
   };
   let lastVisible: Placed | undefined;
   for (const g of glyphs) {
@@ -411,15 +425,18 @@ export function glyphsToRuns(all: readonly Glyph[], frame: Matrix): TextRun[] {
     if (pendingSpace && text !== '') {
       text += ' ';
       if (wordEnd === undefined && lastVisible) wordEnd = lastVisible.x1;
-      if (lastVisible && wordHasLetter) wordWidths.push((lastVisible.x1 - wordStart) / Math.max(lastVisible.size, 1));
+      if (lastVisible) endWord(lastVisible);
       wordStart = g.x0;
-      wordHasLetter = false;
+      wordKind = 'other';
     }
     if (text === '') {
       wordStart = g.x0;
-      wordHasLetter = false;
+      wordKind = 'other';
     }
-    if (!wordHasLetter && /\p{L}/u.test(g.text)) wordHasLetter = true;
+    if (wordKind !== 'letters') {
+      if (/\p{L}/u.test(g.text)) wordKind = 'letters';
+      else if (/\p{N}/u.test(g.text)) wordKind = 'figures';
+    }
     pendingSpace = false;
     text += g.text;
     cur.push(g);

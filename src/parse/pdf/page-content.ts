@@ -22,8 +22,10 @@ export interface TextRun {
    */
   firstGlyphX1?: number;
   firstWordX1?: number;
-  /** Widths (ems) of the run's words that end inside it (all but the last), from their glyphs. */
+  /** Widths (ems) of the run's letter words but its first, from their glyphs (see `WordWidths`). */
   wordWidths?: number[];
+  /** The same for words of figures (dates, amounts). */
+  figureWidths?: number[];
 }
 
 export interface Segment {

@@ -9,9 +9,10 @@ import type { TextRun } from './page-content.ts';
  * line, against how many are just as wide as it: a question about word lengths in this
  * document's own language and fonts, answered from its own text, with no word list.
  *
- * Only words known to be whole count: those inside a run of several words, neither its first (a
- * line may start with the tail of a broken word) nor its last, and never a lone word (a
- * fragment's own line). Widths come from the glyphs' own advances.
+ * Only words known to be whole count: those of a run of several words but its first (a line may
+ * start with the rest of a broken word), never a lone word (a fragment's own line), nor a last
+ * word cut by a hyphen. Widths come from the glyphs' own advances. Words of figures (dates,
+ * amounts) form a distribution of their own: they break, and fill columns, differently.
  */
 export class WordWidths {
   readonly #ems: number[];
@@ -20,23 +21,28 @@ export class WordWidths {
     this.#ems = ems.sort((a, b) => a - b);
   }
 
-  static fromRuns(runs: Iterable<TextRun>): WordWidths {
-    const ems: number[] = [];
+  /** Letter words and words of figures, each their own distribution. */
+  static fromRuns(runs: Iterable<TextRun>): { letters: WordWidths; figures: WordWidths } {
+    const letters: number[] = [];
+    const figures: number[] = [];
     for (const run of runs) {
       // Measured glyph by glyph where the run was read from the operator list.
       if (run.wordWidths) {
-        ems.push(...run.wordWidths.slice(1));
+        letters.push(...run.wordWidths);
+        figures.push(...(run.figureWidths ?? []));
         continue;
       }
       if (run.rotated || run.fontSize <= 0) continue;
       const text = run.text.trim();
       const tokens = text.split(/\s+/u);
-      if (tokens.length < 3) continue;
       // Glyph widths are not known one by one here: a character's share of the run's width.
       const perChar = (run.x1 - run.x0) / run.fontSize / Math.max(1, text.length);
-      for (const token of tokens.slice(1, -1)) ems.push(token.length * perChar);
+      for (const token of tokens.slice(1)) {
+        if (/\p{L}/u.test(token)) letters.push(token.length * perChar);
+        else if (/\p{N}/u.test(token)) figures.push(token.length * perChar);
+      }
     }
-    return new WordWidths(ems);
+    return { letters: new WordWidths(letters), figures: new WordWidths(figures) };
   }
 
   get size(): number {

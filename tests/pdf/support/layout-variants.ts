@@ -46,7 +46,7 @@ export function drawVariant(seed: number, columns: number): LayoutVariant {
   const between = (lo: number, hi: number): number => lo + (hi - lo) * r();
   // Narrow to wide: from nearly equal columns to one column taking most of the width.
   const spread = between(0, 1.6);
-  return {
+  const v: LayoutVariant = {
     seed,
     paper: pick(['A4', 'Letter'] as const),
     landscape: r() < 0.5,
@@ -57,8 +57,29 @@ export function drawVariant(seed: number, columns: number): LayoutVariant {
     breakAnywhere: r() < 0.5,
     repeatHeader: r() < 0.7,
     tableWidth: Math.round(between(0.7, 1) * 100) / 100,
-    columnWeights: Array.from({ length: columns }, () => Math.round(Math.exp(spread * (r() * 2 - 1)) * 100) / 100),
+    columnWeights: Array.from({ length: columns }, () => Math.exp(spread * (r() * 2 - 1))),
   };
+  return { ...v, columnWeights: floorWeights(v) };
+}
+
+const PAPER_MM = { A4: [210, 297], Letter: [215.9, 279.4] } as const;
+
+/**
+ * Column weights as shares of the table, none narrower than about seven ems of the cell font:
+ * narrow enough that long words break, never so narrow that a column holds three letters a line
+ * (a layout no report is printed in).
+ */
+function floorWeights(v: LayoutVariant): number[] {
+  const [w, h] = PAPER_MM[v.paper];
+  const textPt = (((v.landscape ? h : w) - 24) / 25.4) * 72 * v.tableWidth;
+  const floor = Math.min(1 / v.columnWeights.length, (7 * v.fontSize + 2 * v.padding) / textPt);
+  let shares = v.columnWeights.map((x) => x / v.columnWeights.reduce((a, b) => a + b, 0));
+  for (let i = 0; i < 3; i++) {
+    shares = shares.map((x) => Math.max(x, floor));
+    const sum = shares.reduce((a, b) => a + b, 0);
+    shares = shares.map((x) => x / sum);
+  }
+  return shares.map((x) => Math.round(x * 1000) / 1000);
 }
 
 export function describeVariant(v: LayoutVariant): string {

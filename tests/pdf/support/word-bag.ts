@@ -12,9 +12,11 @@ export function wordBag(texts: Iterable<string>): WordBag {
   return bag;
 }
 
-/** Text of every cell of every table of an HTML page. */
+/** Text of every cell of every table of an HTML page (paragraphs, items and line breaks apart). */
 export function htmlCellTexts(html: string): string[] {
   const $ = cheerio.load(html);
+  $('td br, th br').replaceWith(' ');
+  $('td p, td li, td div, th p, th li, th div').append(' ');
   return $('th, td')
     .toArray()
     .map((el) => $(el).text());
