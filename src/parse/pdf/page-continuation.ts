@@ -30,6 +30,7 @@ function cellText(row: DocRow | undefined, col: number): string {
  * `continuesPrevious`; leading rows that repeat the first rows of the chain are header rows (on
  * both pages); and the first body row is marked as continuing the previous row when it leaves
  * empty a column that every new row of the table fills (its start was on the previous page).
+ * Otherwise the row is left for the table normalizer to judge from its text.
  */
 export function linkPageTables(placed: readonly PlacedTable[]): void {
   let chainHead: PlacedTable | undefined;
@@ -72,7 +73,10 @@ export function linkPageTables(placed: readonly PlacedTable[]): void {
     first.pageBreakBefore = true;
     const keyCols = keyColumns([...placed.slice(placed.indexOf(chainHead), i + 1)].map((p) => p.block), h);
     const missing = keyCols.some((c) => cellText(first, c) === '' && !coveredFromAbove(cur.block, h, c));
-    first.continuesPrevious = missing;
+    // An empty key column says the row started on the page before. Filled key columns say
+    // nothing either way (a cut row may have text in all of them): `src/tables/` decides from the
+    // text, as for any other format.
+    if (missing) first.continuesPrevious = true;
   }
 }
 
