@@ -6,6 +6,7 @@ import { columnCorridors, dropHeaderOnlyColumns, median, mergeDisjointColumns } 
 import type { PageTable } from './table-grid.ts';
 import { hasChartAxis, isAxisLine } from './chart-axis.ts';
 import { cutAtGutter, findGutter } from './reading-order.ts';
+import { joinStackedGroups, withStubColumn } from './lattice-extent.ts';
 
 export interface PageTables {
   tables: PageTable[];
@@ -35,7 +36,9 @@ export function findTables(page: PageContent): PageTables {
   const hintRules: Segment[] = [];
   // Innermost grids first: a small ruled table inside a cell of a ruled page layout is a table of
   // its own, and the layout grid around it must not take its text.
-  for (const group of byArea(ruleGroups(page.segments))) {
+  const em = median(page.runs.map((r) => r.fontSize)) || 10;
+  // A totals row or a second block ruled apart under a grid, on the same column rules, is the same grid.
+  for (const group of byArea(joinStackedGroups(ruleGroups(page.segments), page.runs, em))) {
     const hasV = group.some((s) => s.orientation === 'v');
     const hasH = group.some((s) => s.orientation === 'h');
     if (!hasV || !hasH) {
@@ -49,7 +52,8 @@ export function findTables(page: PageContent): PageTables {
     }
     const { used } = result;
     // A plot's grid lines make a lattice too, but one with hardly any text in its cells.
-    const sparse = nonEmptyCells(result.table) < 0.3 * result.table.cells.length;
+    // Empty bands left out of the grid still count: a plot's gridlines are such bands.
+    const sparse = nonEmptyCells(result.table) < 0.3 * (result.table.cells.length + result.voidPositions);
     const table = refineLattice(result.table, used);
     // A box around a paragraph or a figure frame is not a table: it needs two columns with text.
     const textCols = new Set(table.cells.filter((c) => c.lines.length > 0).map((c) => c.col));
@@ -61,6 +65,17 @@ export function findTables(page: PageContent): PageTables {
     tables.push(table);
     free = free.filter((r) => !used.has(r));
   }
+  // Row labels left of the rules are part of the grid's table.
+  const grids = tables.map((t) => {
+    const widened = withStubColumn(t, free);
+    if (widened.used.length > 0) {
+      const taken = new Set(widened.used);
+      free = free.filter((r) => !taken.has(r));
+    }
+    return widened.table;
+  });
+  tables.length = 0;
+  tables.push(...grids);
 
   // Text set askew to the page (axis titles, a margin note turned sideways) is never a stream cell;
   // it stays running text, and near a region it marks a chart.
