@@ -103,7 +103,7 @@ describe.skipIf(!run)('HTTP API on the queue (Redis + PostgreSQL)', () => {
       expect(response.statusCode).toBe(503);
       expect(response.json()).toMatchObject({ status: 'unavailable', store: { ok: true }, queue: { kind: 'redis', ok: false, code: 'queue/unreachable' } });
       const status = await down.inject({ method: 'GET', url: `/v1/documents/${sha256(corrupt)}`, headers: AUTH });
-      expect(status.statusCode).toBe(503);
+      expect(status.statusCode, status.body).toBe(503);
       expect(status.json().error.code).toBe('queue/unavailable');
       const uploaded = await upload(down, Buffer.from('# new\n\n| a | b |\n|---|---|\n| 1 | 2 |\n'), 'new.md');
       expect(uploaded.statusCode).toBe(503);
