@@ -19,7 +19,7 @@ export interface DetectOptions {
 
 /**
  * Weights of the evidence, in the units of the trigram log-likelihoods they are added to. Fitted
- * by grid search on the dev half of `fixtures/lang/` only (see `src/language/README.md`).
+ * by grid search on the dev half of `fixtures/lang/` only (see `docs/language.md`).
  */
 export interface Weights {
   /** Multiplies franc's own normalized score (best language 1). */

@@ -9,7 +9,7 @@ const USAGE = `usage: reportmill worker [--only parse,validate,store] [--concurr
 
 Processes queued documents until SIGTERM/SIGINT, then finishes the jobs in hand and exits 0.
 REDIS_URL, DATABASE_URL (else the embedded store: one worker process only) and the REPORTMILL_*
-settings of src/queue/README.md apply.
+settings of docs/distributed.md apply.
   --only         serve only these queues (default all three)
   --concurrency  parse jobs at once in this process (REPORTMILL_PARSE_CONCURRENCY)
 `;
