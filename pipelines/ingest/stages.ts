@@ -89,6 +89,7 @@ export async function parseStage(input: StageInput): Promise<ParseStageResult> {
     measures: extraction.measures,
     blocks: doc.blocks.map(blockSummary),
     tables: tables.map((t) => t.output),
+    quantities: extraction.quantities,
     findings: [...doc.findings, ...tableFindings, ...misfits, ...extraction.findings],
   };
   return { ok: true, report };

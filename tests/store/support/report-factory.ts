@@ -48,7 +48,17 @@ export function makeReport(shape: ReportShape): Report {
     start: '2024-01-01',
     end: '2024-12-31',
     score: m,
-    quantities: [{ value: 2078967 + m, unit: 'сом', text: `${2078967 + m} сом` }],
+    quantities: [
+      {
+        value: 2078967 + m,
+        unit: 'сом',
+        text: `${2078967 + m} сом`,
+        unit_form: 'lemma' as const,
+        implied: false,
+        span: { start: 0, end: String(2078967 + m).length + 4 },
+        place: { kind: 'cell' as const, table: 0, row: m + 1, col: 1 },
+      },
+    ],
     narrative: null,
     source: { table: 0, rows: [m + 1], pages: [1] },
   }));
@@ -73,6 +83,7 @@ export function makeReport(shape: ReportShape): Report {
         ],
       },
     ],
+    quantities: [{ value: 3, unit: 'адам', text: '3 адам', unit_form: 'lemma', implied: false, span: { start: 0, end: 6 }, place: { kind: 'narrative', block: 0 } }],
     findings: [{ code: 'TEST_FINDING', severity: 'info', message: 'made by the factory', location: { table: 0 } }],
   });
 }
