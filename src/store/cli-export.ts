@@ -46,6 +46,8 @@ type Format = (typeof FORMATS)[number];
 export interface ExportCommandIo extends OpenStoreOptions {
   stdout?: NodeJS.WritableStream;
   stderr?: NodeJS.WritableStream;
+  /** An open store to export from (left open); else the command opens one from the options. */
+  store?: ReportStore;
 }
 
 class UsageError extends Error {}
@@ -130,9 +132,9 @@ export async function runExportCommand(args: string[], io: ExportCommandIo = {})
     return 0;
   }
   const { format, out, filter, iati } = parsed;
-  const { stdout: _out, stderr: _err, ...storeOptions } = io;
+  const { stdout: _out, stderr: _err, store: given, ...storeOptions } = io;
   try {
-    const store = await openStore(storeOptions);
+    const store = given ?? (await openStore(storeOptions));
     try {
       if (format === 'datapackage') {
         // Loaded only here: nothing of the package writer is read by any other command.
@@ -151,7 +153,7 @@ export async function runExportCommand(args: string[], io: ExportCommandIo = {})
         stderr.write(`exported ${count} report(s)\n`);
       }
     } finally {
-      await store.close();
+      if (given === undefined) await store.close();
     }
     return 0;
   } catch (error) {

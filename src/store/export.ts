@@ -82,11 +82,16 @@ export async function exportReports(
   let count = 0;
   if (format === 'csv') await write(out, csvRecord(CSV_COLUMNS));
   if (format === 'json') await write(out, '[');
-  for await (const { report, measures } of store.iterateSelected(filter)) {
-    if (format === 'json') await write(out, `${count === 0 ? '\n' : ',\n'}${JSON.stringify(report)}`);
-    else if (format === 'ndjson') await write(out, `${JSON.stringify(report)}\n`);
-    else for (const row of measureCsvRows(report, measures)) await write(out, row);
-    count += 1;
+  if (format === 'csv') {
+    for await (const { report, measures } of store.iterateSelected(filter)) {
+      for (const row of measureCsvRows(report, measures)) await write(out, row);
+      count += 1;
+    }
+  } else {
+    for await (const report of store.iterateReports(filter)) {
+      await write(out, format === 'json' ? `${count === 0 ? '\n' : ',\n'}${JSON.stringify(report)}` : `${JSON.stringify(report)}\n`);
+      count += 1;
+    }
   }
   if (format === 'json') await write(out, count === 0 ? ']\n' : '\n]\n');
   return count;

@@ -131,19 +131,21 @@ describe('reportmill export (runExportCommand)', () => {
 describe('reportmill export: filters and the open-data formats', () => {
   const { mkdtemp, readFile, readdir, rm } = fs;
   let home: string;
+  let store: ReportStore;
   let reports: Report[];
 
   beforeAll(async () => {
     home = await mkdtemp(join(tmpdir(), 'reportmill-export-'));
-    const store = await openStore({ home, databaseUrl: '' });
+    // One store for every run (opening the embedded store on disk is tested above).
+    store = await openStore({ inMemory: true, databaseUrl: '' });
     reports = [
       makeReport({ seed: 'cli-kir', language: 'kir', measures: 3, statuses: ['done', 'not_done', 'in_progress'] }),
       makeReport({ seed: 'cli-mon', language: 'mon', year: 2023, quarter: 2, measures: 2, measureText: 'Build {n} schools' }),
     ];
     for (const r of reports) await store.upsertReport(r);
-    await store.close();
   });
   afterAll(async () => {
+    await store.close();
     await rm(home, { recursive: true, force: true });
   });
 
@@ -152,7 +154,7 @@ describe('reportmill export: filters and the open-data formats', () => {
     const err = new PassThrough();
     const chunks: Buffer[] = [];
     out.on('data', (c: Buffer) => chunks.push(c));
-    const code = await runExportCommand(args, { home, databaseUrl: '', stdout: out, stderr: err });
+    const code = await runExportCommand(args, { store, stdout: out, stderr: err });
     return { code, out: Buffer.concat(chunks).toString('utf8'), err: String(err.read() ?? '') };
   }
 
