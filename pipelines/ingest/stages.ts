@@ -6,7 +6,7 @@ import { detectLanguage } from '../../src/language/detect.ts';
 import type { Block } from '../../src/model/doc-tree.ts';
 import type { IngestErrorInfo } from '../../src/model/ingest-error.ts';
 import { REPORT_SCHEMA_ID, type Report } from '../../src/model/report.ts';
-import { PARSERS } from '../../src/parse/registry.ts';
+import { loadParser } from '../../src/parse/registry.ts';
 import { DEFAULT_LIMITS, type Limits } from '../../src/sniff/limits.ts';
 import { sniffFormat } from '../../src/sniff/sniff.ts';
 import { normalizeTables } from '../../src/tables/index.ts';
@@ -53,7 +53,8 @@ export async function parseStage(input: StageInput): Promise<ParseStageResult> {
   }
   let parsed;
   try {
-    parsed = await PARSERS[sniffed.format]({ bytes: input.bytes, filename, limits });
+    const parse = await loadParser(sniffed.format);
+    parsed = await parse({ bytes: input.bytes, filename, limits });
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
     return { ok: false, error: { code: `${sniffed.format}/parser-crash`, message: `Reading ${filename} failed unexpectedly: ${message}`, permanent: true } };
