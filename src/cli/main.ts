@@ -14,8 +14,8 @@ Usage:
                                     enqueue on REDIS_URL and wait for the workers
   reportmill worker [--only parse,validate,store] [--concurrency N]
   reportmill jobs [--retry]         failed jobs with their error codes; --retry runs them again
-  reportmill export [--format json|ndjson|csv]
-                                    every stored report to stdout
+  reportmill export [--format json|ndjson|csv|datapackage|iati] [--out DIR] [filters]
+                                    stored reports, streamed (reportmill export --help)
   reportmill serve [--port N]       HTTP API and review page (REPORTMILL_API_TOKEN)
   reportmill schema                 print the JSON Schema of reportmill/report@1
   reportmill lang                   language (ISO 639-3) of each stdin line

@@ -308,13 +308,18 @@ export class SqlReportStore implements ReportStore {
   }
 
   async *iterateReports(filter: ReportQuery = {}, options: { batchSize?: number } = {}): AsyncIterable<Report> {
-    for await (const selected of this.iterateSelected(filter, options)) yield selected.report;
+    for await (const selected of this.readBatches(filter, options, false)) yield selected.report;
   }
 
-  async *iterateSelected(filter: ReportQuery = {}, options: { batchSize?: number } = {}): AsyncIterable<SelectedReport> {
+  iterateSelected(filter: ReportQuery = {}, options: { batchSize?: number } = {}): AsyncIterable<SelectedReport> {
+    return this.readBatches(filter, options, true);
+  }
+
+  /** Reports in id order, a batch per query; `positions` also reads which measures the filter selects. */
+  private async *readBatches(filter: ReportQuery, options: { batchSize?: number }, positions: boolean): AsyncIterable<SelectedReport> {
     const query = parseQuery(filter);
     const batchSize = Math.max(1, options.batchSize ?? (this.kind === 'pglite' ? 20 : 100));
-    const narrows = selectsMeasures(query);
+    const narrows = positions && selectsMeasures(query);
     let after = '';
     for (;;) {
       const where = documentWhere(query);
