@@ -13,6 +13,7 @@ import { normalizeTables } from '../../src/tables/index.ts';
 import { finding } from '../../src/model/finding.ts';
 import { validateReport } from '../../src/validate/index.ts';
 import { annotateLanguages } from '../../src/language/annotate-languages.ts';
+import { ocrProvenance } from '../../src/ocr/ocr-findings.ts';
 
 export interface StageInput {
   bytes: Uint8Array;
@@ -31,6 +32,7 @@ function blockSummary(block: Block, index: number): Report['blocks'][number] {
   if (block.position.page !== undefined) out.page = block.position.page;
   if (block.kind === 'heading' || block.kind === 'paragraph') out.text = block.text;
   if (block.kind === 'list') out.text = block.items.join('\n');
+  if (block.ocr) out.ocr = block.ocr;
   return out;
 }
 
@@ -71,6 +73,8 @@ export async function parseStage(input: StageInput): Promise<ParseStageResult> {
   const tableLanguage = (text: string): string => known.get(text) ?? detectLanguage(text, prior).code;
   const { tables, findings: tableFindings } = normalizeTables(doc, { language: tableLanguage });
   const extraction = extractReport(doc, tables, language.code);
+  const outputTables = tables.map((t) => t.output);
+  const ocrFindings = ocrProvenance(outputTables, extraction.measures);
   const misfits = tables.flatMap((t) =>
     t.misfits.map((m) =>
       finding('ROW_CELLS_MISFIT', 'warning', `Row has ${m.cells} cell(s) for the header's ${m.width} columns: ${m.notes.join(', ')}.`, m.location),
@@ -88,8 +92,8 @@ export async function parseStage(input: StageInput): Promise<ParseStageResult> {
     goals: extraction.goals,
     measures: extraction.measures,
     blocks: doc.blocks.map(blockSummary),
-    tables: tables.map((t) => t.output),
-    findings: [...doc.findings, ...tableFindings, ...misfits, ...extraction.findings],
+    tables: outputTables,
+    findings: [...doc.findings, ...tableFindings, ...misfits, ...extraction.findings, ...ocrFindings],
   };
   return { ok: true, report };
 }

@@ -22,6 +22,8 @@ export interface TextRun {
    */
   firstGlyphX1?: number;
   firstWordX1?: number;
+  /** Set when the run was read by OCR: the engine's confidence in the word, 0–1 (src/ocr/). */
+  ocrConfidence?: number;
 }
 
 export interface Segment {
