@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-const suites = ['pdf/run.ts', 'language/run.ts'];
+const suites = ['pdf/run.ts', 'language/run.ts', 'ocr/run.ts'];
 let failed = 0;
 for (const suite of suites) {
   process.stdout.write(`\n== bench/${suite}\n`);

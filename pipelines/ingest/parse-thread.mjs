@@ -6,9 +6,9 @@ import { register } from 'tsx/esm/api';
 register();
 const { parseStage } = await import('./stages.ts');
 
-parentPort?.on('message', async ({ job, bytes, filename }) => {
+parentPort?.on('message', async ({ job, bytes, filename, timeoutMs }) => {
   try {
-    parentPort?.postMessage({ job, result: await parseStage({ bytes, filename }) });
+    parentPort?.postMessage({ job, result: await parseStage({ bytes, filename, timeoutMs }) });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     parentPort?.postMessage({ job, result: { ok: false, error: { code: 'internal/parser-crash', message, permanent: true } } });

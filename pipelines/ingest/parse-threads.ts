@@ -85,7 +85,8 @@ export function createParseThreads(options: ParseThreadsOptions): ParseThreads {
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
-      worker.postMessage({ job, bytes: input.bytes, filename: input.filename });
+      // The thread knows the budget too (a little less), so OCR stops its Tesseract processes itself first.
+      worker.postMessage({ job, bytes: input.bytes, filename: input.filename, timeoutMs: Math.max(1, timeoutMs - 500) });
     });
 
   return {

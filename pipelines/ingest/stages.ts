@@ -19,6 +19,8 @@ export interface StageInput {
   bytes: Uint8Array;
   filename: string;
   limits?: Limits;
+  /** The document's time budget: slow parse work (OCR of scanned pages) stops after it with `input/timeout`. */
+  timeoutMs?: number;
 }
 
 export type ParseStageResult = { ok: true; report: Report } | { ok: false; error: IngestErrorInfo; unsupported?: boolean };
@@ -55,7 +57,8 @@ export async function parseStage(input: StageInput): Promise<ParseStageResult> {
   }
   let parsed;
   try {
-    parsed = await PARSERS[sniffed.format]({ bytes: input.bytes, filename, limits });
+    const deadline = input.timeoutMs === undefined ? {} : { deadline: Date.now() + input.timeoutMs };
+    parsed = await PARSERS[sniffed.format]({ bytes: input.bytes, filename, limits, ...deadline });
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
     return { ok: false, error: { code: `${sniffed.format}/parser-crash`, message: `Reading ${filename} failed unexpectedly: ${message}`, permanent: true } };

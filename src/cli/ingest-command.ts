@@ -27,7 +27,7 @@ export interface IngestOptions {
   concurrency: number;
   /** Parse on this many worker threads (0: on the main thread; 'auto': one per core, up to 4, for batches of AUTO_THREADS_FROM or more). */
   threads: number | 'auto';
-  /** Per-document parse time limit (threads only). */
+  /** Per-document parse time limit: threads stop a document after it; OCR of scanned pages stops itself. */
   timeoutMs?: number;
   /** Stop starting new documents (Ctrl-C): those in hand finish, the summary is still written. */
   signal?: AbortSignal;
@@ -157,7 +157,8 @@ async function processOne(path: string, options: IngestOptions, seen: Map<string
     }
     await options.sink?.saveOriginal(bytes);
   }
-  const outcome = await ingestDocument({ bytes, filename: path }, threads ? (input) => threads.parse(input) : undefined);
+  const input = options.timeoutMs === undefined ? { bytes, filename: path } : { bytes, filename: path, timeoutMs: options.timeoutMs };
+  const outcome = await ingestDocument(input, threads ? (i) => threads.parse(i) : undefined);
   if (outcome.status !== 'ok') {
     const error = { code: outcome.error.code, message: outcome.error.message };
     if (outcome.status === 'failed' && outcome.id !== null) await options.sink?.saveFailure(outcome.id, path, error);

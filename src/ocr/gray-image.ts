@@ -140,3 +140,54 @@ export function paperLevel(image: GrayImage): number {
   for (let i = 128; i < 256; i++) if ((hist[i] ?? 0) > (hist[level] ?? 0)) level = i;
   return level;
 }
+
+/**
+ * Ink measured against the paper around it: each pixel becomes 255 minus how much darker it is
+ * than the lightest pixel within `window` pixels (a separable max filter, van Herk/Gil-Werman,
+ * three comparisons per pixel and pass). Grey cell shading, a yellowed page or a shadow along the
+ * fold turn white, while text and rules on them keep their contrast; so the rule finder does not
+ * take a shaded header for a row of vertical lines, and Tesseract binarizes one clean background.
+ */
+export function flattenBackground(image: GrayImage, window: number): GrayImage {
+  const { width, height, data } = image;
+  const rowMax = new Uint8Array(width * height);
+  const line = new Uint8Array(Math.max(width, height));
+  const out = new Uint8Array(Math.max(width, height));
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) line[x] = data[y * width + x] ?? 255;
+    slidingMax(line, width, window, out);
+    rowMax.set(out.subarray(0, width), y * width);
+  }
+  const bg = new Uint8Array(width * height);
+  for (let x = 0; x < width; x++) {
+    for (let y = 0; y < height; y++) line[y] = rowMax[y * width + x] ?? 255;
+    slidingMax(line, height, window, out);
+    for (let y = 0; y < height; y++) bg[y * width + x] = out[y] ?? 255;
+  }
+  const flat = new Uint8Array(width * height);
+  for (let i = 0; i < flat.length; i++) flat[i] = 255 - ((bg[i] ?? 255) - (data[i] ?? 255));
+  return { width, height, data: flat };
+}
+
+/** out[i] = max of values[i - r … i + r] (r = window >> 1), for the first n values. */
+function slidingMax(values: Uint8Array, n: number, window: number, out: Uint8Array): void {
+  const r = window >> 1;
+  const w = 2 * r + 1;
+  const g = new Uint8Array(n + w);
+  const h = new Uint8Array(n + w);
+  // g: running max from each block start; h: running max to each block end (blocks of w).
+  for (let i = 0; i < n + w; i++) {
+    const v = i < n ? (values[i] ?? 0) : 0;
+    g[i] = i % w === 0 ? v : Math.max(g[i - 1] ?? 0, v);
+  }
+  for (let i = n + w - 1; i >= 0; i--) {
+    const v = i < n ? (values[i] ?? 0) : 0;
+    h[i] = i % w === w - 1 || i === n + w - 1 ? v : Math.max(h[i + 1] ?? 0, v);
+  }
+  for (let i = 0; i < n; i++) {
+    const lo = i - r;
+    const hi = i + r;
+    if (lo < 0) out[i] = g[Math.min(hi, n - 1)] ?? 0;
+    else out[i] = Math.max(h[lo] ?? 0, g[Math.min(hi, n + w - 1)] ?? 0);
+  }
+}

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { PageContent, Segment } from '../parse/pdf/page-content.ts';
 import { estimateSkew } from './deskew.ts';
 import { runChecked } from './engine.ts';
-import { readPgm, rotate, writePgm, type GrayImage } from './gray-image.ts';
+import { flattenBackground, readPgm, rotate, writePgm, type GrayImage } from './gray-image.ts';
 import { parseHocr, type OcrLine } from './hocr.ts';
 import { inkedEmptyCells, placeLines, rereadSheet } from './empty-cells.ts';
 import { eraseRules, findImageRules, type PixelRule } from './image-rulings.ts';
@@ -16,6 +16,9 @@ import { wordRuns } from './word-runs.ts';
  * against 0.994 at 200 dpi, at about the same time per page). A 150-dpi scan is upsampled.
  */
 export const OCR_DPI = 300;
+
+/** The paper around a pixel is looked for this far (pixels, 5 pt): wider than any rule or bold stem. */
+const BACKGROUND_WINDOW = Math.round((5 * OCR_DPI) / 72) | 1;
 
 export interface PageToRead {
   number: number;
@@ -57,6 +60,7 @@ export async function ocrPage(page: PageToRead, ctx: PageOcrContext): Promise<Oc
   let image = readPgm(new Uint8Array(await readFile(`${base}.pgm`)));
   const skew = estimateSkew(image);
   if (skew !== 0) image = rotate(image, -skew);
+  image = flattenBackground(image, BACKGROUND_WINDOW);
   const rules = findImageRules(image, { dpi: OCR_DPI });
   const clean = eraseRules(image, rules, { dpi: OCR_DPI });
   const cleanPath = `${base}-clean.pgm`;

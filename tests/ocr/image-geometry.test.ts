@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { estimateSkew } from '../../src/ocr/deskew.ts';
-import { readPgm, rotate, writePgm, type GrayImage } from '../../src/ocr/gray-image.ts';
+import { flattenBackground, readPgm, rotate, writePgm, type GrayImage } from '../../src/ocr/gray-image.ts';
 import { eraseRules, findImageRules } from '../../src/ocr/image-rulings.ts';
 import { parseHocr } from '../../src/ocr/hocr.ts';
 
@@ -115,6 +115,34 @@ describe('ruling lines from the image', () => {
     }
     expect(before).toBeGreaterThan(0);
     expect(after).toBe(before);
+  });
+});
+
+describe('background flattening', () => {
+  it('equals a brute-force local maximum, and turns shading white while ink keeps its contrast', () => {
+    const rand = prng(41);
+    const width = 57;
+    const height = 23;
+    const data = new Uint8Array(width * height).map(() => Math.floor(rand() * 256));
+    const image = { width, height, data };
+    const flat = flattenBackground(image, 7);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        let max = 0;
+        for (let dy = -3; dy <= 3; dy++) for (let dx = -3; dx <= 3; dx++) {
+          const yy = y + dy;
+          const xx = x + dx;
+          if (yy >= 0 && xx >= 0 && yy < height && xx < width) max = Math.max(max, data[yy * width + xx] ?? 0);
+        }
+        expect(flat.data[y * width + x]).toBe(255 - (max - (data[y * width + x] ?? 0)));
+      }
+    }
+    // A grey band (shading) with a dark line in it: the band goes white, the line stays dark.
+    const shaded = new Uint8Array(100 * 40).fill(250);
+    for (let y = 10; y < 30; y++) for (let x = 0; x < 100; x++) shaded[y * 100 + x] = x === 50 ? 40 : 215;
+    const f = flattenBackground({ width: 100, height: 40, data: shaded }, 9);
+    expect(f.data[20 * 100 + 20]).toBe(255);
+    expect(f.data[20 * 100 + 50]).toBeLessThan(90);
   });
 });
 
