@@ -1,5 +1,5 @@
 // All three queues in one process: what `reportmill worker` starts. SIGTERM finishes the jobs in
-// hand, then exits. Usage: node --import tsx workers/all.ts
+// hand, then exits. Usage: node dist/workers/all.js (built by npm ci; from sources: node --import tsx workers/all.ts)
 import { pathToFileURL } from 'node:url';
 import { runWorkerProcess } from '../src/queue/worker-process.ts';
 import { ingestStages } from './ingest-stages.ts';

@@ -1,5 +1,5 @@
 // Serves only the store queue, so this stage can be scaled on its own: run as many as you need.
-// Usage: node --import tsx workers/store-worker.ts   (REDIS_URL, DATABASE_URL, REPORTMILL_* settings)
+// Usage: node dist/workers/store-worker.js (built by npm ci; from sources: node --import tsx workers/store-worker.ts)   (REDIS_URL, DATABASE_URL, REPORTMILL_* settings)
 import { runWorkerProcess } from '../src/queue/worker-process.ts';
 import { ingestStages } from './ingest-stages.ts';
 

@@ -28,7 +28,10 @@ const failure = (code: string, message: string): ParseStageResult => ({ ok: fals
  * out of memory is replaced and only its document fails; the batch goes on.
  */
 export function createParseThreads(options: ParseThreadsOptions): ParseThreads {
-  const entry = new URL('./parse-thread.mjs', import.meta.url);
+  // Built (dist/…/parse-threads.js): the compiled entry. From sources (…/parse-threads.ts): an entry
+  // that registers tsx first.
+  const fromSources = import.meta.url.endsWith('.ts');
+  const entry = new URL(fromSources ? './parse-thread-dev.mjs' : './parse-thread.js', import.meta.url);
   const spawn = (): Worker => new Worker(entry, { resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb } });
   const slots: Slot[] = Array.from({ length: Math.max(1, options.size) }, () => ({ worker: spawn(), busy: false }));
   const waiting: ((slot: Slot) => void)[] = [];

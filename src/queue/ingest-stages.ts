@@ -18,7 +18,8 @@ export interface IngestStages {
  * queue compiles on its own, and the contract above is what both sides agree on.
  */
 export async function loadIngestStages(): Promise<IngestStages> {
-  const specifier = new URL('../../pipelines/ingest/stages.ts', import.meta.url).href;
+  const extension = import.meta.url.endsWith('.ts') ? 'ts' : 'js'; // sources or the build
+  const specifier = new URL(`../../pipelines/ingest/stages.${extension}`, import.meta.url).href;
   const module = (await import(specifier)) as Partial<IngestStages>;
   const { parseStage, validateStage } = module;
   if (typeof parseStage !== 'function' || typeof validateStage !== 'function') {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { IngestSummary } from '../../src/cli/ingest-summary.ts';
+import { EXTRACTOR_VERSION } from '../../src/extract/version.ts';
 import { Report } from '../../src/model/report.ts';
 
 const bin = join(import.meta.dirname, '../../bin/reportmill.mjs');
@@ -37,6 +38,7 @@ describe('reportmill ingest', () => {
     expect(code).toBe(1);
     expect(stderr).toMatch(/\[6\/6\]/);
     const summary = IngestSummary.parse(JSON.parse(readFileSync(join(out, 'ingest-summary.json'), 'utf8')));
+    expect(summary.extractorVersion).toBe(EXTRACTOR_VERSION); // the build stamps what the sources compute
     const byName = Object.fromEntries(summary.inputs.map((e) => [e.path.split('/').pop(), e]));
     expect(byName['mn.txt']).toMatchObject({ status: 'ok', measures: 14 });
     expect(byName['ky.md']).toMatchObject({ status: 'ok', measures: 28 });
