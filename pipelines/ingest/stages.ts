@@ -77,7 +77,7 @@ export async function parseStage(input: StageInput): Promise<ParseStageResult> {
   const { tables, findings: tableFindings } = normalizeTables(doc, { language: tableLanguage });
   const extraction = extractReport(doc, tables, language.code);
   const outputTables = tables.map((t) => t.output);
-  const ocrFindings = ocrProvenance(outputTables, extraction.measures);
+  const ocrFindings = ocrProvenance(tables, extraction.measures);
   const misfits = tables.flatMap((t) =>
     t.misfits.map((m) =>
       finding('ROW_CELLS_MISFIT', 'warning', `Row has ${m.cells} cell(s) for the header's ${m.width} columns: ${m.notes.join(', ')}.`, m.location),

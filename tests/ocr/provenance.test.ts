@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Measure } from '../../src/model/report.ts';
 import type { NormalizedTable, TableCell } from '../../src/model/table.ts';
 import { chooseModels } from '../../src/ocr/language-pass.ts';
-import { LOW_CONFIDENCE, ocrProvenance } from '../../src/ocr/ocr-findings.ts';
+import { LOW_CONFIDENCE, ocrProvenance, type OcrTable } from '../../src/ocr/ocr-findings.ts';
+import type { WorkCell, WorkRow } from '../../src/tables/work-table.ts';
 import { nearlySameText } from '../../src/text/near-same-text.ts';
 
 const cell = (row: number, col: number, text: string, confidence?: number): TableCell => ({
@@ -16,7 +17,23 @@ const cell = (row: number, col: number, text: string, confidence?: number): Tabl
   ...(confidence === undefined ? {} : { ocr: { confidence } }),
 });
 
-const table = (cells: TableCell[]): NormalizedTable => ({ id: 't0', pages: [1, 2], headerRows: 1, columns: 2, rows: 3, roles: ['number', 'measure'], groupRows: [], cells });
+/** Output grid and the logical rows it came from: logical row i is grid row i + 1 (one header row). */
+const table = (cells: TableCell[]): OcrTable => {
+  const output: NormalizedTable = { id: 't0', pages: [1, 2], headerRows: 1, columns: 2, rows: 3, roles: ['number', 'measure'], groupRows: [], cells };
+  const work = (c: TableCell): WorkCell => ({ paragraphs: c.text ? [c.text] : [], bold: false, header: false, position: {}, ...(c.ocr ? { ocr: c.ocr.confidence } : {}) });
+  const rows: WorkRow[] = [1, 2].map((r) => ({
+    cells: cells.filter((c) => c.row === r).map(work),
+    header: false,
+    pageBreakBefore: false,
+    continuesPrevious: undefined,
+    group: false,
+    pages: [r],
+    // Stitched rows are numbered before repeated headers were dropped: not the grid row.
+    stitchedRows: [r + 3],
+    position: {},
+  }));
+  return { output, rows };
+};
 
 const measure = (id: string, rows: number[], pages: number[]): Measure => ({
   id,
@@ -39,7 +56,7 @@ const measure = (id: string, rows: number[], pages: number[]): Measure => ({
 describe('OCR provenance in the report', () => {
   it('measures get the mean confidence of their OCR cells; cells under the bar become findings with their place', () => {
     const t = table([cell(0, 0, '№', 0.9), cell(0, 1, 'Чара', 0.95), cell(1, 0, '1', 0.96), cell(1, 1, 'Аткарылды', 0.9), cell(2, 0, '2', 0.4), cell(2, 1, 'ыыыы', 0.3)]);
-    const measures = [measure('m1', [1], [1]), measure('m2', [2], [2])];
+    const measures = [measure('m1', [4], [1]), measure('m2', [5], [2])];
     const findings = ocrProvenance([t], measures);
     expect(measures[0]?.ocr?.confidence).toBeCloseTo(0.93, 3);
     expect(measures[1]?.ocr?.confidence).toBeCloseTo(0.35, 3);
@@ -53,7 +70,7 @@ describe('OCR provenance in the report', () => {
 
   it('text-layer tables (no OCR cells) get no OCR fields and no findings', () => {
     const t = table([cell(0, 0, '№'), cell(1, 0, '1'), cell(1, 1, 'Чара')]);
-    const measures = [measure('m1', [1], [1])];
+    const measures = [measure('m1', [4], [1])];
     expect(ocrProvenance([t], measures)).toEqual([]);
     expect(measures[0]?.ocr).toBeUndefined();
   });
