@@ -147,8 +147,10 @@ export function paperLevel(image: GrayImage): number {
  * three comparisons per pixel and pass). Grey cell shading, a yellowed page or a shadow along the
  * fold turn white, while text and rules on them keep their contrast; so the rule finder does not
  * take a shaded header for a row of vertical lines, and Tesseract binarizes one clean background.
+ * Contrast under `minContrast` is paper too: near a rule the window reaches the white page beyond
+ * it, so shading would otherwise leave a grey frame inside each shaded cell, and JPEG leaves specks.
  */
-export function flattenBackground(image: GrayImage, window: number): GrayImage {
+export function flattenBackground(image: GrayImage, window: number, minContrast = 0): GrayImage {
   const { width, height, data } = image;
   const rowMax = new Uint8Array(width * height);
   const line = new Uint8Array(Math.max(width, height));
@@ -165,7 +167,10 @@ export function flattenBackground(image: GrayImage, window: number): GrayImage {
     for (let y = 0; y < height; y++) bg[y * width + x] = out[y] ?? 255;
   }
   const flat = new Uint8Array(width * height);
-  for (let i = 0; i < flat.length; i++) flat[i] = 255 - ((bg[i] ?? 255) - (data[i] ?? 255));
+  for (let i = 0; i < flat.length; i++) {
+    const contrast = (bg[i] ?? 255) - (data[i] ?? 255);
+    flat[i] = contrast < minContrast ? 255 : 255 - contrast;
+  }
   return { width, height, data: flat };
 }
 

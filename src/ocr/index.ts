@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INSTALL_HINT, ocrEngine } from './engine.ts';
+import type { LanguageChoice } from './language-pass.ts';
 import { ocrPage, type OcrPageResult, type PageToRead } from './page-ocr.ts';
 
 export { INSTALL_HINT } from './engine.ts';
@@ -21,8 +22,8 @@ export type OcrOutcome =
 /**
  * OCR of the listed pages of a PDF, page by page in parallel up to the core count (one Tesseract
  * thread each: parallel pages beat Tesseract's own threads), within the document's time budget.
- * The first page's language is found before the others start, so a page whose quick pass cannot
- * tell has a language to fall back on.
+ * A page whose quick pass cannot tell its language takes the first language another page's pass
+ * decided (all models when none has yet).
  */
 export async function ocrPdfPages(pdf: Uint8Array, pages: readonly PageToRead[], options: OcrOptions = {}): Promise<OcrOutcome> {
   const engine = await ocrEngine();
@@ -35,19 +36,29 @@ export async function ocrPdfPages(pdf: Uint8Array, pages: readonly PageToRead[],
   try {
     const pdfPath = join(workDir, 'input.pdf');
     await writeFile(pdfPath, pdf);
-    const ctx = { tesseract: engine.tesseract, pdftoppm: engine.pdftoppm, languages: engine.languages, pdfPath, workDir, signal: controller.signal };
+    // The first language a page's quick pass decides is the document's, for pages that cannot tell.
+    let documentLanguage: LanguageChoice | undefined;
+    const ctx = {
+      tesseract: engine.tesseract,
+      pdftoppm: engine.pdftoppm,
+      languages: engine.languages,
+      pdfPath,
+      workDir,
+      signal: controller.signal,
+      documentLanguage: () => documentLanguage,
+      onLanguage: (choice: LanguageChoice) => {
+        documentLanguage ??= choice;
+      },
+    };
     const results: OcrPageResult[] = [];
-    const [first, ...rest] = pages;
-    if (first) results.push(await ocrPage(first, ctx));
-    const previous = results[0]?.language;
     let next = 0;
     const worker = async (): Promise<void> => {
-      while (next < rest.length) {
-        const page = rest[next++] as PageToRead;
-        results.push(await ocrPage(page, previous ? { ...ctx, previous } : ctx));
+      while (next < pages.length) {
+        const page = pages[next++] as PageToRead;
+        results.push(await ocrPage(page, ctx));
       }
     };
-    await Promise.all(Array.from({ length: Math.min(jobs, rest.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(jobs, pages.length) }, worker));
     results.sort((a, b) => a.content.number - b.content.number);
     return { ok: true, pages: results, engine: engine.version };
   } catch (error) {

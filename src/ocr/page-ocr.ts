@@ -20,6 +20,12 @@ export const OCR_DPI = 300;
 /** The paper around a pixel is looked for this far (pixels, 5 pt): wider than any rule or bold stem. */
 const BACKGROUND_WINDOW = Math.round((5 * OCR_DPI) / 72) | 1;
 
+/**
+ * Ink less than this much darker than the paper around it is paper: header shading (#D9D9D9 is 38
+ * below white) and JPEG noise on it; the faintest rule of a 150-dpi JPEG scan stays above 60.
+ */
+const PAPER_CONTRAST = 48;
+
 export interface PageToRead {
   number: number;
   /** Page size in points, as the PDF reader sees it (rotation applied). */
@@ -43,8 +49,10 @@ export interface PageOcrContext {
   pdfPath: string;
   workDir: string;
   signal: AbortSignal;
-  /** The language found on earlier pages, used when a page's quick pass cannot tell. */
-  previous?: LanguageChoice;
+  /** The language other pages of the document were found in so far: used when a page's quick pass cannot tell. */
+  documentLanguage?: () => LanguageChoice | undefined;
+  /** Told each page's decided language. */
+  onLanguage?: (choice: LanguageChoice) => void;
 }
 
 /**
@@ -60,7 +68,7 @@ export async function ocrPage(page: PageToRead, ctx: PageOcrContext): Promise<Oc
   let image = readPgm(new Uint8Array(await readFile(`${base}.pgm`)));
   const skew = estimateSkew(image);
   if (skew !== 0) image = rotate(image, -skew);
-  image = flattenBackground(image, BACKGROUND_WINDOW);
+  image = flattenBackground(image, BACKGROUND_WINDOW, PAPER_CONTRAST);
   const rules = findImageRules(image, { dpi: OCR_DPI });
   const clean = eraseRules(image, rules, { dpi: OCR_DPI });
   const cleanPath = `${base}-clean.pgm`;
@@ -70,7 +78,9 @@ export async function ocrPage(page: PageToRead, ctx: PageOcrContext): Promise<Oc
   await writeFile(stripPath, writePgm(quickPassStrip(clean)));
   const quickModels = QUICK_PASS_MODELS.filter((m) => ctx.languages.has(m));
   const quick = quickModels.length > 0 ? await tesseract(ctx, stripPath, quickModels.join('+'), OCR_DPI / 2, 'txt') : '';
-  const language = chooseModels(quick, ctx.languages, ctx.previous);
+  const decided = ctx.documentLanguage?.();
+  const language = chooseModels(quick, ctx.languages, decided);
+  if (language.language !== 'und') ctx.onLanguage?.(language);
 
   const hocr = await tesseract(ctx, cleanPath, language.models, OCR_DPI, 'hocr');
   const lines = parseHocr(hocr);
