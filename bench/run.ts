@@ -5,7 +5,8 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-const suites = ['pdf/run.ts', 'language/run.ts', 'ocr/run.ts'];
+// startup/ first: it builds dist/ if the sources changed, and the others may run the CLI.
+const suites = ['startup/run.ts', 'pdf/run.ts', 'language/run.ts', 'ocr/run.ts'];
 let failed = 0;
 for (const suite of suites) {
   process.stdout.write(`\n== bench/${suite}\n`);

@@ -11,8 +11,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createParseThreads, ingestDocument, type IngestOutcome } from '../../pipelines/ingest/index.ts';
+import type { IngestOutcome } from '../../pipelines/ingest/index.ts';
 import type { ParseStageResult, StageInput } from '../../pipelines/ingest/stages.ts';
+import { builtIngestPipeline } from '../support/built.ts';
+
+const { createParseThreads, ingestDocument } = await builtIngestPipeline();
 
 const args = process.argv.slice(2);
 const flag = (name: string): string | undefined => {

@@ -6,7 +6,7 @@ import { detectLanguage } from '../../src/language/detect.ts';
 import type { Block } from '../../src/model/doc-tree.ts';
 import type { IngestErrorInfo } from '../../src/model/ingest-error.ts';
 import { REPORT_SCHEMA_ID, type Report } from '../../src/model/report.ts';
-import { PARSERS } from '../../src/parse/registry.ts';
+import { loadParser } from '../../src/parse/registry.ts';
 import { DEFAULT_LIMITS, type Limits } from '../../src/sniff/limits.ts';
 import { sniffFormat } from '../../src/sniff/sniff.ts';
 import { normalizeTables } from '../../src/tables/index.ts';
@@ -57,8 +57,9 @@ export async function parseStage(input: StageInput): Promise<ParseStageResult> {
   }
   let parsed;
   try {
+    const parse = await loadParser(sniffed.format);
     const deadline = input.timeoutMs === undefined ? {} : { deadline: Date.now() + input.timeoutMs };
-    parsed = await PARSERS[sniffed.format]({ bytes: input.bytes, filename, limits, ...deadline });
+    parsed = await parse({ bytes: input.bytes, filename, limits, ...deadline });
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
     return { ok: false, error: { code: `${sniffed.format}/parser-crash`, message: `Reading ${filename} failed unexpectedly: ${message}`, permanent: true } };
@@ -96,6 +97,7 @@ export async function parseStage(input: StageInput): Promise<ParseStageResult> {
     measures: extraction.measures,
     blocks: doc.blocks.map(blockSummary),
     tables: outputTables,
+    quantities: extraction.quantities,
     findings: [...doc.findings, ...tableFindings, ...misfits, ...extraction.findings, ...ocrFindings],
   };
   return { ok: true, report };

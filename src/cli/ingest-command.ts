@@ -8,6 +8,7 @@ import { EXTRACTOR_VERSION } from '../extract/version.ts';
 import type { Report } from '../model/report.ts';
 import { countEntries, type IngestSummary, type SummaryEntry } from './ingest-summary.ts';
 import { walkInputs } from './input-walker.ts';
+import { lineProgress, type IngestProgress } from './progress-view.ts';
 
 /** What the embedded pipeline keeps besides the JSON files: originals and reports. */
 export interface IngestSink {
@@ -34,6 +35,8 @@ export interface IngestOptions {
   /** Where originals, reports and failures are kept (the embedded or PostgreSQL store). */
   sink?: IngestSink;
   log: (line: string) => void;
+  /** How each finished input is shown; default one line per input through `log`. */
+  progress?: IngestProgress;
 }
 
 /**
@@ -84,7 +87,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   const seen = new Map<string, string>();
   const queue: Promise<void>[] = [];
   let active = 0;
-  let done = 0;
+  const progress = options.progress ?? lineProgress(options.log);
+  progress.start(total, inputs.reduce((n, input) => n + (input.kind === 'file' ? input.bytes : 0), 0));
   const waiters: (() => void)[] = [];
   const slot = async (): Promise<void> => {
     while (active >= concurrency) await new Promise<void>((r) => waiters.push(r));
@@ -94,11 +98,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     active--;
     waiters.shift()?.();
   };
-  const finish = (entry: SummaryEntry): void => {
-    done++;
-    const detail = entry.error ? ` ${entry.error.code}: ${entry.error.message}` : entry.duplicateOf ? ` (same as ${entry.duplicateOf})` : '';
-    options.log(`[${done}/${total}] ${entry.status.padEnd(7)} ${entry.path}${detail}`);
-  };
+  const finish = (entry: SummaryEntry, bytes = 0): void => progress.finished(entry, bytes);
 
   for (const input of inputs) {
     const index = entries.length;
@@ -123,7 +123,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
           entries[index] = { path: input.path, status: 'failed', id: null, error: { code: 'input/unreadable', message } };
         } finally {
           release();
-          finish(entries[index] as SummaryEntry);
+          finish(entries[index] as SummaryEntry, input.bytes);
         }
       })(),
     );

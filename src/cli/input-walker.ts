@@ -1,7 +1,7 @@
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
-export type InputEntry = { path: string; kind: 'file' } | { path: string; kind: 'missing'; message: string };
+export type InputEntry = { path: string; kind: 'file'; bytes: number } | { path: string; kind: 'missing'; message: string };
 
 /**
  * Expands the command-line paths: files as given, directories walked recursively in name order so
@@ -19,7 +19,7 @@ export async function* walkInputs(paths: readonly string[]): AsyncGenerator<Inpu
       continue;
     }
     if (info.isDirectory()) yield* walkDir(abs);
-    else yield { path: abs, kind: 'file' };
+    else yield { path: abs, kind: 'file', bytes: info.size };
   }
 }
 
@@ -30,10 +30,10 @@ async function* walkDir(dir: string): AsyncGenerator<InputEntry> {
     const link = await lstat(full);
     if (link.isSymbolicLink()) {
       const target = await stat(full).catch(() => null);
-      if (target?.isFile()) yield { path: full, kind: 'file' };
+      if (target?.isFile()) yield { path: full, kind: 'file', bytes: target.size };
       continue;
     }
     if (link.isDirectory()) yield* walkDir(full);
-    else if (link.isFile()) yield { path: full, kind: 'file' };
+    else if (link.isFile()) yield { path: full, kind: 'file', bytes: link.size };
   }
 }

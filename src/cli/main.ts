@@ -1,6 +1,6 @@
+// Only what every command needs is imported here; each command loads its own modules (pdf.js,
+// PGlite, BullMQ, zod…) when it runs, so `--help` and light commands start fast.
 import { parseArgs } from 'node:util';
-import { reportJsonSchema } from '../model/json-schema.ts';
-import { runIngest, runIngestIntoStore } from './ingest-command.ts';
 
 const USAGE = `reportmill — monitoring and performance reports to validated, normalized JSON
 
@@ -13,6 +13,7 @@ Usage:
   reportmill jobs [--retry]         failed jobs with their error codes; --retry runs them again
   reportmill export [--format json|ndjson|csv]
                                     every stored report to stdout
+  reportmill serve [--port N]       HTTP API and review page (REPORTMILL_API_TOKEN)
   reportmill schema                 print the JSON Schema of reportmill/report@1
   reportmill lang                   language (ISO 639-3) of each stdin line
 
@@ -51,12 +52,15 @@ async function ingest(args: string[]): Promise<number> {
   if (threads !== 'auto' && (!Number.isInteger(threads) || threads < 0)) throw new UsageError('--threads must be "auto" or a whole number ≥ 0.');
   const timeoutSeconds = Number(values.timeout);
   if (!(timeoutSeconds > 0)) throw new UsageError('--timeout must be a positive number of seconds.');
+  // On a terminal one line redrawn in place; in a pipe or a log file one line per input.
+  const { lineProgress, terminalProgress } = await import('./progress-view.ts');
+  const progress = process.stderr.isTTY ? await terminalProgress(process.stderr) : lineProgress(log);
   // The first Ctrl-C (or SIGTERM) lets the documents in hand finish and writes the summary; a
   // second one ends the process at once. Either way a re-run resumes where this one stopped.
   const stop = new AbortController();
   const onSignal = (): void => {
     if (stop.signal.aborted) process.exit(130);
-    log('interrupted: finishing the documents in hand (press Ctrl-C again to quit at once)');
+    progress.note('interrupted: finishing the documents in hand (press Ctrl-C again to quit at once)');
     stop.abort();
   };
   process.on('SIGINT', onSignal);
@@ -70,8 +74,10 @@ async function ingest(args: string[]): Promise<number> {
     timeoutMs: timeoutSeconds * 1000,
     signal: stop.signal,
     log,
+    progress,
   };
-  const summary = values['no-store'] ? await runIngest(options) : await runIngestIntoStore(options);
+  const { runIngest, runIngestIntoStore } = await import('./ingest-command.ts');
+  const summary = await (values['no-store'] ? runIngest(options) : runIngestIntoStore(options)).finally(() => progress.stop());
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
   const { ok, failed, skipped } = summary.counts;
@@ -91,9 +97,11 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'ingest':
         return await ingest(rest);
-      case 'schema':
+      case 'schema': {
+        const { reportJsonSchema } = await import('../model/json-schema.ts');
         process.stdout.write(`${JSON.stringify(reportJsonSchema(), null, 2)}\n`);
         return 0;
+      }
       case 'lang':
         return await lang();
       case 'worker': {
@@ -103,6 +111,9 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'jobs':
         return await (await import('../queue/cli-jobs.ts')).runJobsCommand(rest);
+      case 'serve':
+        // Loaded only here: the other commands never pay for Fastify.
+        return await (await import('../http/serve-command.ts')).runServeCommand(rest);
       case 'export':
         return await (await import('../store/cli-export.ts')).runExportCommand(rest);
       case undefined:

@@ -1,15 +1,18 @@
 import type { DocTree } from '../model/doc-tree.ts';
 import type { Finding } from '../model/finding.ts';
-import type { Goal, Measure } from '../model/report.ts';
+import type { Goal, Measure, Quantity } from '../model/report.ts';
 import type { LogicalTable } from '../tables/index.ts';
 import { cellText, type WorkCell } from '../tables/work-table.ts';
 import { readGoal } from './goal-reader.ts';
 import { readHeading, type DocumentHeading } from './heading-reader.ts';
 import { buildMeasure, mainTextColumn } from './measure-builder.ts';
+import { narrativeQuantities } from './measure-quantities.ts';
 
 export interface Extraction extends DocumentHeading {
   goals: Goal[];
   measures: Measure[];
+  /** Quantities in prose outside the tables. */
+  quantities: Quantity[];
   findings: Finding[];
 }
 
@@ -34,7 +37,7 @@ export function extractReport(doc: DocTree, tables: readonly LogicalTable[], lan
         currentGroupGoal = id;
         return;
       }
-      const draft = buildMeasure(table, r, mainCol);
+      const draft = buildMeasure(table, r, mainCol, language);
       findings.push(...draft.findings);
       let goalId: string | null = currentGroupGoal;
       const goalCell = draft.goalCell;
@@ -49,5 +52,5 @@ export function extractReport(doc: DocTree, tables: readonly LogicalTable[], lan
       measures.push({ id: `m${measures.length + 1}`, goalId, ...draft.measure });
     });
   }
-  return { ...heading, goals, measures, findings };
+  return { ...heading, goals, measures, quantities: narrativeQuantities(doc.blocks, language), findings };
 }

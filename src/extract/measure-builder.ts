@@ -1,12 +1,12 @@
 import { finding, type Finding, type Location } from '../model/finding.ts';
-import type { Indicator, Measure, Quantity } from '../model/report.ts';
+import type { Indicator, Measure } from '../model/report.ts';
 import type { ColumnRole } from '../model/table.ts';
 import type { LogicalTable } from '../tables/index.ts';
 import { cellText, type WorkCell, type WorkRow } from '../tables/work-table.ts';
 import { ENUMERATOR } from '../text/text-cues.ts';
 import { findDates } from './date-parser.ts';
 import { labelledSegments } from './labelled-segments.ts';
-import { findQuantities } from './quantity-parser.ts';
+import { ACHIEVED, indicatorValues, rowQuantities } from './measure-quantities.ts';
 import { parseScore } from './score-parser.ts';
 import { combineStatuses, readStatusWord } from './status-lexicon.ts';
 
@@ -57,7 +57,7 @@ export function mainTextColumn(roles: readonly ColumnRole[]): number | null {
  * Builds one measure from one logical row. Every value keeps its raw text beside the normalized one;
  * what cannot be normalized stays raw and becomes a finding.
  */
-export function buildMeasure(table: LogicalTable, rowIndex: number, mainCol: number): MeasureDraft {
+export function buildMeasure(table: LogicalTable, rowIndex: number, mainCol: number, language = 'und'): MeasureDraft {
   const { roles } = table.model;
   const row = table.rows[rowIndex] as WorkRow;
   const findings: Finding[] = [];
@@ -165,11 +165,21 @@ export function buildMeasure(table: LogicalTable, rowIndex: number, mainCol: num
   }
 
   const narrative = textOf(row, cols(roles, 'narrative'));
-  const quantitySources = distinctCells(
-    row,
-    roles.map((r, c) => (['number', 'period', 'start', 'end', 'score', 'goal'].includes(r) ? -1 : c)).filter((c) => c >= 0),
-  );
-  const quantities: Quantity[] = quantitySources.flatMap((c) => findQuantities(cellText(c)));
+  const { quantities, cells: quantityCells } = rowQuantities(table, rowIndex, language);
+  // A target and an actual of one unit give the indicator its numbers; without indicator columns,
+  // an expected result and the implementation narrative can (a planned and a held number of events).
+  const first = indicators[0];
+  if (first) {
+    const values = indicatorValues(quantityCells, new Set<ColumnRole>(['target']), new Set<ColumnRole>(['actual']));
+    if (values) first.values = values;
+  } else {
+    const values = indicatorValues(quantityCells, new Set<ColumnRole>(['expected']), ACHIEVED);
+    if (values) {
+      const planned = textOf(row, cols(roles, 'expected'));
+      const achieved = textOf(row, [...cols(roles, 'actual'), ...cols(roles, 'narrative')]);
+      indicators.push({ name: null, baseline: null, target: planned, actual: achieved, values });
+    }
+  }
 
   const pages = row.pages.length > 0 ? row.pages : table.pages.length === 1 ? table.pages : [];
   const goalCol = roles.indexOf('goal');

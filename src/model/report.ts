@@ -19,21 +19,56 @@ export const Goal = z
   .meta({ id: 'Goal' });
 export type Goal = z.infer<typeof Goal>;
 
+/**
+ * Where a row states a target and an actual (and maybe a baseline) as counts or amounts of one
+ * unit, their numbers: a planned and a held number of events.
+ */
+export const IndicatorValues = z
+  .object({
+    unit: z.string(),
+    baseline: z.number().nullable(),
+    target: z.number().nullable(),
+    actual: z.number().nullable(),
+  })
+  .meta({ id: 'IndicatorValues' });
+export type IndicatorValues = z.infer<typeof IndicatorValues>;
+
 export const Indicator = z
   .object({
     name: z.string().nullable(),
     baseline: z.string().nullable(),
     target: z.string().nullable(),
     actual: z.string().nullable(),
+    values: IndicatorValues.optional().describe('Numbers of the target and actual when both are quantities of one unit.'),
   })
   .meta({ id: 'Indicator' });
 export type Indicator = z.infer<typeof Indicator>;
 
+export const QuantityPlace = z
+  .discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('cell'),
+      table: z.number().int().min(0),
+      row: z.number().int().min(0).describe('Row of the normalized table grid (header rows included).'),
+      col: z.number().int().min(0),
+    }),
+    z.object({ kind: z.literal('narrative'), block: z.number().int().min(0).describe('Index into blocks[].') }),
+  ])
+  .meta({ id: 'QuantityPlace' });
+export type QuantityPlace = z.infer<typeof QuantityPlace>;
+
 export const Quantity = z
   .object({
     value: z.number(),
-    unit: z.string().nullable(),
+    unit: z.string().nullable().describe('Dictionary form of the counted noun, or the canonical unit (сом, %, руб, …); as printed when unit_form is "surface".'),
     text: z.string().describe('Verbatim source text of the quantity.'),
+    unit_form: z.enum(['lemma', 'surface']).describe('"lemma": unit is a dictionary form or canonical unit; "surface": an unknown noun, as printed.'),
+    implied: z.boolean().describe('The unit is not written beside the number: taken from a list head, a partitive or an ellipsis.'),
+    label: z.string().optional().describe('For a list item: its label as printed.'),
+    span: z
+      .object({ start: z.number().int().min(0), end: z.number().int().min(0) })
+      .describe('Offsets of text in the cell text (tables[].cells[].text) or block text (blocks[].text), UTF-16 code units.'),
+    place: QuantityPlace,
   })
   .meta({ id: 'Quantity' });
 export type Quantity = z.infer<typeof Quantity>;
@@ -120,6 +155,7 @@ export const Report = z
     measures: z.array(Measure),
     blocks: z.array(BlockSummary),
     tables: z.array(NormalizedTable),
+    quantities: z.array(Quantity).describe('Quantities in prose outside the tables (place: narrative).'),
     findings: z.array(Finding),
   })
   .meta({ id: 'Report', title: REPORT_SCHEMA_ID });

@@ -26,6 +26,16 @@ export function sniffFormat(bytes: Uint8Array, filename: string): SniffResult {
   if (startsWith(bytes, OLE2_MAGIC)) return { kind: 'supported', format: 'docx' };
   const { text } = decodeText(bytes.subarray(0, 64 * 1024));
   if (looksBinary(text)) {
+    const claimed = claimedFormat(filename);
+    // A name that promises a report the bytes do not hold is a damaged or mislabelled file the
+    // archivist must hear about (failed); a file that promised nothing we read is only skipped.
+    if (claimed !== null) {
+      return {
+        kind: 'unsupported',
+        code: 'input/format-mismatch',
+        message: `${filename}: the name says ${claimed}, but the content is ${describeBinary(bytes)}; the file may be damaged or mislabelled.`,
+      };
+    }
     return {
       kind: 'unsupported',
       code: 'input/unsupported-format',
@@ -40,6 +50,38 @@ export function sniffFormat(bytes: Uint8Array, filename: string): SniffResult {
     };
   }
   return { kind: 'supported', format: sniffTextFormat(text, filename) };
+}
+
+/** Extensions that name a format we read, with how a message calls it. */
+const CLAIMS: readonly [RegExp, string][] = [
+  [/\.pdf$/i, 'PDF'],
+  [/\.(?:docx|docm|dotx|doc)$/i, 'a Word document'],
+  [/\.(?:md|markdown)$/i, 'Markdown'],
+  [/\.(?:html?|xhtml)$/i, 'HTML'],
+  [/\.(?:txt|text|tsv|csv)$/i, 'text'],
+];
+
+function claimedFormat(filename: string): string | null {
+  return CLAIMS.find(([pattern]) => pattern.test(filename))?.[1] ?? null;
+}
+
+/** Signatures of common non-report files, to say what a mislabelled file looks like. */
+const SIGNATURES: readonly [readonly number[], string][] = [
+  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
+  [[0xff, 0xd8, 0xff], 'a JPEG image'],
+  [[0x47, 0x49, 0x46, 0x38], 'a GIF image'],
+  [[0x49, 0x49, 0x2a, 0x00], 'a TIFF image'],
+  [[0x4d, 0x4d, 0x00, 0x2a], 'a TIFF image'],
+  [[0x1f, 0x8b], 'a gzip archive'],
+  [[0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], 'a 7-Zip archive'],
+  [[0x52, 0x61, 0x72, 0x21], 'a RAR archive'],
+  [[0x7f, 0x45, 0x4c, 0x46], 'a program (ELF)'],
+  [[0x4d, 0x5a], 'a Windows program'],
+];
+
+function describeBinary(bytes: Uint8Array): string {
+  const known = SIGNATURES.find(([magic]) => startsWith(bytes, magic))?.[1];
+  return known ?? 'binary data of no known format (no PDF header, not a ZIP or OLE2 package, not text)';
 }
 
 /**

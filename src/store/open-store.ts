@@ -3,8 +3,6 @@ import type { BlobStore } from './blob-store.ts';
 import { DatabaseBlobStore } from './database-blob-store.ts';
 import { DirectoryBlobStore } from './directory-blob-store.ts';
 import { migrate } from './migrate.ts';
-import { createPgliteClient } from './pglite-client.ts';
-import { createPostgresClient } from './postgres-client.ts';
 import type { ReportStore } from './report-store.ts';
 import { SqlReportStore } from './sql-report-store.ts';
 
@@ -30,16 +28,19 @@ function databaseUrlOf(options: { databaseUrl?: string }): string | undefined {
   return url === undefined || url === '' ? undefined : url;
 }
 
+// PGlite and pg are each loaded only when that store is opened: a run uses one of them.
+const loadPostgres = async () => (await import('./postgres-client.ts')).createPostgresClient;
+
 export async function openStore(options: OpenStoreOptions = {}): Promise<ReportStore> {
   const url = databaseUrlOf(options);
   const client =
     url !== undefined
-      ? createPostgresClient(
+      ? (await loadPostgres())(
           options.maxConnections === undefined
             ? { connectionString: url }
             : { connectionString: url, maxConnections: options.maxConnections },
         )
-      : await createPgliteClient(options.inMemory === true ? undefined : join(resolveHome(options.home), 'db'));
+      : await (await import('./pglite-client.ts')).createPgliteClient(options.inMemory === true ? undefined : join(resolveHome(options.home), 'db'));
   const store = new SqlReportStore(client);
   if (options.migrate !== false) {
     try {
@@ -67,7 +68,7 @@ export async function openBlobStore(options: OpenBlobStoreOptions = {}): Promise
   if (kind === 'directory') return new DirectoryBlobStore(join(resolveHome(options.home), 'blobs'));
   const url = databaseUrlOf(options);
   if (url === undefined) throw new Error('REPORTMILL_BLOBS=database needs DATABASE_URL (PostgreSQL)');
-  const client = createPostgresClient({ connectionString: url, maxConnections: 4 });
+  const client = (await loadPostgres())({ connectionString: url, maxConnections: 4 });
   try {
     await migrate(client);
   } catch (error) {

@@ -1,4 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -107,6 +108,31 @@ describe('reportmill ingest', () => {
     expect(byName['report.docx']).toMatchObject({ status: 'ok', measures: 14 });
     expect(byName['good.txt']).toMatchObject({ status: 'ok', measures: 14 });
     for (const entry of summary.inputs.filter((e) => e.status === 'failed')) expect(entry.error?.message.length).toBeGreaterThan(10);
+  });
+
+  it('fails a file whose name claims a format we read but whose content is none (exit 1); one that claims nothing is skipped', async () => {
+    const batch = join(work, 'claims');
+    mkdirSync(batch, { recursive: true });
+    const noise = (): Buffer => Buffer.concat([Buffer.from([0x00, 0x01, 0x02]), randomBytes(4096)]); // never a PDF, ZIP or OLE2 header
+    for (const name of ['something.pdf', 'plan.docx', 'notes.md', 'page.htm', 'export.txt']) writeFileSync(join(batch, name), noise());
+    for (const name of ['data.xml', 'data.json', 'photo.png']) writeFileSync(join(batch, name), noise());
+    copyFileSync(join(golden, 'mn-ndg-inspector-2024/input.txt'), join(batch, 'good.txt'));
+    const out = join(work, 'claims-out');
+    const { code, stderr } = await run(['ingest', batch, '--out', out, '--no-store']);
+    expect(code).toBe(1);
+    const summary = IngestSummary.parse(JSON.parse(readFileSync(join(out, 'ingest-summary.json'), 'utf8')));
+    const byName = Object.fromEntries(summary.inputs.map((e) => [e.path.split('/').pop(), e]));
+    for (const [name, claim] of [['something.pdf', 'PDF'], ['plan.docx', 'a Word document'], ['notes.md', 'Markdown'], ['page.htm', 'HTML'], ['export.txt', 'text']]) {
+      expect(byName[name as string]).toMatchObject({ status: 'failed', error: { code: 'input/format-mismatch' } });
+      expect(byName[name as string]?.error?.message).toContain(`the name says ${claim}`);
+    }
+    for (const name of ['data.xml', 'data.json', 'photo.png']) expect(byName[name]).toMatchObject({ status: 'skipped', error: { code: 'input/unsupported-format' } });
+    expect(byName['good.txt']).toMatchObject({ status: 'ok' });
+    expect(stderr).toMatch(/failed\s+\S*something\.pdf input\/format-mismatch/);
+
+    // Only files that claim nothing: skipped, and the run still succeeds.
+    const { code: skippedOnly } = await run(['ingest', join(batch, 'data.xml'), join(batch, 'photo.png'), '--no-store']);
+    expect(skippedOnly).toBe(0);
   });
 
   it('on Ctrl-C finishes the documents in hand, accounts for every input in the summary, exits 130, and a re-run resumes', async () => {

@@ -30,17 +30,19 @@ describe('scores', () => {
 });
 
 describe('quantities', () => {
+  const brief = (text: string, language?: string) => findQuantities(text, language).map((q) => ({ value: q.value, unit: q.unit, text: q.text }));
   it('reads grouped thousands with units, verbatim beside the value', () => {
-    expect(findQuantities('жалпы 2 078 967 сом, анын ичинде 593 613 сомдон')).toEqual([
+    expect(brief('жалпы 2 078 967 сом, анын ичинде 593 613 сомдон', 'kir')).toEqual([
       { value: 2078967, unit: 'сом', text: '2 078 967 сом' },
       { value: 593613, unit: 'сом', text: '593 613 сомдон' },
     ]);
   });
-  it('reads percentages, decimals and people counts; ignores bare numbers', () => {
-    expect(findQuantities('79% жана 29823,12 сом, 14 адам, 2024-жылы 59 долбоор')).toEqual([
+  it('reads percentages, decimals and counted nouns; ignores years', () => {
+    expect(brief('79% жана 29823,12 сом, 14 адам, 2024-жылы 59 долбоор', 'kir')).toEqual([
       { value: 79, unit: '%', text: '79%' },
       { value: 29823.12, unit: 'сом', text: '29823,12 сом' },
       { value: 14, unit: 'адам', text: '14 адам' },
+      { value: 59, unit: 'долбоор', text: '59 долбоор' },
     ]);
   });
 });

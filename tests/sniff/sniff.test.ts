@@ -28,6 +28,44 @@ describe('sniffFormat decides from bytes', () => {
     expect(sniffFormat(garbage, 'a.bin')).toMatchObject({ kind: 'unsupported', code: 'input/unsupported-format' });
     expect(sniffFormat(bytes('print("x")\n'), 'build.py')).toMatchObject({ kind: 'unsupported', code: 'input/unsupported-format' });
   });
+
+  // Random bytes (seeded) rather than one hand-made sample: whatever the noise, the name decides.
+  const noise = (seed: number, length = 2048): Uint8Array => {
+    let state = seed;
+    return new Uint8Array(length).map(() => {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      return state >>> 16;
+    });
+  };
+
+  it.each([
+    ['scan.pdf', 'PDF'],
+    ['plan.DOCX', 'a Word document'],
+    ['old.doc', 'a Word document'],
+    ['notes.md', 'Markdown'],
+    ['page.htm', 'HTML'],
+    ['page.html', 'HTML'],
+    ['export.txt', 'text'],
+    ['export.tsv', 'text'],
+    ['export.csv', 'text'],
+  ])('binary content named %s is a format mismatch that says the name claims %s', (name, claim) => {
+    for (const seed of [1, 2, 3]) {
+      const result = sniffFormat(noise(seed), name);
+      expect(result).toMatchObject({ kind: 'unsupported', code: 'input/format-mismatch' });
+      expect(result.kind === 'unsupported' && result.message).toContain(`the name says ${claim}, but the content is binary data`);
+    }
+  });
+
+  it('names what a mislabelled file looks like when it has a known signature', () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...noise(4, 512)]);
+    expect(sniffFormat(png, 'report.pdf')).toMatchObject({ code: 'input/format-mismatch', message: expect.stringContaining('a PNG image') });
+    const gzip = new Uint8Array([0x1f, 0x8b, 0x08, 0x00, ...noise(5, 512)]);
+    expect(sniffFormat(gzip, 'report.docx')).toMatchObject({ code: 'input/format-mismatch', message: expect.stringContaining('a gzip archive') });
+  });
+
+  it.each(['data.xml', 'data.json', 'photo.png', 'photo.jpg', 'archive.bin', 'no-extension'])('binary content named %s that claims nothing we read stays unsupported', (name) => {
+    expect(sniffFormat(noise(7), name)).toMatchObject({ kind: 'unsupported', code: 'input/unsupported-format' });
+  });
 });
 
 describe('decodeText', () => {

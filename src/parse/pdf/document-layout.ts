@@ -3,6 +3,7 @@ import type { Box, PageContent } from './page-content.ts';
 import { readingOrder } from './reading-order.ts';
 import { findTables, type PageTables } from './table-finder.ts';
 import { collectWords } from './cell-text.ts';
+import { WordWidths } from './word-widths.ts';
 import { tableBlock, textBlocks } from './page-blocks.ts';
 import { linkPageTables, type PlacedTable } from './page-continuation.ts';
 import { markTableConfidence } from '../../ocr/confidence.ts';
@@ -17,7 +18,10 @@ const FURNITURE_BAND = 0.08;
  */
 export function layOutDocument(pages: readonly PageContent[]): Block[] {
   const found: PageTables[] = pages.map(findTables);
-  const words = collectWords(pages.flatMap((p) => p.runs.map((r) => r.text)));
+  const words = collectWords(
+    pages.flatMap((p) => p.runs.map((r) => r.text)),
+    WordWidths.fromRuns(pages.flatMap((p) => p.runs)),
+  );
   const bodySize = medianFontSize(pages);
   const blocks: Block[] = [];
   const placed: PlacedTable[] = [];

@@ -4,6 +4,7 @@ import type { TextLine } from './text-lines.ts';
 import type { PageTable } from './table-grid.ts';
 import { joinLines, type WordEvidence } from './cell-text.ts';
 import { cellParagraphs } from './cell-paragraphs.ts';
+import { columnTextFrames } from './cell-frames.ts';
 import { joinParagraphs } from '../../text/whitespace.ts';
 import { withOcrConfidence } from '../../ocr/confidence.ts';
 
@@ -14,10 +15,11 @@ export function tableBlock(table: PageTable, page: number, words: WordEvidence):
   const rows: DocRow[] = Array.from({ length: table.rows }, (_, r) => ({ cells: [], page, position: { page, row: r } }));
   const pitch = linePitch(table);
   const pad = table.mode === 'lattice' ? cellPadding(table) : undefined;
+  const textFrame = columnTextFrames(table);
   for (const cell of [...table.cells].sort((a, b) => a.row - b.row || a.col - b.col)) {
     // Stream cells have no edges of their own, only the extent of their text.
     const frame = pad === undefined ? undefined : { left: cell.box.x0 + pad, right: cell.box.x1 - pad };
-    const paragraphs = cellParagraphs(cell.lines, words, { geometry: cell.geometry ?? [], frame, pitch });
+    const paragraphs = cellParagraphs(cell.lines, words, { geometry: cell.geometry ?? [], frame, textFrame: textFrame(cell), pitch });
     const doc: DocCell = {
       text: joinParagraphs(paragraphs),
       paragraphs,
