@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { ParseThreads } from '../../pipelines/ingest/index.ts';
+import type { ParsePool } from '../../pipelines/ingest/index.ts';
 import type { BlobStore } from '../store/blob-store.ts';
 import type { ReportStore } from '../store/report-store.ts';
 import type { DocumentProcessor } from './document-processor.ts';
@@ -29,7 +29,7 @@ interface Opened {
   store: ReportStore;
   blobs: BlobStore;
   processor: DocumentProcessor;
-  threads: ParseThreads | null;
+  threads: ParsePool | null;
 }
 
 async function openBackends(concurrency: number, log: (line: string) => void): Promise<Opened> {
@@ -53,10 +53,13 @@ async function openBackends(concurrency: number, log: (line: string) => void): P
     const queues = openQueues({}, resolveSettings(), 'worker');
     return { store, blobs, processor: createQueueProcessor({ queues, blobs, store }), threads: null };
   }
-  const { createParseThreads } = await import('../../pipelines/ingest/index.ts');
+  const { createParsePool } = await import('../../pipelines/ingest/index.ts');
+  const { parseLimits, resolveLimits } = await import('../sniff/limits.ts');
   const { createInProcessProcessor } = await import('./in-process-processor.ts');
-  // Parsing on worker threads keeps the event loop free for requests while a large PDF is read.
-  const threads = createParseThreads({ size: concurrency, timeoutMs: 600_000, maxHeapMb: 4096 });
+  // Parsing in contained processes keeps the event loop free for requests while a large PDF is
+  // read, and a hostile upload costs only its own process (the same limits as ingest).
+  const limits = resolveLimits();
+  const threads = createParsePool({ size: concurrency, timeoutMs: limits.timeoutSeconds * 1000, maxHeapMb: limits.maxHeapMb, limits: parseLimits(limits) });
   const processor = createInProcessProcessor({
     store,
     blobs,

@@ -6,6 +6,7 @@ import { joinLines, type WordEvidence } from './cell-text.ts';
 import { cellParagraphs } from './cell-paragraphs.ts';
 import { columnTextFrames } from './cell-frames.ts';
 import { joinParagraphs } from '../../text/whitespace.ts';
+import { withOcrConfidence } from '../../ocr/confidence.ts';
 
 const BULLET = /^[•▪●■➢❖✓□]\s*/u;
 
@@ -136,7 +137,7 @@ export function textBlocks(
       const item = joinLines(texts, words).replace(BULLET, '');
       const last = out[out.length - 1];
       if (last && last.block.kind === 'list' && !last.block.ordered) last.block.items.push(item);
-      else out.push({ box: first, block: { kind: 'list', ordered: false, items: [item], position: { page } } });
+      else out.push({ box: first, block: withOcrConfidence({ kind: 'list', ordered: false, items: [item], position: { page } }, p.lines) });
       continue;
     }
     const bold = p.lines.every(isBoldLine);
@@ -146,9 +147,9 @@ export function textBlocks(
     if ((bold || large) && (centred || p.lines.length <= 3)) {
       const block: Block = { kind: 'paragraph', text, bold: true, position: { page } };
       if (p.lines.length > 1) block.lines = texts;
-      out.push({ box: first, block });
+      out.push({ box: first, block: withOcrConfidence(block, p.lines) });
     } else {
-      out.push({ box: first, block: { kind: 'paragraph', text, position: { page } } });
+      out.push({ box: first, block: withOcrConfidence({ kind: 'paragraph', text, position: { page } }, p.lines) });
     }
   }
   return out;

@@ -26,6 +26,8 @@ export interface TextRun {
   wordWidths?: number[];
   /** The same for words of figures (dates, amounts). */
   figureWidths?: number[];
+  /** Set when the run was read by OCR: the engine's confidence in the word, 0–1 (src/ocr/). */
+  ocrConfidence?: number;
 }
 
 export interface Segment {

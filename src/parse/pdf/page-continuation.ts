@@ -1,5 +1,6 @@
 import type { DocRow, TableBlock } from '../../model/doc-tree.ts';
 import type { PageTable } from './table-grid.ts';
+import { nearlySameText } from '../../text/near-same-text.ts';
 
 /** One table as found on a page, with the block made from it. */
 export interface PlacedTable {
@@ -11,7 +12,10 @@ export interface PlacedTable {
   firstOnPage: boolean;
 }
 
-const rowKey = (row: DocRow): string => row.cells.map((c) => `${c.col ?? -1}:${c.colSpan}:${c.text.replace(/\s+/g, '')}`).join('|');
+const rowShape = (row: DocRow): string => row.cells.map((c) => `${c.col ?? -1}:${c.colSpan}`).join('|');
+/** Same cells, same text (a scanned page's repeated header reads a letter or two differently). */
+const sameRow = (a: DocRow, b: DocRow): boolean =>
+  rowShape(a) === rowShape(b) && nearlySameText(a.cells.map((c) => c.text).join(' | '), b.cells.map((c) => c.text).join(' | '));
 
 function sameColumns(a: PageTable, b: PageTable): boolean {
   if (a.cols !== b.cols) return false;
@@ -53,7 +57,7 @@ export function linkPageTables(placed: readonly PlacedTable[]): void {
       while (n < cur.block.rows.length && o + n < headRows.length && n < 6) {
         const a = cur.block.rows[n];
         const b = headRows[o + n];
-        if (!a || !b || rowKey(a) !== rowKey(b) || a.cells.length === 0) break;
+        if (!a || !b || !sameRow(a, b) || a.cells.length === 0) break;
         n++;
       }
       if (n > h) {
