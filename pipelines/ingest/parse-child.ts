@@ -2,7 +2,7 @@
 // built CLI forks the compiled file; from the sources (tests) the pool forks this file with tsx.
 import { parseStage, validateStage, type ParseStageResult, type StageInput } from './stages.ts';
 
-export interface ParseRequest extends Pick<StageInput, 'bytes' | 'filename' | 'limits'> {
+export interface ParseRequest extends Pick<StageInput, 'bytes' | 'filename' | 'limits' | 'timeoutMs'> {
   job: number;
   /** Also run the validate stage here, so the parent only stores. */
   validate: boolean;
@@ -21,7 +21,12 @@ const send = (message: unknown): void => {
 
 async function handle(request: ParseRequest): Promise<ParseStageResult> {
   try {
-    const result = await parseStage({ bytes: request.bytes, filename: request.filename, ...(request.limits ? { limits: request.limits } : {}) });
+    const result = await parseStage({
+      bytes: request.bytes,
+      filename: request.filename,
+      ...(request.limits ? { limits: request.limits } : {}),
+      ...(request.timeoutMs === undefined ? {} : { timeoutMs: request.timeoutMs }),
+    });
     return result.ok && request.validate ? { ok: true, report: validateStage(result.report) } : result;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

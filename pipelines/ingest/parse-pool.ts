@@ -205,7 +205,15 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
       }, WATCH_EVERY_MS);
       child.on('message', onMessage);
       child.once('exit', onExit);
-      const request: ParseRequest = { job, bytes: input.bytes, filename: input.filename, validate: options.validate ?? false, ...(options.limits ? { limits: options.limits } : {}) };
+      // The process knows the budget too (a little less), so OCR stops its Tesseract processes itself first.
+      const request: ParseRequest = {
+        job,
+        bytes: input.bytes,
+        filename: input.filename,
+        validate: options.validate ?? false,
+        timeoutMs: Math.max(1, timeoutMs - 500),
+        ...(options.limits ? { limits: options.limits } : {}),
+      };
       child.send(request, (error) => {
         if (error) finish(failure('internal/parser-crash', `Could not hand ${input.filename} to its reader: ${error.message}`), 'kill');
       });

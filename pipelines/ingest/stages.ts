@@ -14,11 +14,14 @@ import { normalizeTables } from '../../src/tables/index.ts';
 import { finding } from '../../src/model/finding.ts';
 import { validateReport } from '../../src/validate/index.ts';
 import { annotateLanguages } from '../../src/language/annotate-languages.ts';
+import { ocrProvenance } from '../../src/ocr/ocr-findings.ts';
 
 export interface StageInput {
   bytes: Uint8Array;
   filename: string;
   limits?: Limits;
+  /** The document's time budget: slow parse work (OCR of scanned pages) stops after it with `input/timeout`. */
+  timeoutMs?: number;
 }
 
 export type ParseStageResult = { ok: true; report: Report } | { ok: false; error: IngestErrorInfo; unsupported?: boolean };
@@ -32,6 +35,7 @@ function blockSummary(block: Block, index: number): Report['blocks'][number] {
   if (block.position.page !== undefined) out.page = block.position.page;
   if (block.kind === 'heading' || block.kind === 'paragraph') out.text = block.text;
   if (block.kind === 'list') out.text = block.items.join('\n');
+  if (block.ocr) out.ocr = block.ocr;
   return out;
 }
 
@@ -60,7 +64,8 @@ export async function parseStage(input: StageInput): Promise<ParseStageResult> {
   let parsed;
   try {
     const parse = await loadParser(sniffed.format);
-    parsed = await parse({ bytes: input.bytes, filename, limits });
+    const deadline = input.timeoutMs === undefined ? {} : { deadline: Date.now() + input.timeoutMs };
+    parsed = await parse({ bytes: input.bytes, filename, limits, ...deadline });
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
     return { ok: false, error: { code: `${sniffed.format}/parser-crash`, message: `Reading ${filename} failed unexpectedly: ${message}`, permanent: true } };
@@ -80,6 +85,8 @@ export async function parseStage(input: StageInput): Promise<ParseStageResult> {
   const tableLanguage = (text: string): string => known.get(text) ?? detectLanguage(text, prior).code;
   const { tables, findings: tableFindings } = normalizeTables(doc, { language: tableLanguage });
   const extraction = extractReport(doc, tables, language.code);
+  const outputTables = tables.map((t) => t.output);
+  const ocrFindings = ocrProvenance(tables, extraction.measures);
   const misfits = tables.flatMap((t) =>
     t.misfits.map((m) =>
       finding('ROW_CELLS_MISFIT', 'warning', `Row has ${m.cells} cell(s) for the header's ${m.width} columns: ${m.notes.join(', ')}.`, m.location),
@@ -97,9 +104,9 @@ export async function parseStage(input: StageInput): Promise<ParseStageResult> {
     goals: extraction.goals,
     measures: extraction.measures,
     blocks: doc.blocks.map(blockSummary),
-    tables: tables.map((t) => t.output),
+    tables: outputTables,
     quantities: extraction.quantities,
-    findings: [...doc.findings, ...tableFindings, ...misfits, ...extraction.findings],
+    findings: [...doc.findings, ...tableFindings, ...misfits, ...extraction.findings, ...ocrFindings],
   };
   return { ok: true, report };
 }

@@ -14,8 +14,9 @@ Usage:
                                     enqueue on REDIS_URL and wait for the workers
   reportmill worker [--only parse,validate,store] [--concurrency N]
   reportmill jobs [--retry]         failed jobs with their error codes; --retry runs them again
-  reportmill export [--format json|ndjson|csv]
-                                    every stored report to stdout
+  reportmill export [--format json|ndjson|csv|datapackage|iati] [--out DIR] [filters]
+                                    stored reports, streamed (reportmill export --help)
+  reportmill serve [--port N]       HTTP API and review page (REPORTMILL_API_TOKEN)
   reportmill schema                 print the JSON Schema of reportmill/report@1
   reportmill lang                   language (ISO 639-3) of each stdin line
 
@@ -123,6 +124,9 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'jobs':
         return await (await import('../queue/cli-jobs.ts')).runJobsCommand(rest);
+      case 'serve':
+        // Loaded only here: the other commands never pay for Fastify.
+        return await (await import('../http/serve-command.ts')).runServeCommand(rest);
       case 'export':
         return await (await import('../store/cli-export.ts')).runExportCommand(rest);
       case undefined:

@@ -8,6 +8,12 @@ export type SourceFormat = z.infer<typeof SourceFormat>;
 /** ISO 639-3 code, or `und` when there is too little text to tell. */
 export const LanguageCode = z.string().regex(/^[a-z]{3}$/);
 
+/** Text read by OCR from a page image: how sure the engine was (mean word confidence, 0–1). */
+export const OcrProvenance = z
+  .object({ confidence: z.number().min(0).max(1) })
+  .meta({ id: 'OcrProvenance', description: 'Present when the text was read by OCR from a scanned page.' });
+export type OcrProvenance = z.infer<typeof OcrProvenance>;
+
 /**
  * One cell as the parser saw it, before any table normalization. `paragraphs` keeps the cell's
  * internal structure (paragraphs, list items, forced line breaks) that `text` flattens.
@@ -26,6 +32,7 @@ export const DocCell = z.object({
   col: z.number().int().min(0).optional(),
   position: Location,
   language: LanguageCode.optional(),
+  ocr: OcrProvenance.optional(),
 });
 export type DocCell = z.infer<typeof DocCell>;
 
@@ -49,6 +56,7 @@ export type DocRow = z.infer<typeof DocRow>;
 const blockBase = {
   position: Location,
   language: LanguageCode.optional(),
+  ocr: OcrProvenance.optional(),
 };
 
 export const HeadingBlock = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Finding } from './finding.ts';
-import { LanguageCode, SourceFormat } from './doc-tree.ts';
+import { LanguageCode, OcrProvenance, SourceFormat } from './doc-tree.ts';
 import { NormalizedTable } from './table.ts';
 
 export const REPORT_SCHEMA_ID = 'reportmill/report@1';
@@ -104,6 +104,8 @@ export const Measure = z
     quantities: z.array(Quantity),
     narrative: z.string().nullable(),
     source: MeasureSource,
+    /** Read by OCR: the mean confidence of the row's cells. */
+    ocr: OcrProvenance.optional(),
   })
   .meta({ id: 'Measure' });
 export type Measure = z.infer<typeof Measure>;
@@ -124,6 +126,7 @@ export const BlockSummary = z
     language: LanguageCode,
     page: z.number().int().min(1).optional(),
     text: z.string().optional(),
+    ocr: OcrProvenance.optional(),
   })
   .meta({ id: 'BlockSummary', description: 'Each source block with its detected language.' });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LanguageCode } from './doc-tree.ts';
+import { LanguageCode, OcrProvenance } from './doc-tree.ts';
 
 /** What a column holds, whatever the language of its header. */
 export const ColumnRole = z.enum([
@@ -33,6 +33,7 @@ export const TableCell = z
     text: z.string(),
     header: z.boolean(),
     language: LanguageCode,
+    ocr: OcrProvenance.optional(),
   })
   .meta({ id: 'TableCell' });
 export type TableCell = z.infer<typeof TableCell>;

@@ -7,6 +7,8 @@ export interface ParseInput {
   /** Name as received; used for messages and as a weak hint only. */
   filename: string;
   limits: Limits;
+  /** Epoch ms by which the document should be read (the ingest time budget); slow work such as OCR stops then. */
+  deadline?: number;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import type { Goal, Measure, Report } from '../model/report.ts';
+import type { ReportQuery } from './query.ts';
 import type { ReportStore } from './report-store.ts';
 
 export type ExportFormat = 'json' | 'ndjson' | 'csv';
@@ -24,6 +25,13 @@ export function csvRecord(values: readonly (string | number | null)[]): string {
   return `${values.map(csvField).join(',')}\r\n`;
 }
 
+/** A real calendar day in ISO 8601 (the model's dates are only shaped like one), else null. */
+export function calendarDate(value: string | null): string | null {
+  if (value === null || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value ? value : null;
+}
+
 /** Several values in one cell: joined with a line break, which spreadsheets show as one per line. */
 const many = (values: readonly string[]): string => values.join('\n');
 
@@ -37,10 +45,12 @@ function indicatorText(measure: Measure): string {
   );
 }
 
-export function measureCsvRows(report: Report): string[] {
+/** CSV rows of the measures at `positions` (default all), in that order. */
+export function measureCsvRows(report: Report, positions?: readonly number[]): string[] {
   const goals = new Map<string, Goal>();
   for (const goal of report.goals) if (!goals.has(goal.id)) goals.set(goal.id, goal);
-  return report.measures.map((m) => {
+  const measures = positions === undefined ? report.measures : positions.map((i) => report.measures[i]!);
+  return measures.map((m) => {
     const goal = m.goalId === null ? undefined : goals.get(m.goalId);
     return csvRecord([
       report.id, report.source.filename, report.source.format, report.language.code, report.title, report.organization,
@@ -53,21 +63,35 @@ export function measureCsvRows(report: Report): string[] {
   });
 }
 
-async function write(out: NodeJS.WritableStream, chunk: string): Promise<void> {
+export async function write(out: NodeJS.WritableStream, chunk: string): Promise<void> {
   // Respect back-pressure: exporting thousands of reports to a slow pipe must not buffer them all.
   if (!out.write(chunk)) await once(out, 'drain');
 }
 
-/** Streams every stored report to `out`; returns how many reports were written. */
-export async function exportReports(store: ReportStore, format: ExportFormat, out: NodeJS.WritableStream): Promise<number> {
+/**
+ * Streams the stored reports the filter matches to `out`, reading them in batches; returns how
+ * many reports were written. JSON and NDJSON carry whole reports; CSV rows are the measures the
+ * filter selects (the rows of `GET /v1/measures`).
+ */
+export async function exportReports(
+  store: ReportStore,
+  format: ExportFormat,
+  out: NodeJS.WritableStream,
+  filter: ReportQuery = {},
+): Promise<number> {
   let count = 0;
   if (format === 'csv') await write(out, csvRecord(CSV_COLUMNS));
   if (format === 'json') await write(out, '[');
-  for await (const report of store.iterateReports()) {
-    if (format === 'json') await write(out, `${count === 0 ? '\n' : ',\n'}${JSON.stringify(report)}`);
-    else if (format === 'ndjson') await write(out, `${JSON.stringify(report)}\n`);
-    else for (const row of measureCsvRows(report)) await write(out, row);
-    count += 1;
+  if (format === 'csv') {
+    for await (const { report, measures } of store.iterateSelected(filter)) {
+      for (const row of measureCsvRows(report, measures)) await write(out, row);
+      count += 1;
+    }
+  } else {
+    for await (const report of store.iterateReports(filter)) {
+      await write(out, format === 'json' ? `${count === 0 ? '\n' : ',\n'}${JSON.stringify(report)}` : `${JSON.stringify(report)}\n`);
+      count += 1;
+    }
   }
   if (format === 'json') await write(out, count === 0 ? ']\n' : '\n]\n');
   return count;

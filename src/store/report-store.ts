@@ -1,65 +1,16 @@
-import type { Goal, Measure, Report, StatusValue } from '../model/report.ts';
+import type { Report } from '../model/report.ts';
+import type { CursorPage, DocumentSummary, MeasureRecord, PageRequest, ReportQuery } from './query.ts';
 
 /** What re-storing a report did: the same id, version and content again is `unchanged`. */
 export type UpsertOutcome = 'inserted' | 'replaced' | 'unchanged';
 
-export interface DocumentSummary {
-  id: string;
-  extractorVersion: string;
-  filename: string;
-  format: string;
-  bytes: number;
-  pages: number;
-  language: string;
-  title: string | null;
-  organization: string | null;
-  year: number | null;
-  quarter: number | null;
-  measures: number;
-  findings: number;
-  storedAt: string;
-}
+export type { CursorPage, DocumentSummary, MeasureRecord, PageRequest, ReportQuery } from './query.ts';
 
-export interface Paging {
-  /** Default 100, at most 1000. */
-  limit?: number;
-  offset?: number;
-}
-
-export interface ReportFilter extends Paging {
-  language?: string;
-  format?: string;
-  organization?: string;
-  year?: number;
-  quarter?: number;
-  extractorVersion?: string;
-  /** Case-insensitive substring of title or filename. */
-  q?: string;
-}
-
-export interface MeasureFilter extends Paging {
-  documentId?: string;
-  goalId?: string;
-  status?: StatusValue;
-  language?: string;
-  year?: number;
-  /** Case-insensitive substring of any responsible body. */
-  responsible?: string;
-  /** Case-insensitive substring of the measure text. */
-  q?: string;
-}
-
-export interface MeasureRecord {
-  documentId: string;
-  filename: string;
-  goal: Goal | null;
-  measure: Measure;
-}
-
-export interface Page<T> {
-  items: T[];
-  /** All matches, ignoring limit and offset. */
-  total: number;
+/** A stored report with the measures a filter selected (positions in `report.measures`). */
+export interface SelectedReport {
+  report: Report;
+  /** Every position when the filter has no measure-level part. */
+  measures: number[];
 }
 
 export interface StoredFailure {
@@ -86,13 +37,21 @@ export interface ReportStore {
   migrate(): Promise<void>;
   upsertReport(report: Report, options?: { blobKey?: string }): Promise<UpsertOutcome>;
   getReport(id: string): Promise<Report | null>;
-  listReports(filter?: ReportFilter): Promise<Page<DocumentSummary>>;
-  listMeasures(filter?: MeasureFilter): Promise<Page<MeasureRecord>>;
+  /**
+   * Documents the filter matches, newest first (created time, then id), one page at a time.
+   * Filter and cursor semantics: src/store/query.ts and docs/exports.md. A cursor that is not
+   * one this list returned throws `store/bad-cursor`; a bad filter `store/bad-filter`.
+   */
+  listDocuments(filter?: ReportQuery, page?: PageRequest): Promise<CursorPage<DocumentSummary>>;
+  /** Measures the filter matches, by document (newest first) then their order in the report. */
+  listMeasures(filter?: ReportQuery, page?: PageRequest): Promise<CursorPage<MeasureRecord>>;
   recordFailure(id: string, filename: string, error: StoredFailure): Promise<void>;
   /** `null` when the store has never seen the document. */
   getStatus(id: string): Promise<DocumentStatus | null>;
-  /** Every stored report in id order, read in batches so memory stays flat. */
-  iterateReports(options?: { batchSize?: number }): AsyncIterable<Report>;
+  /** Every report the filter matches, in id order, read in batches so memory stays flat. */
+  iterateReports(filter?: ReportQuery, options?: { batchSize?: number }): AsyncIterable<Report>;
+  /** As iterateReports, with the positions of the measures the filter selects (for exports). */
+  iterateSelected(filter?: ReportQuery, options?: { batchSize?: number }): AsyncIterable<SelectedReport>;
   tableCounts(): Promise<TableCounts>;
   close(): Promise<void>;
 }

@@ -1,20 +1,20 @@
 import { createHash } from 'node:crypto';
 import { Report } from '../model/report.ts';
 import type { Goal, Measure } from '../model/report.ts';
+import {
+  decodeDocumentCursor,
+  decodeMeasureCursor,
+  documentWhere,
+  encodeCursor,
+  measureWhere,
+  pageSize,
+  parseQuery,
+  selectsMeasures,
+} from './query.ts';
+import type { CursorPage, DocumentSummary, MeasureRecord, PageRequest, ReportQuery } from './query.ts';
 import { migrate } from './migrate.ts';
 import { insertStatements, reportRows } from './report-rows.ts';
-import type {
-  DocumentStatus,
-  DocumentSummary,
-  MeasureFilter,
-  MeasureRecord,
-  Page,
-  ReportFilter,
-  ReportStore,
-  StoredFailure,
-  TableCounts,
-  UpsertOutcome,
-} from './report-store.ts';
+import type { DocumentStatus, ReportStore, SelectedReport, StoredFailure, TableCounts, UpsertOutcome } from './report-store.ts';
 import type { SqlClient, SqlExecutor } from './sql-client.ts';
 import { StoreError } from './store-error.ts';
 
@@ -46,42 +46,16 @@ interface DocumentRow {
   measure_count: number;
   finding_count: number;
   updated_at: Date | string;
+  created_at: Date | string;
+  cursor_time: string;
 }
 
 function isoTime(value: Date | string): string {
   return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
 }
 
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-function clampPaging(limit: number | undefined, offset: number | undefined): { limit: number; offset: number } {
-  return {
-    limit: Math.min(Math.max(Math.trunc(limit ?? 100), 1), 1000),
-    offset: Math.max(Math.trunc(offset ?? 0), 0),
-  };
-}
-
-/** Collects WHERE conditions with numbered parameters. */
-class Conditions {
-  readonly params: unknown[] = [];
-  private readonly parts: string[] = [];
-
-  add(sql: (placeholder: string) => string, value: unknown): void {
-    if (value === undefined) return;
-    this.params.push(value);
-    this.parts.push(sql(`$${this.params.length}`));
-  }
-
-  get where(): string {
-    return this.parts.length === 0 ? '' : `WHERE ${this.parts.join(' AND ')}`;
-  }
-
-  next(): string {
-    return `$${this.params.length + 1}`;
-  }
-}
+/** Exact, settings-independent text of a timestamptz: the cursor's sort key. */
+const CURSOR_TIME = `to_char(d.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /**
  * The one store implementation; PostgreSQL and PGlite differ only in the SqlClient handed in,
@@ -183,33 +157,27 @@ export class SqlReportStore implements ReportStore {
     return parsed.data;
   }
 
-  async listReports(filter: ReportFilter = {}): Promise<Page<DocumentSummary>> {
-    const where = new Conditions();
-    where.add((p) => `d.language_code = ${p}`, filter.language);
-    where.add((p) => `d.format = ${p}`, filter.format);
-    where.add((p) => `d.organization = ${p}`, filter.organization);
-    where.add((p) => `d.period_year = ${p}`, filter.year);
-    where.add((p) => `d.period_quarter = ${p}`, filter.quarter);
-    where.add((p) => `d.extractor_version = ${p}`, filter.extractorVersion);
-    where.add((p) => `(d.title ILIKE ${p} OR d.filename ILIKE ${p})`, filter.q === undefined ? undefined : likePattern(filter.q));
-    const { limit, offset } = clampPaging(filter.limit, filter.offset);
-
-    const total = await this.client.query<{ n: number }>(`SELECT count(*)::int AS n FROM documents d ${where.where}`, where.params);
-    const limitAt = where.next();
-    const offsetAt = `$${where.params.length + 2}`;
+  async listDocuments(filter: ReportQuery = {}, page: PageRequest = {}): Promise<CursorPage<DocumentSummary>> {
+    const where = documentWhere(parseQuery(filter));
+    if (page.cursor !== undefined) {
+      const after = decodeDocumentCursor(page.cursor);
+      where.raw(`(d.created_at, d.id) < (${where.param(after.t)}::timestamptz, ${where.param(after.id)})`);
+    }
+    const limit = pageSize(page.limit);
     const rows = await this.client.query<DocumentRow>(
       `SELECT d.id, d.extractor_version, d.filename, d.format, d.bytes, d.pages, d.language_code, d.title,
-              d.organization, d.period_year, d.period_quarter, d.updated_at,
+              d.organization, d.period_year, d.period_quarter, d.updated_at, d.created_at, ${CURSOR_TIME} AS cursor_time,
               (SELECT count(*)::int FROM measures m WHERE m.document_id = d.id) AS measure_count,
               (SELECT count(*)::int FROM findings f WHERE f.document_id = d.id) AS finding_count
          FROM documents d ${where.where}
-        ORDER BY d.updated_at DESC, d.id
-        LIMIT ${limitAt} OFFSET ${offsetAt}`,
-      [...where.params, limit, offset],
+        ORDER BY d.created_at DESC, d.id DESC
+        LIMIT ${where.param(limit + 1)}`,
+      where.params,
     );
+    const items = rows.slice(0, limit);
+    const last = items.at(-1);
     return {
-      total: total[0]?.n ?? 0,
-      items: rows.map((row) => ({
+      items: items.map((row) => ({
         id: row.id,
         extractorVersion: row.extractor_version,
         filename: row.filename,
@@ -223,56 +191,76 @@ export class SqlReportStore implements ReportStore {
         quarter: row.period_quarter,
         measures: row.measure_count,
         findings: row.finding_count,
+        createdAt: isoTime(row.created_at),
         storedAt: isoTime(row.updated_at),
       })),
+      nextCursor: rows.length > limit && last !== undefined ? encodeCursor({ k: 'd', t: last.cursor_time, id: last.id }) : null,
     };
   }
 
-  async listMeasures(filter: MeasureFilter = {}): Promise<Page<MeasureRecord>> {
-    const where = new Conditions();
-    where.add((p) => `m.document_id = ${p}`, filter.documentId);
-    where.add((p) => `m.goal_id = ${p}`, filter.goalId);
-    where.add((p) => `m.status = ${p}`, filter.status);
-    where.add((p) => `d.language_code = ${p}`, filter.language);
-    where.add((p) => `d.period_year = ${p}`, filter.year);
-    where.add(
-      (p) => `EXISTS (SELECT 1 FROM jsonb_array_elements_text(m.responsible) AS r(name) WHERE r.name ILIKE ${p})`,
-      filter.responsible === undefined ? undefined : likePattern(filter.responsible),
-    );
-    where.add((p) => `m.text ILIKE ${p}`, filter.q === undefined ? undefined : likePattern(filter.q));
-    const { limit, offset } = clampPaging(filter.limit, filter.offset);
-    const joined = 'FROM measures m JOIN documents d ON d.id = m.document_id';
-
-    const total = await this.client.query<{ n: number }>(`SELECT count(*)::int AS n ${joined} ${where.where}`, where.params);
+  async listMeasures(filter: ReportQuery = {}, page: PageRequest = {}): Promise<CursorPage<MeasureRecord>> {
+    const where = measureWhere(parseQuery(filter));
+    if (page.cursor !== undefined) {
+      const after = decodeMeasureCursor(page.cursor);
+      const t = where.param(after.t);
+      const id = where.param(after.id);
+      where.raw(
+        `((d.created_at, d.id) < (${t}::timestamptz, ${id})
+          OR (d.created_at = ${t}::timestamptz AND d.id = ${id} AND m.ord > ${where.param(after.o)}))`,
+      );
+    }
+    const limit = pageSize(page.limit);
     const rows = await this.client.query<{
       document_id: string;
+      ord: number;
       filename: string;
+      language_code: string;
+      organization: string | null;
+      period_year: number | null;
+      period_quarter: number | null;
+      cursor_time: string;
       data: unknown;
       goal_id: string | null;
       goal_number: string | null;
       goal_title: string | null;
     }>(
       // LATERAL … LIMIT 1: a report that repeats a goal id must not duplicate its measures here.
-      `SELECT m.document_id, d.filename, m.data, g.goal_id, g.number AS goal_number, g.title AS goal_title
-         ${joined}
+      `SELECT m.document_id, m.ord, d.filename, d.language_code, d.organization, d.period_year, d.period_quarter,
+              ${CURSOR_TIME} AS cursor_time, m.data, g.goal_id, g.number AS goal_number, g.title AS goal_title
+         FROM measures m JOIN documents d ON d.id = m.document_id
          LEFT JOIN LATERAL (SELECT goal_id, number, title FROM goals
                              WHERE goals.document_id = m.document_id AND goals.goal_id = m.goal_id
                              ORDER BY ord LIMIT 1) g ON true
          ${where.where}
-        ORDER BY m.document_id, m.ord
-        LIMIT ${where.next()} OFFSET $${where.params.length + 2}`,
-      [...where.params, limit, offset],
+        ORDER BY d.created_at DESC, d.id DESC, m.ord
+        LIMIT ${where.param(limit + 1)}`,
+      where.params,
     );
+    const items = rows.slice(0, limit);
+    const last = items.at(-1);
     return {
-      total: total[0]?.n ?? 0,
-      items: rows.map((row) => {
+      items: items.map((row) => {
         const goal: Goal | null =
           row.goal_id === null || row.goal_title === null
             ? null
             : { id: row.goal_id, number: row.goal_number, title: row.goal_title };
         const measure = (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as Measure;
-        return { documentId: row.document_id, filename: row.filename, goal, measure };
+        return {
+          documentId: row.document_id,
+          filename: row.filename,
+          language: row.language_code,
+          organization: row.organization,
+          year: row.period_year,
+          quarter: row.period_quarter,
+          ord: row.ord,
+          goal,
+          measure,
+        };
       }),
+      nextCursor:
+        rows.length > limit && last !== undefined
+          ? encodeCursor({ k: 'm', t: last.cursor_time, id: last.document_id, o: last.ord })
+          : null,
     };
   }
 
@@ -319,15 +307,48 @@ export class SqlReportStore implements ReportStore {
     return null;
   }
 
-  async *iterateReports(options: { batchSize?: number } = {}): AsyncIterable<Report> {
+  async *iterateReports(filter: ReportQuery = {}, options: { batchSize?: number } = {}): AsyncIterable<Report> {
+    for await (const selected of this.readBatches(filter, options, false)) yield selected.report;
+  }
+
+  iterateSelected(filter: ReportQuery = {}, options: { batchSize?: number } = {}): AsyncIterable<SelectedReport> {
+    return this.readBatches(filter, options, true);
+  }
+
+  /** Reports in id order, a batch per query; `positions` also reads which measures the filter selects. */
+  private async *readBatches(filter: ReportQuery, options: { batchSize?: number }, positions: boolean): AsyncIterable<SelectedReport> {
+    const query = parseQuery(filter);
     const batchSize = Math.max(1, options.batchSize ?? (this.kind === 'pglite' ? 20 : 100));
+    const narrows = positions && selectsMeasures(query);
     let after = '';
     for (;;) {
+      const where = documentWhere(query);
+      where.raw(`d.id > ${where.param(after)}`);
       const rows = await this.client.query<{ id: string; report: unknown }>(
-        'SELECT id, report FROM documents WHERE id > $1 ORDER BY id LIMIT $2',
-        [after, batchSize],
+        `SELECT d.id, d.report FROM documents d ${where.where} ORDER BY d.id LIMIT ${where.param(batchSize)}`,
+        where.params,
       );
-      for (const row of rows) yield this.readReport(row.report);
+      let selected: Map<string, number[]> | undefined;
+      if (narrows && rows.length > 0) {
+        // One query per batch: the positions of the matching measures of these documents.
+        const measures = measureWhere(query);
+        measures.raw(`m.document_id = ANY(${measures.param(rows.map((r) => r.id))}::text[])`);
+        const ords = await this.client.query<{ document_id: string; ord: number }>(
+          `SELECT m.document_id, m.ord FROM measures m JOIN documents d ON d.id = m.document_id ${measures.where}
+            ORDER BY m.document_id, m.ord`,
+          measures.params,
+        );
+        selected = new Map();
+        for (const row of ords) {
+          const list = selected.get(row.document_id);
+          if (list === undefined) selected.set(row.document_id, [row.ord]);
+          else list.push(row.ord);
+        }
+      }
+      for (const row of rows) {
+        const report = this.readReport(row.report);
+        yield { report, measures: selected?.get(row.id) ?? (narrows ? [] : report.measures.map((_, i) => i)) };
+      }
       const last = rows.at(-1);
       if (last === undefined || rows.length < batchSize) return;
       after = last.id;

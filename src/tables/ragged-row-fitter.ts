@@ -48,6 +48,7 @@ export function fitRaggedRow(row: WorkRow, roles: readonly ColumnRole[]): { cell
     else {
       target.paragraphs.push(...cell.paragraphs);
       target.bold = target.bold || cell.bold;
+      if (cell.ocr !== undefined) target.ocr = Math.min(target.ocr ?? 1, cell.ocr);
       if (target.paragraphs.length === cell.paragraphs.length) target.position = cell.position;
     }
   };

@@ -58,6 +58,7 @@ export function mergeInto(prev: WorkRow, row: WorkRow, following: readonly WorkR
     const target = prev.cells[c];
     if (!target || target === cell) return;
     if (cell.paragraphs.length > 0) appendFragment(target.paragraphs, cell.paragraphs);
+    joinOcr(target, cell);
     for (const later of following) {
       later.cells.forEach((x, k) => {
         if (x === cell) later.cells[k] = target;
@@ -128,10 +129,17 @@ export function carryMergedCells(rows: WorkRow[], carryCols: readonly number[]):
         row.cells[c] = up;
       } else if (row.pageBreakBefore && startsLowercase(text) && !endsClause(cellText(up))) {
         appendFragment(up.paragraphs, cell.paragraphs);
+        joinOcr(up, cell);
         row.cells[c] = up;
         joined++;
       }
     }
   }
   return joined;
+}
+
+/** A cell joined from two OCR'd pieces is as sure as its less sure piece. */
+function joinOcr(target: WorkCell, piece: WorkCell): void {
+  if (piece.ocr === undefined) return;
+  target.ocr = target.ocr === undefined ? piece.ocr : Math.min(target.ocr, piece.ocr);
 }

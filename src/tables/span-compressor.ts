@@ -22,7 +22,9 @@ export function compressSpans(
       let rowSpan = 1;
       while (rows[r + rowSpan]?.cells[c] === cell) rowSpan++;
       const text = cellText(cell);
-      cells.push({ row: r, col: c, rowSpan, colSpan, text, header: r < headerRows, language: text ? language(text) : 'und' });
+      const out: TableCell = { row: r, col: c, rowSpan, colSpan, text, header: r < headerRows, language: text ? language(text) : 'und' };
+      if (cell.ocr !== undefined && text !== '') out.ocr = { confidence: cell.ocr };
+      cells.push(out);
     });
   });
   return { cells, rows: rows.length, columns: width };

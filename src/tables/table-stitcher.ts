@@ -1,6 +1,7 @@
 import type { Block, TableBlock } from '../model/doc-tree.ts';
 import { finding, type Finding } from '../model/finding.ts';
 import { textKey } from '../text/text-cues.ts';
+import { nearlySameText } from '../text/near-same-text.ts';
 import { lexiconMatches } from './header-lexicon.ts';
 import { expandTable, isEmptyRow, rowTexts, type WorkRow } from './work-table.ts';
 
@@ -51,7 +52,7 @@ export function stitchTables(blocks: readonly Block[], findings: Finding[]): Sti
         const row = rows[drop];
         if (!row) break;
         const key = rowKey(row);
-        if (isEmptyRow(row) || headerKeys.includes(key)) drop++;
+        if (isEmptyRow(row) || isHeaderKey(headerKeys, key)) drop++;
         else break;
       }
       const kept = rows.slice(drop);
@@ -77,6 +78,11 @@ export function stitchTables(blocks: readonly Block[], findings: Finding[]): Sti
   return out;
 }
 
+/** A row repeating one of the header rows (nearly: a scanned page's OCR varies a little). */
+function isHeaderKey(headerKeys: readonly string[], key: string): boolean {
+  return headerKeys.some((h) => nearlySameText(h, key));
+}
+
 function isFragmentRow(row: WorkRow): boolean {
   const texts = rowTexts(row);
   const filled = texts.filter((t) => t.trim().length > 0);
@@ -88,7 +94,7 @@ function continues(prev: StitchedTable, block: TableBlock, rows: WorkRow[], head
   if (block.continuesPrevious === false) return false;
   const first = rows.find((r) => !isEmptyRow(r));
   if (!first) return true;
-  if (headerKeys.includes(rowKey(first))) return true;
+  if (isHeaderKey(headerKeys, rowKey(first))) return true;
   const headerRows = rows.filter((r) => r.header);
   if (headerRows.length > 0 && headerRows.every(isEmptyRow)) return true;
   // A pipe table cut by a page gets a syntactic header row that is really a data fragment:

@@ -14,6 +14,8 @@ export interface WorkCell {
   position: Location;
   /** No source cell covers this position: the row had fewer cells than the grid is wide. */
   filler?: boolean;
+  /** OCR confidence of the text (0–1), when it was read from a scan. */
+  ocr?: number;
 }
 
 export interface WorkRow {
@@ -65,6 +67,7 @@ export function expandTable(block: TableBlock): WorkRow[] {
         header: cell.header ?? row.header ?? false,
         position: cell.position,
       };
+      if (cell.ocr) work.ocr = cell.ocr.confidence;
       for (let dr = 0; dr < cell.rowSpan && r + dr < grid.length; dr++) {
         const target = grid[r + dr];
         if (!target) continue;

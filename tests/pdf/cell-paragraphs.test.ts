@@ -49,7 +49,17 @@ describe('paragraphs inside ruled cells (Helvetica 10 pt, 12 pt line pitch)', ()
     const page = [...grid(xs, ys), ...header];
     // "pension" is one word too, but ends well short of the edge: "funding" wrapped after it.
     page.push(...cellLines(72, [722, 710, 698, 686], ['Transparenc', 'y of the', 'pension', 'funding']));
-    page.push(...cellLines(138, [722, 710, 698], ['Regional offices together with the', 'postal service branches of the whole', 'country']));
+    // The document's own words say that words wider than column 0 occur (a word had to break):
+    // "implementation", "organizational" and "responsibilities" are each wider than 60 pt.
+    page.push(
+      ...cellLines(138, [722, 710, 698, 686, 674], [
+        'Regional offices together with the',
+        'postal service and the implementation of',
+        'the new organizational responsibilities of the',
+        'branches of the whole country and the',
+        'implementation of their responsibilities',
+      ]),
+    );
     const [t] = await tables([page.join('\n')]);
     expect(t?.rows[1]?.cells[0]?.paragraphs).toEqual(['Transparency of the pension funding']);
   });

@@ -71,3 +71,31 @@ describe('fonts without a Unicode map', () => {
     expect(checkFontText('The measures of the strategic plan were implemented in every region on time').suspicious).toBe(false);
   });
 });
+
+describe('dot leaders and slashes in cell lines', () => {
+  it('strips leader dots and keeps the label and the value', async () => {
+    const { stripLeaders } = await import('../../src/parse/pdf/cell-text.ts');
+    expect(stripLeaders('All ages .........')).toBe('All ages');
+    expect(stripLeaders('Men . . . . . . 12.4')).toBe('Men 12.4');
+    expect(stripLeaders('Total……… 100')).toBe('Total 100');
+    expect(stripLeaders('1.2.3 and 2024.01.01')).toBe('1.2.3 and 2024.01.01');
+  });
+
+  it('joins a line broken after a slash without a space', () => {
+    expect(joinLines(['Хурсэн түвшин /', 'биелэлт/'], collectWords([]))).toBe('Хурсэн түвшин /биелэлт/');
+    expect(joinLines(['Д/', 'д'], collectWords([]))).toBe('Д/д');
+  });
+});
+
+describe('web addresses broken at their delimiters', () => {
+  it('joins the rest of an address broken after «?» or «=» without a space', () => {
+    expect(joinLines(['https://www.facebook.com/profile.php?', 'id=100008384018333'], collectWords([]))).toBe('https://www.facebook.com/profile.php?id=100008384018333');
+    expect(joinLines(['Is it done?', 'Yes'], collectWords([]))).toBe('Is it done? Yes');
+  });
+});
+
+describe('a slash standing apart at a line end', () => {
+  it('keeps the space after it', () => {
+    expect(joinLines(['Treaty reform / IGC /', 'Lisbon Treaty'], collectWords([]))).toBe('Treaty reform / IGC / Lisbon Treaty');
+  });
+});

@@ -1,4 +1,4 @@
-import { joinLines, type WordEvidence } from './cell-text.ts';
+import { joinLines, stripLeaders, type WordEvidence } from './cell-text.ts';
 import type { LineGeometry } from './line-geometry.ts';
 
 /** A line that opens a list item or numbered point starts a new paragraph inside a cell. */
@@ -12,6 +12,13 @@ export interface CellLayout {
   geometry: readonly (LineGeometry | undefined)[];
   /** Left and right limits of the cell's text (cell edges less padding); unknown in stream mode. */
   frame?: { left: number; right: number } | undefined;
+  /**
+   * The extent of the text of the cell's column, the best estimate of the width the lines were
+   * wrapped to where the cell's edges are unknown (stream cells) or do not hold the line (an
+   * indent taken for padding). Only used to find words broken for want of room, never to end
+   * paragraphs (a column whose lines all end short would make every line look forced).
+   */
+  textFrame?: { left: number; right: number } | undefined;
   /** Usual baseline step of two lines of one paragraph, in font sizes (table-wide). */
   pitch?: number | undefined;
 }
@@ -26,15 +33,15 @@ const SPACE_EM = 0.25;
  * - the line ends short: the next line's first word would have fitted after it, so the break
  *   was forced (a paragraph end or a line break), not a wrap.
  * A line that is one word filling the cell to less than the width of the next line's first
- * glyph, followed by a lower-case fragment, is a word broken without a hyphen (there was no
- * space to break at): the two join without a space, unless the document shows the fragment to be
- * a word of its own.
+ * glyph may be a word broken without a hyphen (there was no space to break at): see `brokenWord`.
+ * A line opening with closing punctuation (`.`, `,`, `)`, `»` …) is always the rest of a word:
+ * line breaking never puts a break before such a mark, only a mid-word break does.
  */
 export function cellParagraphs(lines: readonly string[], words: WordEvidence, layout?: CellLayout): string[] {
   const groups: string[][] = [];
   let prev: LineGeometry | undefined;
   lines.forEach((line, i) => {
-    const t = line.trim();
+    const t = stripLeaders(line);
     if (t === '') return;
     const geo = layout?.geometry[i];
     const last = groups[groups.length - 1];
@@ -42,7 +49,8 @@ export function cellParagraphs(lines: readonly string[], words: WordEvidence, la
     // Two addresses on consecutive lines are two entries of a list of links, never one text.
     if (!last || tail === undefined || ITEM_START.test(t) || (LONE_URL.test(t) && LONE_URL.test(tail))) groups.push([t]);
     else if (prev && geo && layout && paragraphEnds(prev, geo, layout)) groups.push([t]);
-    else if (prev && geo && layout?.frame && brokenWord(tail, t, prev, geo, layout.frame, words)) last[last.length - 1] = tail + t;
+    else if (CLOSING_START.test(t) && /[\p{L}\p{N}]$/u.test(tail)) last[last.length - 1] = tail + t;
+    else if (prev && geo && brokenWord(tail, t, prev, geo, layout, words)) last[last.length - 1] = tail + t;
     else last.push(t);
     prev = geo;
   });
@@ -62,16 +70,78 @@ function paragraphEnds(prev: LineGeometry, cur: LineGeometry, layout: CellLayout
   return room > SPACE_EM * fs + cur.headWidth + 0.5 * cur.glyphWidth;
 }
 
-function brokenWord(tail: string, line: string, prev: LineGeometry, cur: LineGeometry, frame: { left: number; right: number }, words: WordEvidence): boolean {
-  if (!prev.oneWord || !/\p{L}$/u.test(tail) || !/^\p{Ll}/u.test(line)) return false;
-  // Only left-aligned (or justified) lines: a centred word leaves its room on both sides, where
-  // the padding estimate cannot tell a full line from a short one.
-  if (Math.abs(cur.x0 - prev.x0) > 1) return false;
-  // The break fell where not even the next glyph fitted.
-  if (frame.right - frame.left - (prev.x1 - prev.x0) >= cur.firstGlyphWidth) return false;
-  const head = /^\p{L}+/u.exec(line)?.[0]?.toLowerCase() ?? '';
-  const joined = (/\p{L}+$/u.exec(tail)?.[0]?.toLowerCase() ?? '') + head;
-  // The fragment being a word the document uses again and again (not only here and perhaps in
-  // one typo elsewhere), with no joined form anywhere, says the line wrapped at a space.
-  return words.has(joined) || (words.count?.(head) ?? 0) <= 2;
+/** The cell's frame if the line fits in it, else its column's text frame if that one does. */
+function usableFrame(prev: LineGeometry, cur: LineGeometry, layout: CellLayout | undefined): { left: number; right: number } | undefined {
+  for (const f of [layout?.frame, layout?.textFrame]) if (f && f.right - f.left >= prev.x1 - prev.x0 - cur.glyphWidth / 2) return f;
+  return undefined;
+}
+
+/**
+ * Whether the break between `tail`'s last line and `line` fell inside a word. Geometry first: the
+ * line before is one word (a renderer breaks inside a word only when no space was left to break
+ * at) and fills the cell to less than the width of the next line's first glyph (the break came
+ * where not one more glyph fitted). The line's own width is compared with the cell's, so centred
+ * lines count like left-aligned ones. The letters must read on as one word: a lower-case start,
+ * or capitals after capitals, or digits after digits.
+ *
+ * Web addresses are broken wherever the line is full.
+ *
+ * A whole word can fill the line just as well. Which is likelier is read from the document's own
+ * word widths (`wordOdds`); the break is taken to be inside a word when that is more than twice
+ * as likely as a whole word filling the line.
+ */
+function brokenWord(tail: string, line: string, prev: LineGeometry, cur: LineGeometry, layout: CellLayout | undefined, words: WordEvidence): boolean {
+  const frame = usableFrame(prev, cur, layout);
+  if (!frame || !prev.oneWord) return false;
+  const width = frame.right - frame.left;
+  const room = width - (prev.x1 - prev.x0);
+  if (room >= cur.firstGlyphWidth) return false;
+  // A web address has no spaces to break at: a full line of one is broken inside it.
+  if (URL_END.test(tail)) return true;
+  if (!readsOn(tail, line)) return false;
+  return wordOdds(prev, cur, width, line, words) > 2;
+}
+
+/**
+ * Odds that a full line is a broken word, from the document's word widths (`WordWidths`). Prior:
+ * words wider than the line (such a word had to break) against words within one glyph of the
+ * line's width (such a word fills the line by chance). Likelihood of the next line's first word,
+ * when it ends on that line: as the rest of a word wider than the line, or as a word of its own.
+ */
+function wordOdds(prev: LineGeometry, cur: LineGeometry, width: number, line: string, words: WordEvidence): number {
+  if (!words.widths) return 1;
+  const widths = /^\p{N}/u.test(line) ? words.widths.figures : words.widths.letters;
+  const em = prev.fontSize > 0 ? prev.fontSize : 1;
+  const lineEm = width / em;
+  const glyph = cur.firstGlyphWidth / em;
+  // Prior: a word wider than the line (it had to break) against a whole word within one glyph
+  // of the line's width (it fills the line by chance).
+  const wider = widths.count(lineEm);
+  const asWide = widths.count(lineEm - glyph, lineEm);
+  let odds = (wider + 0.5) / (asWide + 1);
+  // The next line's first word, when it ends on that line: as the rest of a word wider than the
+  // line, or as a word of its own. With few words wider than the line, their rests are taken to
+  // spread evenly over one line's width.
+  const head = cur.headWidth / em;
+  const window = Math.max(glyph / 2, 0.25);
+  if (!cur.oneWord || cur.x1 - cur.x0 < width - cur.glyphWidth) {
+    const asWord = (widths.count(head - window, head + window) + 0.5) / (widths.size + 1);
+    const asRest = (widths.count(lineEm + head - window, lineEm + head + window) + (4 * window) / lineEm) / (wider + 2);
+    odds *= asRest / asWord;
+  }
+  return odds;
+}
+
+const URL_END = /(?:^|\s)(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S*$/iu;
+
+/** A line opening with a mark that never starts a line at a break opportunity (UAX #14 CL, IS, EX). */
+const CLOSING_START = /^[.,;:!?)\]}»”’%]/u;
+
+function readsOn(tail: string, line: string): boolean {
+  const a = tail.at(-1) ?? '';
+  const b = line[0] ?? '';
+  if (/\p{Ll}/u.test(b)) return /[\p{L}\p{N}]/u.test(a);
+  if (/\p{Lu}/u.test(b)) return /\p{Lu}/u.test(a);
+  if (/\p{N}/u.test(b)) return /[\p{N}.]/u.test(a);
+  return false;
 }

@@ -3,8 +3,10 @@ import type { Box, PageContent } from './page-content.ts';
 import { readingOrder } from './reading-order.ts';
 import { findTables, type PageTables } from './table-finder.ts';
 import { collectWords } from './cell-text.ts';
+import { WordWidths } from './word-widths.ts';
 import { tableBlock, textBlocks } from './page-blocks.ts';
 import { linkPageTables, type PlacedTable } from './page-continuation.ts';
+import { markTableConfidence } from '../../ocr/confidence.ts';
 
 /** Lines this close to the top or bottom edge (share of page height) are page furniture. */
 const FURNITURE_BAND = 0.08;
@@ -16,7 +18,10 @@ const FURNITURE_BAND = 0.08;
  */
 export function layOutDocument(pages: readonly PageContent[]): Block[] {
   const found: PageTables[] = pages.map(findTables);
-  const words = collectWords(pages.flatMap((p) => p.runs.map((r) => r.text)));
+  const words = collectWords(
+    pages.flatMap((p) => p.runs.map((r) => r.text)),
+    WordWidths.fromRuns(pages.flatMap((p) => p.runs)),
+  );
   const bodySize = medianFontSize(pages);
   const blocks: Block[] = [];
   const placed: PlacedTable[] = [];
@@ -35,6 +40,7 @@ export function layOutDocument(pages: readonly PageContent[]): Block[] {
     const content = res.textLines.filter((l) => !isFurniture(l.top, l.bottom, page.height));
     res.tables.forEach((table, t) => {
       const block = tableBlock(table, page.number, words);
+      markTableConfidence(block, table, page.runs);
       const lastOnPage = t === res.tables.length - 1 && !content.some((l) => l.top > table.box.bottom);
       const firstOnPage = t === 0 && !content.some((l) => l.bottom < table.box.top);
       placed.push({ page: page.number, table, block, lastOnPage, firstOnPage });

@@ -66,20 +66,14 @@ interface TextState {
   ts: number;
 }
 
-interface Glyph {
+export interface Glyph {
   text: string;
-  x0: number;
-  x1: number;
-  baseline: number;
-  top: number;
-  bottom: number;
   size: number;
   font: string;
   bold: boolean;
   space: boolean;
   /** Advance of a space glyph in page units (word spacing included). */
   advance: number;
-  rotated: boolean;
   /** Pen position before and after the glyph, and the unit writing direction, on the page. */
   ox: number;
   oy: number;
@@ -87,6 +81,21 @@ interface Glyph {
   ey: number;
   ux: number;
   uy: number;
+  /** Offsets from the baseline to the ascent and descent lines (text space up-vector, scaled). */
+  ax: number;
+  ay: number;
+  dx: number;
+  dy: number;
+}
+
+/** A glyph placed in the frame its page is read in: box, baseline, whether it runs askew. */
+interface Placed extends Glyph {
+  x0: number;
+  x1: number;
+  baseline: number;
+  top: number;
+  bottom: number;
+  rotated: boolean;
 }
 
 interface GlyphLike {
@@ -119,7 +128,13 @@ function fontFallback(a: Glyph, b: Glyph): boolean {
   return sa >= 0 && sb >= 0 && sa !== sb;
 }
 
+/** Text runs of a page read upright (no quarter turn); see `readGlyphs` and `glyphsToRuns`. */
 export function glyphRuns(ops: OperatorList, viewport: Matrix, metrics: (font: string) => FontMetrics): TextRun[] {
+  return glyphsToRuns(readGlyphs(ops, viewport, metrics), IDENTITY);
+}
+
+/** Every glyph the content stream shows, in top-down page space. */
+export function readGlyphs(ops: OperatorList, viewport: Matrix, metrics: (font: string) => FontMetrics): Glyph[] {
   const glyphs: Glyph[] = [];
   let st: TextState = { ctm: viewport, font: '', size: 0, tc: 0, tw: 0, th: 1, tl: 0, ts: 0 };
   const stack: TextState[] = [];
@@ -151,33 +166,29 @@ export function glyphRuns(ops: OperatorList, viewport: Matrix, metrics: (font: s
       const oy = d * st.ts + f;
       const ex = a * advance + ox;
       const ey = b * advance + oy;
-      const dx = a;
-      const dy = b;
-      const dl = Math.hypot(dx, dy) || 1;
-      const ty = d * (st.ts + fm.ascent * st.size) + f;
-      const by = d * (st.ts + fm.descent * st.size) + f;
+      const dl = Math.hypot(a, b) || 1;
+      const asc = st.ts + fm.ascent * st.size;
+      const desc = st.ts + fm.descent * st.size;
       const text = typeof glyph.unicode === 'string' ? glyph.unicode : '';
       glyphs.push({
         text,
-        x0: Math.min(ox, ex),
-        x1: Math.max(ox, ex),
-        baseline: oy,
-        top: Math.min(ty, by),
-        bottom: Math.max(ty, by),
-        size: Math.abs(st.size) * Math.hypot(trm[2], trm[3]),
+        size: Math.abs(st.size) * Math.hypot(c, d),
         font: st.font,
         bold: fm.bold,
         // pdf.js flags byte 32 as a space (it takes Tw, PDF 32000-1 §9.3.3) even when a subset
         // font maps that code to a letter; only the Unicode value says whether it is blank.
         space: text.trim() === '',
-        advance: Math.abs(ex - ox),
-        rotated: Math.abs(trm[1]) > 0.1 * Math.abs(trm[0]) || Math.abs(trm[2]) > 0.1 * Math.abs(trm[3]),
+        advance: Math.abs(advance) * dl,
         ox,
         oy,
         ex,
         ey,
-        ux: dx / dl,
-        uy: dy / dl,
+        ux: a / dl,
+        uy: b / dl,
+        ax: c * asc + e - ox,
+        ay: d * asc + f - oy,
+        dx: c * desc + e - ox,
+        dy: d * desc + f - oy,
       });
       tm = translate(advance, 0, tm);
     }
@@ -269,27 +280,106 @@ export function glyphRuns(ops: OperatorList, viewport: Matrix, metrics: (font: s
         break;
     }
   }
-  return glyphsToRuns(glyphs);
+  return glyphs;
+}
+
+/**
+ * Which way most of the page's text runs, in quarter turns clockwise from left-to-right: 1 when
+ * it runs down the page (a table printed sideways, turned clockwise), 3 when it runs up, 2 upside
+ * down. Counted in visible glyphs; a quarter wins only with more than half of them, so a page of
+ * upright text with vertical column heads stays upright.
+ */
+export function textQuarter(glyphs: readonly Glyph[]): 0 | 1 | 2 | 3 {
+  const counts: [number, number, number, number] = [0, 0, 0, 0];
+  let visible = 0;
+  for (const g of glyphs) {
+    if (g.space) continue;
+    visible++;
+    if (g.ux > 0.95) counts[0]++;
+    else if (g.uy > 0.95) counts[1]++;
+    else if (g.ux < -0.95) counts[2]++;
+    else if (g.uy < -0.95) counts[3]++;
+  }
+  let best: 0 | 1 | 2 | 3 = 0;
+  for (const q of [1, 2, 3] as const) if ((counts[q] ?? 0) > (counts[best] ?? 0)) best = q;
+  return best !== 0 && (counts[best] ?? 0) * 2 > visible ? best : 0;
+}
+
+/**
+ * The map from top-down page space to the frame in which text of quarter `q` reads left to right,
+ * top to bottom (still top-down, origin at the top-left of the turned page).
+ */
+export function quarterTurn(q: 0 | 1 | 2 | 3, width: number, height: number): Matrix {
+  if (q === 1) return [0, -1, 1, 0, 0, width];
+  if (q === 2) return [-1, 0, 0, -1, width, height];
+  if (q === 3) return [0, 1, -1, 0, height, 0];
+  return IDENTITY;
+}
+
+function place(g: Glyph, frame: Matrix): Placed {
+  const [a, b, c, d, e, f] = frame;
+  const turned = frame !== IDENTITY;
+  const ox = turned ? a * g.ox + c * g.oy + e : g.ox;
+  const oy = turned ? b * g.ox + d * g.oy + f : g.oy;
+  const ex = turned ? a * g.ex + c * g.ey + e : g.ex;
+  const ey = turned ? b * g.ex + d * g.ey + f : g.ey;
+  const ux = turned ? a * g.ux + c * g.uy : g.ux;
+  const uy = turned ? b * g.ux + d * g.uy : g.uy;
+  const ax = turned ? a * g.ax + c * g.ay : g.ax;
+  const ay = turned ? b * g.ax + d * g.ay : g.ay;
+  const dy = turned ? b * g.dx + d * g.dy : g.dy;
+  return {
+    ...g,
+    ox,
+    oy,
+    ex,
+    ey,
+    ux,
+    uy,
+    x0: Math.min(ox, ex),
+    x1: Math.max(ox, ex),
+    baseline: oy,
+    top: Math.min(oy + ay, oy + dy),
+    bottom: Math.max(oy + ay, oy + dy),
+    // Slanted, vertical or sheared against the frame: axis titles, vertical column heads.
+    rotated: Math.abs(uy) > 0.1 * Math.abs(ux) || Math.abs(ax) > 0.1 * Math.abs(ay),
+  };
 }
 
 /**
  * Consecutive glyphs on one baseline form a run; a run ends at a jump back, a change of line, or
  * a gap (including a wide space) of more than 0.6 em, the same threshold pdf.js uses.
  */
-function glyphsToRuns(glyphs: readonly Glyph[]): TextRun[] {
+export function glyphsToRuns(all: readonly Glyph[], frame: Matrix): TextRun[] {
+  const glyphs = all.map((g) => place(g, frame));
   const runs: TextRun[] = [];
-  let cur: Glyph[] = [];
+  let cur: Placed[] = [];
   let text = '';
   let pendingSpace = false;
   let wordEnd: number | undefined;
+  // Widths of the run's words (ems) for `WordWidths`, letter words and figures apart. The first
+  // word of a run is left out: a line may open with the rest of a word broken on the line above.
+  let wordStart = 0;
+  let wordKind: 'letters' | 'figures' | 'other' = 'other';
+  let wordWidths: number[] = [];
+  let figureWidths: number[] = [];
+  let words = 0;
+  const endWord = (last: Placed): void => {
+    const em = (last.x1 - wordStart) / Math.max(last.size, 1);
+    if (words > 0 && wordKind === 'letters') wordWidths.push(em);
+    else if (words > 0 && wordKind === 'figures') figureWidths.push(em);
+    words++;
+  };
   const flush = (): void => {
+    // The last word of a run of several is whole too, unless a hyphen cut it at the line end.
+    if (words > 0 && lastVisible && !/^[-\u2010\u00AD]$/u.test(lastVisible.text)) endWord(lastVisible);
     const visible = cur.filter((g) => !g.space);
     if (visible.length > 0 && text.trim() !== '') {
-      const first = visible[0] as Glyph;
+      const first = visible[0] as Placed;
       const boldChars = visible.filter((g) => g.bold).length;
       const horizontal = Math.abs(first.uy) < 0.05 && first.ux > 0;
       runs.push({
-        ...(horizontal ? { firstGlyphX1: first.x1, firstWordX1: wordEnd ?? Math.max(...visible.map((g) => g.x1)) } : {}),
+        ...(horizontal ? { firstGlyphX1: first.x1, firstWordX1: wordEnd ?? Math.max(...visible.map((g) => g.x1)), wordWidths, figureWidths } : {}),
         text: text.trim(),
         x0: Math.min(...visible.map((g) => g.x0)),
         x1: Math.max(...visible.map((g) => g.x1)),
@@ -306,8 +396,11 @@ function glyphsToRuns(glyphs: readonly Glyph[]): TextRun[] {
     text = '';
     pendingSpace = false;
     wordEnd = undefined;
+    wordWidths = [];
+    figureWidths = [];
+    words = 0;
   };
-  let lastVisible: Glyph | undefined;
+  let lastVisible: Placed | undefined;
   for (const g of glyphs) {
     const em = Math.max(g.size, 1);
     if (g.space) {
@@ -332,6 +425,17 @@ function glyphsToRuns(glyphs: readonly Glyph[]): TextRun[] {
     if (pendingSpace && text !== '') {
       text += ' ';
       if (wordEnd === undefined && lastVisible) wordEnd = lastVisible.x1;
+      if (lastVisible) endWord(lastVisible);
+      wordStart = g.x0;
+      wordKind = 'other';
+    }
+    if (text === '') {
+      wordStart = g.x0;
+      wordKind = 'other';
+    }
+    if (wordKind !== 'letters') {
+      if (/\p{L}/u.test(g.text)) wordKind = 'letters';
+      else if (/\p{N}/u.test(g.text)) wordKind = 'figures';
     }
     pendingSpace = false;
     text += g.text;

@@ -6,6 +6,7 @@ import type { PageContent } from './page-content.ts';
 import { glyphFindings } from './glyph-findings.ts';
 import { layOutDocument } from './document-layout.ts';
 import { pdfMetadata } from './pdf-metadata.ts';
+import { readScannedPages } from '../../ocr/scanned-pages.ts';
 
 /**
  * PDF → DocTree (issue 4), in order: open (repairing a cut file), read every page's glyphs and
@@ -14,7 +15,7 @@ import { pdfMetadata } from './pdf-metadata.ts';
  * block; a table running on from the previous page says so (`continuesPrevious`, header rows, cut
  * rows) for the table normalizer to stitch.
  */
-export const parsePdf: Parser = async ({ bytes, limits }) => {
+export const parsePdf: Parser = async ({ bytes, limits, deadline }) => {
   if (bytes.byteLength > limits.maxInputBytes) {
     return parseFailure('pdf/too-large', `The PDF is ${bytes.byteLength} bytes; the limit is ${limits.maxInputBytes}.`);
   }
@@ -41,11 +42,19 @@ export const parsePdf: Parser = async ({ bytes, limits }) => {
       }
     }
     if (pages.length === 0) return parseFailure('pdf/corrupt', 'No page of the PDF could be read.');
+    // Pages without a usable text layer (scans) are OCR'd into text runs and ruling lines (src/ocr/).
+    const scanned = await readScannedPages(bytes, pages, stats.textByFont, deadline === undefined ? {} : { deadline });
+    if (!scanned.ok) return parseFailure(scanned.code, scanned.message);
+    pages.splice(0, pages.length, ...scanned.pages);
     if (pages.every((p) => p.runs.length === 0)) {
-      return parseFailure('pdf/no-text-layer', `The PDF has ${pages.length} page(s) but no text layer (scanned images?); OCR is needed.`);
+      const why = scanned.notRead === undefined ? 'and OCR found no text either.' : `OCR is needed. ${scanned.notRead}`;
+      return parseFailure('pdf/no-text-layer', `The PDF has ${pages.length} page(s) but no text layer (scanned images?); ${why}`);
     }
+    findings.push(...scanned.findings);
     for (const p of pages) {
-      if (p.runs.length === 0) findings.push(finding('pdf/page-without-text', 'info', `Page ${p.number} has no text layer.`, { page: p.number }));
+      if (p.runs.length === 0 && !scanned.findings.some((f) => f.location.page === p.number)) {
+        findings.push(finding('pdf/page-without-text', 'info', `Page ${p.number} has no text layer.`, { page: p.number }));
+      }
     }
     findings.push(...glyphFindings(stats));
     const blocks = layOutDocument(pages);

@@ -67,6 +67,8 @@ export interface LatticeResult {
   table: PageTable;
   /** Runs placed in the table; the page layout leaves them out of running text. */
   used: Set<TextRun>;
+  /** Grid positions in bands left out as not rows (empty, between double rules or ruled parts). */
+  voidPositions: number;
 }
 
 /**
@@ -106,26 +108,40 @@ export function latticeTable(group: readonly Segment[], runs: readonly TextRun[]
     const rb = find(b);
     if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
   };
-  for (let r = 0; r < nr; r++) {
-    for (let c = 0; c < nc; c++) {
-      if (c + 1 < nc) {
-        const len = y(r + 1) - y(r);
-        if (coveredLength(vRules[c + 1] ?? [], y(r), y(r + 1)) < EDGE_COVER * len) join(r * nc + c, r * nc + c + 1);
-      }
-      if (r + 1 < nr) {
-        const len = x(c + 1) - x(c);
-        if (coveredLength(hRules[r + 1] ?? [], x(c), x(c + 1)) < EDGE_COVER * len) join(r * nc + c, (r + 1) * nc + c);
-      }
-    }
-  }
   const box: Box = { x0: x(0), x1: x(nc), top: y(0), bottom: y(nr) };
   const inside = runs.filter((run) => {
     const cx = (run.x0 + run.x1) / 2;
     const cy = (run.top + run.bottom) / 2;
     return cx >= box.x0 && cx <= box.x1 && cy >= box.top && cy <= box.bottom;
   });
+  // Bands that are not rows: empty (no glyph centred in them) and either thinner than the shortest
+  // text line in the grid (double rules a few points apart) or crossed by no vertical rule at all
+  // (the gap between a grid and a totals row ruled apart under it).
+  const lineHeight = inside.length > 0 ? Math.min(...inside.map((r) => r.bottom - r.top)) : 0;
+  const voidRow = Array.from({ length: nr }, (_, r) => {
+    const top = y(r);
+    const bottom = y(r + 1);
+    if (inside.some((run) => (run.top + run.bottom) / 2 > top && (run.top + run.bottom) / 2 < bottom)) return false;
+    const ruled = vRules.slice(1, nc).some((rules) => coveredLength(rules, top, bottom) > 0.5 * (bottom - top));
+    return bottom - top < lineHeight || !ruled;
+  });
+  if (voidRow.every((v) => v)) voidRow.fill(false);
+  for (let r = 0; r < nr; r++) {
+    if (voidRow[r]) continue;
+    for (let c = 0; c < nc; c++) {
+      if (c + 1 < nc) {
+        const len = y(r + 1) - y(r);
+        if (coveredLength(vRules[c + 1] ?? [], y(r), y(r + 1)) < EDGE_COVER * len) join(r * nc + c, r * nc + c + 1);
+      }
+      if (r + 1 < nr && !voidRow[r + 1]) {
+        const len = x(c + 1) - x(c);
+        if (coveredLength(hRules[r + 1] ?? [], x(c), x(c + 1)) < EDGE_COVER * len) join(r * nc + c, (r + 1) * nc + c);
+      }
+    }
+  }
   const regions = new Map<number, { r0: number; r1: number; c0: number; c1: number; runs: TextRun[] }>();
   for (let r = 0; r < nr; r++) {
+    if (voidRow[r]) continue;
     for (let c = 0; c < nc; c++) {
       const root = find(r * nc + c);
       const reg = regions.get(root);
@@ -163,6 +179,10 @@ export function latticeTable(group: readonly Segment[], runs: readonly TextRun[]
       regions.set(-1 - (reg.r0 * nc + c), { r0: reg.r0, r1: reg.r1, c0: c, c1: c, runs: mine });
     }
   }
+  // Rows of the table once the void bands are left out.
+  const outRow: number[] = [];
+  let kept = 0;
+  for (let r = 0; r < nr; r++) outRow.push(voidRow[r] ? kept : kept++);
   // A merged region that is not a rectangle (rare: broken rules) is cut to its bounding box;
   // grid positions claimed twice keep the first claimant.
   const claimed = new Set<number>();
@@ -177,9 +197,9 @@ export function latticeTable(group: readonly Segment[], runs: readonly TextRun[]
     const boldChars = reg.runs.reduce((n, r) => n + (r.bold ? r.text.length : 0), 0);
     const allChars = reg.runs.reduce((n, r) => n + r.text.length, 0);
     cells.push({
-      row: reg.r0,
+      row: outRow[reg.r0] ?? 0,
       col: reg.c0,
-      rowSpan: reg.r1 - reg.r0 + 1,
+      rowSpan: (outRow[reg.r1] ?? 0) - (outRow[reg.r0] ?? 0) + 1,
       colSpan: reg.c1 - reg.c0 + 1,
       lines,
       baselines: textLines.map((l) => l.baseline),
@@ -191,13 +211,13 @@ export function latticeTable(group: readonly Segment[], runs: readonly TextRun[]
   const table: PageTable = {
     mode: 'lattice',
     box,
-    rows: nr,
+    rows: kept,
     cols: nc,
     cells,
-    rowBands: Array.from({ length: nr }, (_, r) => ({ top: y(r), bottom: y(r + 1) })),
+    rowBands: Array.from({ length: nr }, (_, r) => ({ top: y(r), bottom: y(r + 1) })).filter((_, r) => !voidRow[r]),
     colEdges: xs,
   };
-  return { table: splitStackedRows(table), used: new Set(inside) };
+  return { table: splitStackedRows(table), used: new Set(inside), voidPositions: (nr - kept) * nc };
 }
 
 /**

@@ -4,7 +4,9 @@ import type { TextLine } from './text-lines.ts';
 import type { PageTable } from './table-grid.ts';
 import { joinLines, type WordEvidence } from './cell-text.ts';
 import { cellParagraphs } from './cell-paragraphs.ts';
+import { columnTextFrames } from './cell-frames.ts';
 import { joinParagraphs } from '../../text/whitespace.ts';
+import { withOcrConfidence } from '../../ocr/confidence.ts';
 
 const BULLET = /^[•▪●■➢❖✓□]\s*/u;
 
@@ -13,10 +15,11 @@ export function tableBlock(table: PageTable, page: number, words: WordEvidence):
   const rows: DocRow[] = Array.from({ length: table.rows }, (_, r) => ({ cells: [], page, position: { page, row: r } }));
   const pitch = linePitch(table);
   const pad = table.mode === 'lattice' ? cellPadding(table) : undefined;
+  const textFrame = columnTextFrames(table);
   for (const cell of [...table.cells].sort((a, b) => a.row - b.row || a.col - b.col)) {
     // Stream cells have no edges of their own, only the extent of their text.
     const frame = pad === undefined ? undefined : { left: cell.box.x0 + pad, right: cell.box.x1 - pad };
-    const paragraphs = cellParagraphs(cell.lines, words, { geometry: cell.geometry ?? [], frame, pitch });
+    const paragraphs = cellParagraphs(cell.lines, words, { geometry: cell.geometry ?? [], frame, textFrame: textFrame(cell), pitch });
     const doc: DocCell = {
       text: joinParagraphs(paragraphs),
       paragraphs,
@@ -134,7 +137,7 @@ export function textBlocks(
       const item = joinLines(texts, words).replace(BULLET, '');
       const last = out[out.length - 1];
       if (last && last.block.kind === 'list' && !last.block.ordered) last.block.items.push(item);
-      else out.push({ box: first, block: { kind: 'list', ordered: false, items: [item], position: { page } } });
+      else out.push({ box: first, block: withOcrConfidence({ kind: 'list', ordered: false, items: [item], position: { page } }, p.lines) });
       continue;
     }
     const bold = p.lines.every(isBoldLine);
@@ -144,9 +147,9 @@ export function textBlocks(
     if ((bold || large) && (centred || p.lines.length <= 3)) {
       const block: Block = { kind: 'paragraph', text, bold: true, position: { page } };
       if (p.lines.length > 1) block.lines = texts;
-      out.push({ box: first, block });
+      out.push({ box: first, block: withOcrConfidence(block, p.lines) });
     } else {
-      out.push({ box: first, block: { kind: 'paragraph', text, position: { page } } });
+      out.push({ box: first, block: withOcrConfidence({ kind: 'paragraph', text, position: { page } }, p.lines) });
     }
   }
   return out;

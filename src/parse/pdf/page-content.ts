@@ -22,6 +22,12 @@ export interface TextRun {
    */
   firstGlyphX1?: number;
   firstWordX1?: number;
+  /** Widths (ems) of the run's letter words but its first, from their glyphs (see `WordWidths`). */
+  wordWidths?: number[];
+  /** The same for words of figures (dates, amounts). */
+  figureWidths?: number[];
+  /** Set when the run was read by OCR: the engine's confidence in the word, 0–1 (src/ocr/). */
+  ocrConfidence?: number;
 }
 
 export interface Segment {
@@ -42,6 +48,12 @@ export interface PageContent {
   segments: Segment[];
   /** Boxes of curved or slanted vector drawing: plots and diagrams, never table rules. */
   figures: Box[];
+  /**
+   * Quarter turns (clockwise) by which the page's text runs from the page's own upright: set when
+   * most text runs down (1), upside down (2) or up (3) the sheet. Coordinates, width and height are
+   * then those of the turned page, on which that text reads left to right.
+   */
+  quarter?: 1 | 2 | 3;
 }
 
 export interface Box {

@@ -1,5 +1,6 @@
 import type { DocRow, TableBlock } from '../../model/doc-tree.ts';
 import type { PageTable } from './table-grid.ts';
+import { nearlySameText } from '../../text/near-same-text.ts';
 
 /** One table as found on a page, with the block made from it. */
 export interface PlacedTable {
@@ -11,7 +12,10 @@ export interface PlacedTable {
   firstOnPage: boolean;
 }
 
-const rowKey = (row: DocRow): string => row.cells.map((c) => `${c.col ?? -1}:${c.colSpan}:${c.text.replace(/\s+/g, '')}`).join('|');
+const rowShape = (row: DocRow): string => row.cells.map((c) => `${c.col ?? -1}:${c.colSpan}`).join('|');
+/** Same cells, same text (a scanned page's repeated header reads a letter or two differently). */
+const sameRow = (a: DocRow, b: DocRow): boolean =>
+  rowShape(a) === rowShape(b) && nearlySameText(a.cells.map((c) => c.text).join(' | '), b.cells.map((c) => c.text).join(' | '));
 
 function sameColumns(a: PageTable, b: PageTable): boolean {
   if (a.cols !== b.cols) return false;
@@ -30,6 +34,7 @@ function cellText(row: DocRow | undefined, col: number): string {
  * `continuesPrevious`; leading rows that repeat the first rows of the chain are header rows (on
  * both pages); and the first body row is marked as continuing the previous row when it leaves
  * empty a column that every new row of the table fills (its start was on the previous page).
+ * Otherwise the row is left for the table normalizer to judge from its text.
  */
 export function linkPageTables(placed: readonly PlacedTable[]): void {
   let chainHead: PlacedTable | undefined;
@@ -52,7 +57,7 @@ export function linkPageTables(placed: readonly PlacedTable[]): void {
       while (n < cur.block.rows.length && o + n < headRows.length && n < 6) {
         const a = cur.block.rows[n];
         const b = headRows[o + n];
-        if (!a || !b || rowKey(a) !== rowKey(b) || a.cells.length === 0) break;
+        if (!a || !b || !sameRow(a, b) || a.cells.length === 0) break;
         n++;
       }
       if (n > h) {
@@ -72,7 +77,10 @@ export function linkPageTables(placed: readonly PlacedTable[]): void {
     first.pageBreakBefore = true;
     const keyCols = keyColumns([...placed.slice(placed.indexOf(chainHead), i + 1)].map((p) => p.block), h);
     const missing = keyCols.some((c) => cellText(first, c) === '' && !coveredFromAbove(cur.block, h, c));
-    first.continuesPrevious = missing;
+    // An empty key column says the row started on the page before. Filled key columns say
+    // nothing either way (a cut row may have text in all of them): `src/tables/` decides from the
+    // text, as for any other format.
+    if (missing) first.continuesPrevious = true;
   }
 }
 

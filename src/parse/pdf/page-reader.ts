@@ -4,7 +4,7 @@ import type { TextItem } from 'pdfjs-dist/types/src/display/api.d.ts';
 import type { Box, PageContent, TextRun } from './page-content.ts';
 import { rulingSegments, type OperatorList } from './ruling-lines.ts';
 import { repairGlyphText } from './glyph-text.ts';
-import { glyphRuns, type FontMetrics } from './glyph-runs.ts';
+import { glyphsToRuns, quarterTurn, readGlyphs, textQuarter, type FontMetrics } from './glyph-runs.ts';
 
 
 export interface PageStats {
@@ -38,8 +38,6 @@ export async function readPage(page: PDFPageProxy, stats: PageStats): Promise<Pa
   const vt = viewport.transform as Matrix;
   // Annotations (form fields, stamps) are not report content; skipping them saves their appearance streams.
   const ops = (await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE })) as unknown as OperatorList;
-  const figures: Box[] = [];
-  const segments = rulingSegments(ops, vt, figures);
   const metricsCache = new Map<string, FontMetrics>();
   const metrics = (id: string): FontMetrics => {
     const known = metricsCache.get(id);
@@ -62,7 +60,16 @@ export async function readPage(page: PDFPageProxy, stats: PageStats): Promise<Pa
     metricsCache.set(id, m);
     return m;
   };
-  let raw = glyphRuns(ops, vt, metrics);
+  // A page whose text mostly runs down or up the sheet (a wide table printed sideways, a
+  // landscape page in a portrait document) is read turned so that its text runs left to right:
+  // glyphs and rules alike, so rows stay rows.
+  const glyphs = readGlyphs(ops, vt, metrics);
+  const quarter = textQuarter(glyphs);
+  const frame = quarterTurn(quarter, viewport.width, viewport.height);
+  const sideways = quarter === 1 || quarter === 3;
+  const figures: Box[] = [];
+  const segments = rulingSegments(ops, multiply(vt, frame), figures);
+  let raw = glyphsToRuns(glyphs, frame);
   if (raw.length === 0) raw = await textContentRuns(page, vt, metrics);
   const runs: TextRun[] = [];
   for (const run of raw) {
@@ -73,7 +80,9 @@ export async function readPage(page: PDFPageProxy, stats: PageStats): Promise<Pa
     if (repaired.text.trim() === '') continue;
     runs.push({ ...run, text: repaired.text });
   }
-  return { number: page.pageNumber, width: viewport.width, height: viewport.height, runs, segments, figures };
+  const width = sideways ? viewport.height : viewport.width;
+  const height = sideways ? viewport.width : viewport.height;
+  return { number: page.pageNumber, width, height, runs, segments, figures, ...(quarter !== 0 ? { quarter } : {}) };
 }
 
 /** pdf.js text items as runs: the fallback when the operator list yields no glyphs. */

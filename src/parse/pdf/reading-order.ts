@@ -25,22 +25,19 @@ function lineOf(chunks: Chunk[]): TextLine {
 }
 
 /**
- * Reading order of a page's running text. On a two-column page (a vertical white gutter near the
- * middle that few lines cross, with text on both sides), the left column is read before the right
- * one, section by section: a line or table crossing the gutter (a title, a wide table) closes a
- * section. Otherwise the order is top to bottom.
+ * The gutter of a two-column page: the x of the widest vertical white strip in the middle third
+ * of the text frame that few lines cross (titles, full-width figures), at least an em wide, with
+ * at least 30 % of the lines having text on each side of it.
  */
-export function readingOrder(lines: readonly TextLine[], frame: { left: number; right: number }, tables: readonly Box[] = []): ReadingOrder {
-  const topDown: ReadingOrder = { lines: [...lines], key: (b) => b.top };
+export function findGutter(lines: readonly TextLine[], frame: { left: number; right: number }): number | undefined {
   const width = frame.right - frame.left;
-  if (lines.length < 6 || width <= 0) return topDown;
+  if (lines.length < 6 || width <= 0) return undefined;
   const x0 = Math.floor(frame.left);
   const n = Math.ceil(frame.right) - x0 + 1;
   const cover = new Int32Array(n);
   for (const l of lines) for (const c of l.chunks) for (let x = Math.floor(c.x0) - x0; x < Math.ceil(c.x1) - x0; x++) if (x >= 0 && x < n) cover[x] = (cover[x] ?? 0) + 1;
   const allowed = Math.floor(GUTTER_CROSSING * lines.length);
   const em = lines.map((l) => l.fontSize).sort((a, b) => a - b)[Math.floor(lines.length / 2)] ?? 10;
-  // The widest low-coverage strip in the middle third of the text frame.
   let best: { from: number; to: number } | undefined;
   let start = -1;
   const lo = Math.floor(width * 0.33);
@@ -53,25 +50,41 @@ export function readingOrder(lines: readonly TextLine[], frame: { left: number; 
       start = -1;
     }
   }
-  if (!best || best.to - best.from < em) return topDown;
+  if (!best || best.to - best.from < em) return undefined;
   const gutter = x0 + (best.from + best.to) / 2;
   const left = lines.filter((l) => l.chunks.some((c) => c.x1 <= gutter)).length;
   const right = lines.filter((l) => l.chunks.some((c) => c.x0 >= gutter)).length;
-  if (left < 0.3 * lines.length || right < 0.3 * lines.length) return topDown;
+  if (left < 0.3 * lines.length || right < 0.3 * lines.length) return undefined;
+  return gutter;
+}
+
+/** A line cut at the gutter: its phrases left of it and right of it (a phrase crossing it keeps the line whole). */
+export function cutAtGutter(line: TextLine, gutter: number): TextLine[] {
+  if (line.chunks.some((c) => c.x0 < gutter && c.x1 > gutter)) return [line];
+  const lhs = line.chunks.filter((c) => c.x1 <= gutter);
+  const rhs = line.chunks.filter((c) => c.x0 >= gutter);
+  const out: TextLine[] = [];
+  if (lhs.length > 0) out.push(lhs.length === line.chunks.length ? line : lineOf(lhs));
+  if (rhs.length > 0) out.push(rhs.length === line.chunks.length ? line : lineOf(rhs));
+  return out;
+}
+
+/**
+ * Reading order of a page's running text. On a two-column page (a vertical white gutter near the
+ * middle that few lines cross, with text on both sides), the left column is read before the right
+ * one, section by section: a line or table crossing the gutter (a title, a wide table) closes a
+ * section. Otherwise the order is top to bottom.
+ */
+export function readingOrder(lines: readonly TextLine[], frame: { left: number; right: number }, tables: readonly Box[] = []): ReadingOrder {
+  const topDown: ReadingOrder = { lines: [...lines], key: (b) => b.top };
+  const gutter = findGutter(lines, frame);
+  if (gutter === undefined) return topDown;
 
   const pieces: TextLine[] = [];
   const walls: number[] = [];
   for (const l of lines) {
-    const crossing = l.chunks.filter((c) => c.x0 < gutter && c.x1 > gutter);
-    if (crossing.length > 0) {
-      walls.push(l.top);
-      pieces.push(l);
-      continue;
-    }
-    const lhs = l.chunks.filter((c) => c.x1 <= gutter);
-    const rhs = l.chunks.filter((c) => c.x0 >= gutter);
-    if (lhs.length > 0) pieces.push(lhs.length === l.chunks.length ? l : lineOf(lhs));
-    if (rhs.length > 0) pieces.push(rhs.length === l.chunks.length ? l : lineOf(rhs));
+    if (l.chunks.some((c) => c.x0 < gutter && c.x1 > gutter)) walls.push(l.top);
+    pieces.push(...cutAtGutter(l, gutter));
   }
   for (const t of tables) if (t.x0 < gutter - 1 && t.x1 > gutter + 1) walls.push(t.top);
   const key = (b: Box): number => {

@@ -1,5 +1,6 @@
 import { apply, multiply, type Matrix } from './matrix.ts';
 import type { Box, Segment } from './page-content.ts';
+import { coveredLength } from './table-grid.ts';
 
 /** pdf.js operator codes we need (`OPS` in pdf.js; stable across 4.x/5.x). */
 const OP = {
@@ -59,7 +60,8 @@ export interface OperatorList {
 /**
  * Ruling lines from a page's operator list: stroked path edges that are horizontal or vertical,
  * and filled rectangles thin enough to be drawn rules (LibreOffice and Word draw cell borders
- * either way). White strokes and fills are ignored: they erase, they do not separate.
+ * either way). White strokes and fills on white paper erase, they do not separate; drawn over a
+ * coloured or grey fill (a shaded table whose cells are parted by white gaps) they are rules.
  * `viewport` maps PDF user space to the top-down page space.
  */
 export function rulingSegments(ops: OperatorList, viewport: Matrix, figures: Box[] = []): Segment[] {
@@ -72,14 +74,30 @@ export function rulingSegments(ops: OperatorList, viewport: Matrix, figures: Box
 
   // Dots and dashes drawn one by one; chained further down into dotted rules.
   const short: Segment[] = [];
+  // Non-white filled areas painted so far (cell shading, coloured bands): white drawn on them shows.
+  const shaded: Box[] = [];
+  // Set while a white path is walked: its edges count only where they cross shading.
+  let white = false;
+  const overShading = (s: Segment): boolean => {
+    const len = s.to - s.from;
+    const across = shaded
+      .filter((b) => (s.orientation === 'h' ? b.top <= s.at + 0.5 && b.bottom >= s.at - 0.5 : b.x0 <= s.at + 0.5 && b.x1 >= s.at - 0.5))
+      .map((b): [number, number] => (s.orientation === 'h' ? [b.x0, b.x1] : [b.top, b.bottom]));
+    return across.length > 0 && coveredLength(across, s.from, s.to) >= 0.5 * len;
+  };
+  const emit = (s: Segment, target: Segment[]): void => {
+    if (!white || overShading(s)) target.push(s);
+  };
   const pushEdge = (ax: number, ay: number, bx: number, by: number): void => {
     const [x0, y0] = apply(ctm, ax, ay);
     const [x1, y1] = apply(ctm, bx, by);
     const target = (len: number): Segment[] | undefined => (len >= MIN_RULE_LENGTH ? out : len >= MIN_DASH ? short : undefined);
     if (Math.abs(y0 - y1) <= AXIS_TOLERANCE) {
-      target(Math.abs(x1 - x0))?.push({ orientation: 'h', at: (y0 + y1) / 2, from: Math.min(x0, x1), to: Math.max(x0, x1) });
+      const t = target(Math.abs(x1 - x0));
+      if (t) emit({ orientation: 'h', at: (y0 + y1) / 2, from: Math.min(x0, x1), to: Math.max(x0, x1) }, t);
     } else if (Math.abs(x0 - x1) <= AXIS_TOLERANCE) {
-      target(Math.abs(y1 - y0))?.push({ orientation: 'v', at: (x0 + x1) / 2, from: Math.min(y0, y1), to: Math.max(y0, y1) });
+      const t = target(Math.abs(y1 - y0));
+      if (t) emit({ orientation: 'v', at: (x0 + x1) / 2, from: Math.min(y0, y1), to: Math.max(y0, y1) }, t);
     }
   };
 
@@ -93,12 +111,13 @@ export function rulingSegments(ops: OperatorList, viewport: Matrix, figures: Box
     const y1 = Math.max(...ys);
     const w = x1 - x0;
     const h = y1 - y0;
-    if (h <= MAX_RULE_THICKNESS && w >= MIN_RULE_LENGTH) out.push({ orientation: 'h', at: (y0 + y1) / 2, from: x0, to: x1 });
-    else if (w <= MAX_RULE_THICKNESS && h >= MIN_RULE_LENGTH) out.push({ orientation: 'v', at: (x0 + x1) / 2, from: y0, to: y1 });
+    if (h <= MAX_RULE_THICKNESS && w >= MIN_RULE_LENGTH) emit({ orientation: 'h', at: (y0 + y1) / 2, from: x0, to: x1 }, out);
+    else if (w <= MAX_RULE_THICKNESS && h >= MIN_RULE_LENGTH) emit({ orientation: 'v', at: (x0 + x1) / 2, from: y0, to: y1 }, out);
     else if (w <= MAX_RULE_THICKNESS && h <= MAX_RULE_THICKNESS && Math.max(w, h) >= MIN_DASH) {
       // A dot: it belongs to a dotted rule if it has neighbours in a row or a column.
-      short.push({ orientation: 'h', at: (y0 + y1) / 2, from: x0, to: x1 }, { orientation: 'v', at: (x0 + x1) / 2, from: y0, to: y1 });
-    }
+      emit({ orientation: 'h', at: (y0 + y1) / 2, from: x0, to: x1 }, short);
+      emit({ orientation: 'v', at: (x0 + x1) / 2, from: y0, to: y1 }, short);
+    } else if (!white && w > MAX_RULE_THICKNESS && h > MAX_RULE_THICKNESS) shaded.push({ x0, x1, top: y0, bottom: y1 });
   };
 
   for (let i = 0; i < ops.fnArray.length; i++) {
@@ -146,10 +165,14 @@ export function rulingSegments(ops: OperatorList, viewport: Matrix, figures: Box
         if (typeof paint !== 'number') break;
         const path = Array.isArray(data) ? data[0] : undefined;
         if (!path || typeof (path as ArrayLike<number>).length !== 'number') break;
-        const stroke = STROKES.has(paint) && !strokeWhite;
-        const fill = FILLS.has(paint) && !fillWhite;
+        const stroke = STROKES.has(paint);
+        const fill = FILLS.has(paint);
         if (!stroke && !fill) break;
+        // A white path on white paper draws nothing; over shading, only its edges there count.
+        white = (!stroke || strokeWhite) && (!fill || fillWhite);
+        if (white && shaded.length === 0) break;
         walkPath(path as ArrayLike<number>, stroke ? pushEdge : undefined, fill ? pushFilledBox : undefined, (points) => {
+          if (white) return;
           const dev = points.map(([x, y]) => apply(ctm, x, y));
           figures.push({
             x0: Math.min(...dev.map((d) => d[0])),

@@ -44,6 +44,10 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
   const pitch = median(pitches.filter((p) => p >= 0.8 * em)) || em * 1.2;
   const rules = [...(options.rules ?? [])].sort((a, b) => a - b);
 
+  // Where each column's text begins (its leftmost ink): how far the column to its left may run.
+  const nextStart: number[] = Array.from({ length: nc }, () => Number.POSITIVE_INFINITY);
+  for (const p of placed) for (const sp of p.spans) nextStart[sp.c0] = Math.min(nextStart[sp.c0] ?? Number.POSITIVE_INFINITY, ...sp.chunks.map((c) => c.x0));
+
   const rows: LineCells[][] = [];
   for (let i = 0; i < placed.length; i++) {
     const cur = placed[i];
@@ -67,7 +71,7 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
       // Cells centred vertically put their lines between the lines of their neighbours: a step
       // much smaller than the line pitch is the same row.
       const interleaved = gap < 0.8 * pitch && !fullWidth;
-      continues = !ruleBetween && ((tight && ((!fullWidth && (firstEmpty || lowerStart)) || spanTail)) || interleaved);
+      continues = !ruleBetween && ((tight && ((!fullWidth && (firstEmpty || lowerStart) && !recordLine(prev, cur, nextStart, em)) || spanTail)) || interleaved);
     }
     if (continues && group) group.push(cur);
     else rows.push([cur]);
@@ -155,6 +159,29 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
     },
     used,
   };
+}
+
+/**
+ * A line that leaves the first column empty is still a record of its own, not the wrapped tail of
+ * the row above, when in two or more columns (the last one aside, whose right limit is unknown)
+ * the line above had room for this line's first word before the next column's text begins: text
+ * breaks there by choice, not because the column was full.
+ */
+function recordLine(prev: LineCells, cur: LineCells, nextStart: readonly number[], em: number): boolean {
+  let forced = 0;
+  for (const span of cur.spans) {
+    if (span.c0 !== span.c1 || span.c0 + 1 >= nextStart.length) continue;
+    const above = prev.spans.find((p) => p.c0 === span.c0 && p.c1 === span.c1);
+    const first = span.chunks[0];
+    const limit = nextStart[span.c0 + 1];
+    if (!above || !first || limit === undefined || !Number.isFinite(limit)) return false;
+    const end = Math.max(...above.chunks.map((c) => c.x1));
+    const run = first.runs[0];
+    const head = run?.firstWordX1 !== undefined ? run.firstWordX1 - run.x0 : ((first.x1 - first.x0) * (first.text.split(/\s+/u)[0]?.length ?? 0)) / Math.max(1, first.text.length);
+    if (end + 0.25 * first.fontSize + head >= limit - em) return false;
+    forced++;
+  }
+  return forced >= 2;
 }
 
 /**

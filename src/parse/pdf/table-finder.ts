@@ -2,9 +2,11 @@ import type { PageContent, Segment, TextRun } from './page-content.ts';
 import { buildLines, type TextLine } from './text-lines.ts';
 import { latticeTable, ruleGroups } from './lattice-table.ts';
 import { streamTable } from './stream-table.ts';
-import { columnCorridors, dropHeaderOnlyColumns, mergeDisjointColumns } from './stream-columns.ts';
+import { columnCorridors, dropHeaderOnlyColumns, median, mergeDisjointColumns } from './stream-columns.ts';
 import type { PageTable } from './table-grid.ts';
 import { hasChartAxis, isAxisLine } from './chart-axis.ts';
+import { cutAtGutter, findGutter } from './reading-order.ts';
+import { joinStackedGroups, withStubColumn } from './lattice-extent.ts';
 
 export interface PageTables {
   tables: PageTable[];
@@ -32,7 +34,11 @@ export function findTables(page: PageContent): PageTables {
   const tables: PageTable[] = [];
   let free: TextRun[] = [...page.runs];
   const hintRules: Segment[] = [];
-  for (const group of ruleGroups(page.segments)) {
+  // Innermost grids first: a small ruled table inside a cell of a ruled page layout is a table of
+  // its own, and the layout grid around it must not take its text.
+  const em = median(page.runs.map((r) => r.fontSize)) || 10;
+  // A totals row or a second block ruled apart under a grid, on the same column rules, is the same grid.
+  for (const group of byArea(joinStackedGroups(ruleGroups(page.segments), page.runs, em))) {
     const hasV = group.some((s) => s.orientation === 'v');
     const hasH = group.some((s) => s.orientation === 'h');
     if (!hasV || !hasH) {
@@ -46,7 +52,8 @@ export function findTables(page: PageContent): PageTables {
     }
     const { used } = result;
     // A plot's grid lines make a lattice too, but one with hardly any text in its cells.
-    const sparse = nonEmptyCells(result.table) < 0.3 * result.table.cells.length;
+    // Empty bands left out of the grid still count: a plot's gridlines are such bands.
+    const sparse = nonEmptyCells(result.table) < 0.3 * (result.table.cells.length + result.voidPositions);
     const table = refineLattice(result.table, used);
     // A box around a paragraph or a figure frame is not a table: it needs two columns with text.
     const textCols = new Set(table.cells.filter((c) => c.lines.length > 0).map((c) => c.col));
@@ -58,28 +65,148 @@ export function findTables(page: PageContent): PageTables {
     tables.push(table);
     free = free.filter((r) => !used.has(r));
   }
+  // Row labels left of the rules are part of the grid's table.
+  const grids = tables.map((t) => {
+    const widened = withStubColumn(t, free);
+    if (widened.used.length > 0) {
+      const taken = new Set(widened.used);
+      free = free.filter((r) => !taken.has(r));
+    }
+    return widened.table;
+  });
+  tables.length = 0;
+  tables.push(...grids);
 
-  const lines = buildLines(free);
+  // Text set askew to the page (axis titles, a margin note turned sideways) is never a stream cell;
+  // it stays running text, and near a region it marks a chart.
+  const askew = free.filter((r) => r.rotated === true);
+  const lines = buildLines(free.filter((r) => r.rotated !== true));
+  const stream = streamPass(lines, { page, askew, hintRules }, 0);
+  tables.push(...stream.tables);
+  tables.sort((a, b) => a.box.top - b.box.top);
+  const textLines = stream.rest;
+  if (askew.length > 0) textLines.push(...buildLines(askew));
+  textLines.sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
+  return { tables, textLines };
+}
+
+interface StreamContext {
+  page: PageContent;
+  askew: readonly TextRun[];
+  hintRules: readonly Segment[];
+}
+
+/** Times a rejected region is cut at a gutter and searched again (two cuts: three text columns). */
+const MAX_GUTTER_CUTS = 2;
+
+/**
+ * Stream tables among lines of running text. A region that does not read as a table but spans a
+ * page gutter (two columns of prose, a sidebar beside the body text) is cut at the gutter, and each
+ * side is searched on its own: a small table set in one text column is found there. Returns the
+ * tables and the lines left as running text (cut pieces where a region was cut).
+ */
+function streamPass(lines: readonly TextLine[], ctx: StreamContext, cuts: number): { tables: PageTable[]; rest: TextLine[] } {
+  const { page, askew, hintRules } = ctx;
+  const tables: PageTable[] = [];
   const consumed = new Set<TextLine>();
+  const replaced = new Map<TextLine, TextLine[]>();
   for (const region of streamRegions(lines)) {
     const top = Math.min(...region.map((l) => l.top));
     const bottom = Math.max(...region.map((l) => l.bottom));
     const x0 = Math.min(...region.map((l) => l.x0));
     const x1 = Math.max(...region.map((l) => l.x1));
-    const rules = hintRules.filter((s) => s.at > top && s.at < bottom && s.from < x1 && s.to > x0).map((s) => s.at);
-    // Charts: axis labels align like columns. Slanted or vertical text (axis titles) and curved
-    // or slanted drawing around the region give them away.
-    if (region.some((l) => l.chunks.some((c) => c.runs.some((r) => r.rotated === true)))) continue;
-    if (region.some(isAxisLine)) continue;
     const near = page.figures.filter((f) => f.x0 < x1 + 6 && f.x1 > x0 - 6 && f.top < bottom + 6 && f.bottom > top - 6);
-    if (near.length >= 3) continue;
-    const result = streamTable(region, { rules });
-    if (!result || !plausibleStream(result.table) || hasChartAxis(result.table)) continue;
-    tables.push(result.table);
-    for (const l of region) consumed.add(l);
+    const rules = hintRules.filter((s) => s.at > top && s.at < bottom && s.from < x1 && s.to > x0).map((s) => s.at);
+    // Charts: axis labels align like columns. Slanted or vertical words beside or just above the
+    // region (a y-axis title ends where the x-axis labels begin) and curved or slanted drawing
+    // around it give them away.
+    const em = median(region.map((l) => l.fontSize));
+    const titled = askew.some((r) => /\p{L}.*\p{L}/u.test(r.text) && r.x1 > x0 - 3 * em && r.x0 < x1 + 3 * em && r.bottom > top - 4 * em && r.top < bottom + em);
+    const chart = titled || region.some(isAxisLine) || near.length >= 3;
+    const result = chart ? undefined : streamTable(region, { rules });
+    if (result && plausibleStream(result.table) && !hasChartAxis(result.table)) {
+      const table = withoutCaptionRows(result.table);
+      tables.push(table);
+      // Caption and note lines cut off the table stay running text.
+      for (const l of region) if (l.bottom > table.box.top && l.top < table.box.bottom) consumed.add(l);
+      continue;
+    }
+    if (cuts >= MAX_GUTTER_CUTS) continue;
+    const gutter = findGutter(region, { left: x0, right: x1 });
+    if (gutter === undefined) continue;
+    const pieces = new Map(region.map((l) => [l, cutAtGutter(l, gutter)]));
+    const cut = [...pieces.values()].flat();
+    const halves = [cut.filter((p) => p.x1 <= gutter), cut.filter((p) => p.x0 >= gutter)];
+    // Only a page of text columns is cut: one side at least reads as prose (lines of one phrase of
+    // several words). Chart panels and legends side by side are not.
+    if (!halves.some(isProse)) continue;
+    const kept = new Set<TextLine>();
+    for (const half of halves) {
+      const sub = streamPass(half, ctx, cuts + 1);
+      tables.push(...sub.tables);
+      for (const l of sub.rest) kept.add(l);
+    }
+    // A line crossing the gutter belongs to neither side and stays as it is.
+    for (const [line, cut] of pieces) replaced.set(line, cut.filter((p) => kept.has(p) || (p.x0 < gutter && p.x1 > gutter)));
   }
-  tables.sort((a, b) => a.box.top - b.box.top);
-  return { tables, textLines: lines.filter((l) => !consumed.has(l)) };
+  const rest = lines.flatMap((l) => (consumed.has(l) ? [] : (replaced.get(l) ?? [l])));
+  return { tables, rest };
+}
+
+/**
+ * A stream region often starts with the table's title or caption ("Table C1: Summary statistics")
+ * and ends with a note: a row holding one cell that starts in the first column and runs across a
+ * column gap. At the top, such a row is a caption when it spans every column (a borderless table
+ * has no full-width heading of its own above its column heads) or is set apart from the next row by
+ * more than the table's usual row gap; at the bottom, when it is set apart. Such rows are dropped
+ * from the table while two rows remain; a spanning row at normal spacing (a group row, a wrapped
+ * label) stays.
+ */
+function withoutCaptionRows(table: PageTable): PageTable {
+  const gaps = table.rowBands.slice(1).map((b, i) => b.top - (table.rowBands[i]?.bottom ?? b.top));
+  const usual = median(gaps);
+  const lone = (row: number): number => {
+    const cells = table.cells.filter((c) => c.row === row && c.lines.some((l) => l.trim() !== ''));
+    const only = cells[0];
+    return cells.length === 1 && only !== undefined && only.col === 0 ? only.colSpan : 0;
+  };
+  const apart = (gap: number | undefined): boolean => gap !== undefined && gap > 1.5 * usual + 1;
+  let first = 0;
+  let last = table.rows - 1;
+  while (last - first >= 2 && (lone(first) === table.cols || (lone(first) >= 2 && apart(gaps[first])))) first++;
+  while (last - first >= 2 && lone(last) >= 2 && apart(gaps[last - 1])) last--;
+  if (first === 0 && last === table.rows - 1) return table;
+  const cells = table.cells.filter((c) => c.row >= first && c.row + c.rowSpan - 1 <= last).map((c) => ({ ...c, row: c.row - first }));
+  const rowBands = table.rowBands.slice(first, last + 1);
+  const top = rowBands[0]?.top ?? table.box.top;
+  const bottom = rowBands[rowBands.length - 1]?.bottom ?? table.box.bottom;
+  const xs = cells.flatMap((c) => [c.box.x0, c.box.x1]);
+  return { ...table, rows: last - first + 1, cells, rowBands, box: { x0: Math.min(...xs), x1: Math.max(...xs), top, bottom } };
+}
+
+/** Most lines are one phrase of four words or more: running text. */
+function isProse(lines: readonly TextLine[]): boolean {
+  const prose = lines.filter((l) => l.chunks.length === 1 && (l.chunks[0]?.text.split(/\s+/u).length ?? 0) >= 4).length;
+  return lines.length > 0 && prose >= 0.5 * lines.length;
+}
+
+/** Rule groups, smallest box first. */
+function byArea(groups: Segment[][]): Segment[][] {
+  const area = (g: readonly Segment[]): number => {
+    let x0 = Infinity;
+    let x1 = -Infinity;
+    let y0 = Infinity;
+    let y1 = -Infinity;
+    for (const s of g) {
+      const [sx0, sx1, sy0, sy1] = s.orientation === 'h' ? [s.from, s.to, s.at, s.at] : [s.at, s.at, s.from, s.to];
+      x0 = Math.min(x0, sx0);
+      x1 = Math.max(x1, sx1);
+      y0 = Math.min(y0, sy0);
+      y1 = Math.max(y1, sy1);
+    }
+    return (x1 - x0) * (y1 - y0);
+  };
+  return groups.map((g) => ({ g, a: area(g) })).sort((p, q) => p.a - q.a).map((p) => p.g);
 }
 
 /**

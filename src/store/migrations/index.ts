@@ -11,7 +11,7 @@ export interface Migration {
  * never be skipped because of a file-name typo, and the order is part of the schema's history.
  * Never edit a migration that has shipped; add the next one.
  */
-const FILES = ['001-initial.sql'] as const;
+const FILES = ['001-initial.sql', '002-list-order.sql'] as const;
 
 export async function loadMigrations(): Promise<Migration[]> {
   return Promise.all(

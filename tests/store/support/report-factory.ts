@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Report, REPORT_SCHEMA_ID } from '../../../src/model/report.ts';
+import type { StatusValue } from '../../../src/model/report.ts';
 
 export interface ReportShape {
   /** Seeds the id; the same seed gives the same report. */
@@ -10,10 +11,23 @@ export interface ReportShape {
   title?: string;
   language?: string;
   year?: number;
+  quarter?: number | null;
+  organization?: string | null;
+  /** Normalized statuses, cycled over the measures; default done, in_progress, done, … */
+  statuses?: readonly StatusValue[];
+  /** Text of every measure, `{n}` replaced by its number. */
+  measureText?: string;
 }
 
 export function documentIdOf(seed: string): string {
   return createHash('sha256').update(seed).digest('hex');
+}
+
+const RAW_STATUS: Record<StatusValue, string> = { done: 'Аткарылды', in_progress: 'Аткарылууда', not_done: 'Аткарылган жок', unknown: '' };
+
+function statusOf(m: number, statuses: readonly StatusValue[] | undefined): { raw: string | null; normalized: StatusValue } {
+  const normalized = statuses === undefined ? (m % 2 === 0 ? 'done' : 'in_progress') : statuses[m % statuses.length]!;
+  return { raw: normalized === 'unknown' ? null : RAW_STATUS[normalized], normalized };
 }
 
 /** A valid report with every child table populated, sized by `shape`. */
@@ -25,12 +39,12 @@ export function makeReport(shape: ReportShape): Report {
     id: `m${m + 1}`,
     goalId: goalCount === 0 ? null : `g${(m % goalCount) + 1}`,
     number: `${m + 1}.`,
-    text: `Measure ${m + 1}, "quoted", with a comma\nand a line break`,
+    text: (shape.measureText ?? 'Measure {n}, "quoted", with a comma\nand a line break').replaceAll('{n}', String(m + 1)),
     context: { measure: `context ${m + 1}` },
     responsible: ['Ministry of Finance', `Agency ${m + 1}`],
     indicators: [{ name: `indicator ${m + 1}`, baseline: '10', target: '20', actual: m % 2 === 0 ? '15' : null }],
     expectedResults: [`result ${m + 1}`],
-    status: { raw: m % 2 === 0 ? 'Аткарылды' : 'Аткарылууда', normalized: m % 2 === 0 ? ('done' as const) : ('in_progress' as const) },
+    status: statusOf(m, shape.statuses),
     start: '2024-01-01',
     end: '2024-12-31',
     score: m,
@@ -55,8 +69,8 @@ export function makeReport(shape: ReportShape): Report {
     source: { filename: `${shape.seed}.docx`, format: 'docx', bytes: 1234, pages: 2 },
     language: { code: shape.language ?? 'kir', confidence: 0.9, script: 'Cyrl' },
     title: shape.title ?? `Report ${shape.seed}`,
-    organization: 'Social Fund',
-    period: { year: shape.year ?? 2024, quarter: 1 },
+    organization: shape.organization === undefined ? 'Social Fund' : shape.organization,
+    period: { year: shape.year ?? 2024, quarter: shape.quarter === undefined ? 1 : shape.quarter },
     goals,
     measures,
     blocks: [{ index: 0, kind: 'heading', language: 'kir', text: 'title' }],

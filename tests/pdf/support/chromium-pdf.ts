@@ -1,0 +1,40 @@
+import { chromium, type Browser } from 'playwright-core';
+
+/**
+ * HTML → PDF through headless Chromium (Debian's `chromium`, driven by playwright-core): the
+ * print path a browser user takes, with Skia's PDF back end, subset fonts and ToUnicode maps.
+ * One browser serves every rendering of a test file; each rendering gets a fresh page.
+ */
+export interface PdfRenderer {
+  /** `prepare` runs inside the page after the HTML is loaded (DOM tweaks), before printing. */
+  render(html: string, options?: { css?: string; prepare?: string }): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
+export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+export async function openPdfRenderer(): Promise<PdfRenderer> {
+  const browser: Browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const context = await browser.newContext();
+  return {
+    async render(html, options = {}) {
+      const page = await context.newPage();
+      try {
+        await page.setContent(html, { waitUntil: 'load' });
+        if (options.css) await page.addStyleTag({ content: options.css });
+        if (options.prepare) await page.evaluate(options.prepare);
+        await page.evaluate('document.fonts.ready');
+        const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+        return new Uint8Array(pdf);
+      } finally {
+        await page.close();
+      }
+    },
+    async close() {
+      await browser.close();
+    },
+  };
+}

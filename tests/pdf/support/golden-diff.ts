@@ -1,0 +1,48 @@
+import { isDeepStrictEqual } from 'node:util';
+
+/**
+ * Differences between a report's format-independent projection (tests/golden/projection.ts) and
+ * the golden one, one readable line each: goals, measures field by field, table shape and roles,
+ * and table cells by grid position. An empty list means the report is the golden one.
+ */
+type Projection = {
+  goals: unknown;
+  measures: Record<string, unknown>[];
+  tables: { headerRows: number; columns: number; rows: number; roles: unknown; groupRows: unknown; cells: [number, number, number, number, string][] }[];
+} & Record<string, unknown>;
+
+const clip = (v: unknown, n = 160): string => {
+  const s = JSON.stringify(v) ?? 'undefined';
+  return s.length > n ? `${s.slice(0, n)}…` : s;
+};
+
+export function goldenDiff(gotValue: unknown, wantValue: unknown, limit = 40): string[] {
+  const got = gotValue as Projection;
+  const want = wantValue as Projection;
+  const out: string[] = [];
+  for (const k of ['language', 'title', 'organization', 'period', 'goals']) {
+    if (!isDeepStrictEqual(got[k], want[k])) out.push(`${k}: got ${clip(got[k])} want ${clip(want[k])}`);
+  }
+  if (got.measures.length !== want.measures.length) out.push(`measures: got ${got.measures.length} want ${want.measures.length}`);
+  for (let i = 0; i < Math.max(got.measures.length, want.measures.length); i++) {
+    const a = got.measures[i] ?? {};
+    const b = want.measures[i] ?? {};
+    for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      if (!isDeepStrictEqual(a[k], b[k])) out.push(`measure ${i + 1} ${k}: got ${clip(a[k])} want ${clip(b[k])}`);
+    }
+  }
+  if (got.tables.length !== want.tables.length) out.push(`tables: got ${got.tables.length} want ${want.tables.length}`);
+  want.tables.forEach((wt, t) => {
+    const gt = got.tables[t];
+    if (!gt) return;
+    for (const k of ['headerRows', 'columns', 'rows', 'roles', 'groupRows'] as const) {
+      if (!isDeepStrictEqual(gt[k], wt[k])) out.push(`table ${t} ${k}: got ${clip(gt[k])} want ${clip(wt[k])}`);
+    }
+    const key = (c: readonly (number | string)[]): string => `r${c[0]} c${c[1]} ${c[2]}x${c[3]}`;
+    const have = new Map(gt.cells.map((c) => [key(c), c[4]]));
+    const wanted = new Map(wt.cells.map((c) => [key(c), c[4]]));
+    for (const [k, text] of wanted) if (have.get(k) !== text) out.push(`table ${t} cell ${k}: got ${clip(have.get(k))} want ${clip(text)}`);
+    for (const [k, text] of have) if (!wanted.has(k)) out.push(`table ${t} extra cell ${k}: ${clip(text)}`);
+  });
+  return out.length > limit ? [...out.slice(0, limit), `… ${out.length - limit} more`] : out;
+}
