@@ -181,11 +181,11 @@ describe('HTTP API (in-process, embedded store)', () => {
   describe('refusals', () => {
     const MARKER = 'SECRET-CONTENT-7f3a9c';
 
-    test('415 for content of no supported format, sniffed from the bytes whatever the name', async () => {
+    test('415 for content of no supported format, sniffed from the bytes whatever the name (a name that claims a format says so in the code)', async () => {
       const binary = Buffer.concat([Buffer.from([0x00, 0x01, 0x02, 0x03, 0xff]), randomBytes(4096), Buffer.from(MARKER)]);
       const cases = [
-        { bytes: binary, filename: 'report.docx', code: 'input/unsupported-format' },
-        { bytes: binary, filename: 'report.pdf', code: 'input/unsupported-format' },
+        { bytes: binary, filename: 'report.docx', code: 'input/format-mismatch' },
+        { bytes: binary, filename: 'report.pdf', code: 'input/format-mismatch' },
         { bytes: Buffer.from(`{"a": "${MARKER}"}`), filename: 'data.json', code: 'input/unsupported-format' },
         { bytes: Buffer.alloc(0), filename: 'empty.txt', code: 'input/empty' },
       ];
