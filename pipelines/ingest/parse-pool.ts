@@ -149,6 +149,8 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
   };
 
   const runOn = async (slot: Slot, input: Pick<StageInput, 'bytes' | 'filename'>, timeoutMs: number): Promise<ParseStageResult> => {
+    // A process that died while idle (killed from outside) is replaced before it is given a document.
+    if (slot.child.exitCode !== null || slot.child.signalCode !== null || !slot.child.connected) start(slot);
     if (!(await slot.ready)) {
       const why = slot.stderrTail.trim().split('\n').at(-1) ?? '';
       replace(slot, true);

@@ -23,6 +23,19 @@ describe('parse stage in contained processes', () => {
     expect(many.every((r) => r.ok && r.report.measures.length === 14)).toBe(true);
   });
 
+  it('replaces a process that died while idle before giving it the next document', async () => {
+    pool = createParsePool({ size: 1, timeoutMs: 60_000, maxHeapMb: 512 });
+    expect((await pool.parse({ bytes, filename: seed })).ok).toBe(true);
+    const { execFileSync } = await import('node:child_process');
+    // The pool's only child: killed from outside (an OOM killer, an operator) while it waits.
+    const children = execFileSync('pgrep', ['-P', String(process.pid), '-f', 'parse-child'], { encoding: 'utf8' }).trim().split('\n').map(Number);
+    expect(children).toHaveLength(1);
+    for (const pid of children) process.kill(pid, 'SIGKILL');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const next = await pool.parse({ bytes, filename: seed });
+    expect(next.ok && next.report.measures.length).toBe(14);
+  }, 60_000);
+
   it('stops a document that takes too long; its process is replaced and the next document goes through', async () => {
     pool = createParsePool({ size: 1, timeoutMs: 60_000, maxHeapMb: 512 });
     await pool.parse({ bytes, filename: seed }); // started and warm: the limit below times the document alone

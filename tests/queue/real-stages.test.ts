@@ -33,7 +33,9 @@ describe.skipIf(!run)('queue with the real ingest stages (fixtures)', () => {
 
   beforeAll(async () => {
     h = await createQueueHarness();
-    workers = await startWorkers({ prefix: h.prefix, redisUrl: h.redisUrl, stages: ingestStages, store: h.store, blobs: h.blobs, settings: h.settings, log: () => {} });
+    // No stages given: the real ones, parsing in contained processes as `reportmill worker` does (the
+    // event loop stays free, so the short test locks never lapse while a document is parsed).
+    workers = await startWorkers({ prefix: h.prefix, redisUrl: h.redisUrl, store: h.store, blobs: h.blobs, settings: h.settings, log: () => {} });
   });
   afterAll(async () => {
     await workers?.close();

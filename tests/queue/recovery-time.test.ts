@@ -36,6 +36,8 @@ describe.skipIf(!run)('queue recovery time (real Redis and PostgreSQL, productio
         DATABASE_URL: h.database.url,
         REPORTMILL_HOME: h.home,
         REPORTMILL_TIMEOUT: String(LONG_PARSE_S),
+        // Room for the looping PDF's growing operator list, so it stays busy until its time limit.
+        REPORTMILL_MAX_HEAP: '2048',
       },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
