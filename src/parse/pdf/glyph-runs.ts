@@ -81,15 +81,12 @@ export interface Glyph {
   ey: number;
   ux: number;
   uy: number;
-  /** Offsets from the baseline to the ascent and descent lines (text space up-vector, scaled). */
+  /** Offsets from the baseline to the ascent and descent lines (the text-space up-vector, scaled). */
   ax: number;
   ay: number;
   dx: number;
   dy: number;
-}
-
-/** A glyph placed in the frame its page is read in: box, baseline, whether it runs askew. */
-interface Placed extends Glyph {
+  /** Box and baseline in the frame the page is read in, and whether the glyph runs askew to it. */
   x0: number;
   x1: number;
   baseline: number;
@@ -130,7 +127,7 @@ function fontFallback(a: Glyph, b: Glyph): boolean {
 
 /** Text runs of a page read upright (no quarter turn); see `readGlyphs` and `glyphsToRuns`. */
 export function glyphRuns(ops: OperatorList, viewport: Matrix, metrics: (font: string) => FontMetrics): TextRun[] {
-  return glyphsToRuns(readGlyphs(ops, viewport, metrics), IDENTITY);
+  return glyphsToRuns(readGlyphs(ops, viewport, metrics));
 }
 
 /** Every glyph the content stream shows, in top-down page space. */
@@ -170,7 +167,7 @@ export function readGlyphs(ops: OperatorList, viewport: Matrix, metrics: (font: 
       const asc = st.ts + fm.ascent * st.size;
       const desc = st.ts + fm.descent * st.size;
       const text = typeof glyph.unicode === 'string' ? glyph.unicode : '';
-      glyphs.push({
+      const out: Glyph = {
         text,
         size: Math.abs(st.size) * Math.hypot(c, d),
         font: st.font,
@@ -189,7 +186,15 @@ export function readGlyphs(ops: OperatorList, viewport: Matrix, metrics: (font: 
         ay: d * asc + f - oy,
         dx: c * desc + e - ox,
         dy: d * desc + f - oy,
-      });
+        x0: 0,
+        x1: 0,
+        baseline: 0,
+        top: 0,
+        bottom: 0,
+        rotated: false,
+      };
+      placeBox(out);
+      glyphs.push(out);
       tm = translate(advance, 0, tm);
     }
   };
@@ -316,44 +321,43 @@ export function quarterTurn(q: 0 | 1 | 2 | 3, width: number, height: number): Ma
   return IDENTITY;
 }
 
-function place(g: Glyph, frame: Matrix): Placed {
+/** Sets the glyph's box, baseline and askew flag from its pen positions and up-vector. */
+function placeBox(g: Glyph): void {
+  g.x0 = Math.min(g.ox, g.ex);
+  g.x1 = Math.max(g.ox, g.ex);
+  g.baseline = g.oy;
+  g.top = Math.min(g.oy + g.ay, g.oy + g.dy);
+  g.bottom = Math.max(g.oy + g.ay, g.oy + g.dy);
+  // Slanted, vertical or sheared against the frame: axis titles, vertical column heads.
+  g.rotated = Math.abs(g.uy) > 0.1 * Math.abs(g.ux) || Math.abs(g.ax) > 0.1 * Math.abs(g.ay);
+}
+
+/** Moves glyphs (in place) into the frame of a quarter turn (`quarterTurn`). */
+export function turnGlyphs(glyphs: Glyph[], frame: Matrix): void {
   const [a, b, c, d, e, f] = frame;
-  const turned = frame !== IDENTITY;
-  const ox = turned ? a * g.ox + c * g.oy + e : g.ox;
-  const oy = turned ? b * g.ox + d * g.oy + f : g.oy;
-  const ex = turned ? a * g.ex + c * g.ey + e : g.ex;
-  const ey = turned ? b * g.ex + d * g.ey + f : g.ey;
-  const ux = turned ? a * g.ux + c * g.uy : g.ux;
-  const uy = turned ? b * g.ux + d * g.uy : g.uy;
-  const ax = turned ? a * g.ax + c * g.ay : g.ax;
-  const ay = turned ? b * g.ax + d * g.ay : g.ay;
-  const dy = turned ? b * g.dx + d * g.dy : g.dy;
-  return {
-    ...g,
-    ox,
-    oy,
-    ex,
-    ey,
-    ux,
-    uy,
-    x0: Math.min(ox, ex),
-    x1: Math.max(ox, ex),
-    baseline: oy,
-    top: Math.min(oy + ay, oy + dy),
-    bottom: Math.max(oy + ay, oy + dy),
-    // Slanted, vertical or sheared against the frame: axis titles, vertical column heads.
-    rotated: Math.abs(uy) > 0.1 * Math.abs(ux) || Math.abs(ax) > 0.1 * Math.abs(ay),
-  };
+  for (const g of glyphs) {
+    const { ox, oy, ex, ey, ux, uy, ax, ay, dx, dy } = g;
+    g.ox = a * ox + c * oy + e;
+    g.oy = b * ox + d * oy + f;
+    g.ex = a * ex + c * ey + e;
+    g.ey = b * ex + d * ey + f;
+    g.ux = a * ux + c * uy;
+    g.uy = b * ux + d * uy;
+    g.ax = a * ax + c * ay;
+    g.ay = b * ax + d * ay;
+    g.dx = a * dx + c * dy;
+    g.dy = b * dx + d * dy;
+    placeBox(g);
+  }
 }
 
 /**
  * Consecutive glyphs on one baseline form a run; a run ends at a jump back, a change of line, or
  * a gap (including a wide space) of more than 0.6 em, the same threshold pdf.js uses.
  */
-export function glyphsToRuns(all: readonly Glyph[], frame: Matrix): TextRun[] {
-  const glyphs = all.map((g) => place(g, frame));
+export function glyphsToRuns(glyphs: readonly Glyph[]): TextRun[] {
   const runs: TextRun[] = [];
-  let cur: Placed[] = [];
+  let cur: Glyph[] = [];
   let text = '';
   let pendingSpace = false;
   let wordEnd: number | undefined;
@@ -364,7 +368,7 @@ export function glyphsToRuns(all: readonly Glyph[], frame: Matrix): TextRun[] {
   let wordWidths: number[] = [];
   let figureWidths: number[] = [];
   let words = 0;
-  const endWord = (last: Placed): void => {
+  const endWord = (last: Glyph): void => {
     const em = (last.x1 - wordStart) / Math.max(last.size, 1);
     if (words > 0 && wordKind === 'letters') wordWidths.push(em);
     else if (words > 0 && wordKind === 'figures') figureWidths.push(em);
@@ -375,7 +379,7 @@ export function glyphsToRuns(all: readonly Glyph[], frame: Matrix): TextRun[] {
     if (words > 0 && lastVisible && !/^[-\u2010\u00AD]$/u.test(lastVisible.text)) endWord(lastVisible);
     const visible = cur.filter((g) => !g.space);
     if (visible.length > 0 && text.trim() !== '') {
-      const first = visible[0] as Placed;
+      const first = visible[0] as Glyph;
       const boldChars = visible.filter((g) => g.bold).length;
       const horizontal = Math.abs(first.uy) < 0.05 && first.ux > 0;
       runs.push({
@@ -400,7 +404,7 @@ export function glyphsToRuns(all: readonly Glyph[], frame: Matrix): TextRun[] {
     figureWidths = [];
     words = 0;
   };
-  let lastVisible: Placed | undefined;
+  let lastVisible: Glyph | undefined;
   for (const g of glyphs) {
     const em = Math.max(g.size, 1);
     if (g.space) {

@@ -4,7 +4,7 @@ import type { TextItem } from 'pdfjs-dist/types/src/display/api.d.ts';
 import type { Box, PageContent, TextRun } from './page-content.ts';
 import { rulingSegments, type OperatorList } from './ruling-lines.ts';
 import { repairGlyphText } from './glyph-text.ts';
-import { glyphsToRuns, quarterTurn, readGlyphs, textQuarter, type FontMetrics } from './glyph-runs.ts';
+import { glyphsToRuns, quarterTurn, readGlyphs, textQuarter, turnGlyphs, type FontMetrics } from './glyph-runs.ts';
 
 
 export interface PageStats {
@@ -69,7 +69,8 @@ export async function readPage(page: PDFPageProxy, stats: PageStats): Promise<Pa
   const sideways = quarter === 1 || quarter === 3;
   const figures: Box[] = [];
   const segments = rulingSegments(ops, multiply(vt, frame), figures);
-  let raw = glyphsToRuns(glyphs, frame);
+  if (quarter !== 0) turnGlyphs(glyphs, frame);
+  let raw = glyphsToRuns(glyphs);
   if (raw.length === 0) raw = await textContentRuns(page, vt, metrics);
   const runs: TextRun[] = [];
   for (const run of raw) {
