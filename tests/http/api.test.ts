@@ -184,8 +184,10 @@ describe('HTTP API (in-process, embedded store)', () => {
     test('415 for content of no supported format, sniffed from the bytes whatever the name', async () => {
       const binary = Buffer.concat([Buffer.from([0x00, 0x01, 0x02, 0x03, 0xff]), randomBytes(4096), Buffer.from(MARKER)]);
       const cases = [
-        { bytes: binary, filename: 'report.docx', code: 'input/unsupported-format' },
-        { bytes: binary, filename: 'report.pdf', code: 'input/unsupported-format' },
+        { bytes: binary, filename: 'blob.bin', code: 'input/unsupported-format' },
+        // Named as a format we read, but the content is none: the sniffer's own code for it.
+        { bytes: binary, filename: 'report.docx', code: 'input/format-mismatch' },
+        { bytes: binary, filename: 'report.pdf', code: 'input/format-mismatch' },
         { bytes: Buffer.from(`{"a": "${MARKER}"}`), filename: 'data.json', code: 'input/unsupported-format' },
         { bytes: Buffer.alloc(0), filename: 'empty.txt', code: 'input/empty' },
       ];
