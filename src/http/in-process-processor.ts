@@ -10,7 +10,7 @@ export interface InProcessProcessorOptions {
   blobs: BlobStore;
   /** Documents processed at the same time. */
   concurrency: number;
-  /** Where the parse stage runs; default this thread (pass worker threads to keep the server responsive). */
+  /** Where the parse stage runs; default this thread (serve passes its parse-process pool, which keeps the server responsive). */
   parse?: (input: StageInput) => Promise<ParseStageResult>;
   log?: (line: string) => void;
 }

@@ -188,6 +188,7 @@ describe('HTTP API (in-process, embedded store)', () => {
         { bytes: binary, filename: 'report.docx', code: 'input/format-mismatch' },
         { bytes: binary, filename: 'report.pdf', code: 'input/format-mismatch' },
         { bytes: binary, filename: 'scan.tiff', code: 'input/unsupported-format' },
+        { bytes: binary, filename: 'blob.bin', code: 'input/unsupported-format' },
         { bytes: Buffer.from(`{"a": "${MARKER}"}`), filename: 'data.json', code: 'input/unsupported-format' },
         { bytes: Buffer.alloc(0), filename: 'empty.txt', code: 'input/empty' },
       ];
