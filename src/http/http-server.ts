@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify from 'fastify';
@@ -51,9 +52,31 @@ const SECURITY_HEADERS: Record<string, string> = {
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
 };
 
+/** How long a refused upload's connection may go on draining before it is cut. */
+const LINGER_MS = 5000;
+
+/**
+ * Lingering close (RFC 9112 §9.6): the 413 goes out while the client is still sending. Closing the
+ * socket at once with the client's bytes unread makes the kernel reset the connection, and the
+ * client can lose the answer before it reads it. So the rest is read and dropped (never kept)
+ * until the client, having read the 413, stops; after LINGER_MS the connection is cut regardless.
+ */
+function lingerAfterRefusal(reply: FastifyReply): void {
+  reply.header('connection', 'close');
+  const socket = reply.request.raw.socket as Socket | null;
+  if (!socket) return;
+  // Node ends a `connection: close` response with socket.destroySoon(), which closes at once.
+  // Half-close instead (the client reads the 413 and then the end), drain, and cut later.
+  socket.destroySoon = function lingeringClose(this: Socket): void {
+    this.end();
+    this.resume();
+    setTimeout(() => this.destroy(), LINGER_MS).unref();
+  };
+  reply.request.raw.resume();
+}
+
 export function sendError(reply: FastifyReply, statusCode: number, code: string, message: string): FastifyReply {
-  // A refused upload is not read to its end; closing the connection keeps the client from sending it anyway.
-  if (statusCode === 413) reply.header('connection', 'close');
+  if (statusCode === 413) lingerAfterRefusal(reply);
   return reply.code(statusCode).send(ApiError.parse({ error: { code, message } }));
 }
 
