@@ -13,11 +13,13 @@ export type OpenResult = { ok: true; doc: PDFDocumentProxy } | { ok: false; code
 
 /**
  * Opens a PDF with pdf.js, without font faces, scripting, images or network. pdf.js takes ownership of the
- * buffer it is given, so it gets a copy: callers keep their bytes intact.
+ * buffer it is given, so it gets a copy: callers keep their bytes intact. The copy is a plain
+ * Uint8Array even when the caller holds a Node Buffer (a file read, bytes that came over IPC):
+ * pdf.js refuses Buffers, and Buffer#slice would share memory instead of copying.
  */
 export async function openPdf(bytes: Uint8Array): Promise<OpenResult> {
   const task = getDocument({
-    data: bytes.slice(),
+    data: new Uint8Array(bytes),
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
