@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { writeMixedBatch } from './mixed-batch.ts';
+import { writeMixedCorpus } from '../scale/corpus.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string): string | undefined => {
@@ -116,7 +116,7 @@ try {
   process.stdout.write(`| N | --threads 0 | --threads ${threads} | threads / main thread |\n|---|---|---|---|\n`);
   for (const size of sizes) {
     const dir = join(work, `batch-${size}`);
-    writeMixedBatch(dir, size);
+    writeMixedCorpus(dir, size);
     const best = (mode: string): Run => {
       const runs = Array.from({ length: rounds }, () => timed([process.execPath, bin, 'ingest', dir, '--no-store', '--threads', mode]));
       return runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
