@@ -15,6 +15,7 @@ import { finding } from '../../src/model/finding.ts';
 import { validateReport } from '../../src/validate/index.ts';
 import { annotateLanguages } from '../../src/language/annotate-languages.ts';
 import { ocrProvenance } from '../../src/ocr/ocr-findings.ts';
+import { repairTextInPlace } from '../../src/text/well-formed.ts';
 
 export interface StageInput {
   bytes: Uint8Array;
@@ -72,6 +73,17 @@ export async function parseStage(input: StageInput): Promise<ParseStageResult> {
   }
   if (!parsed.ok) return { ok: false, error: parsed.error };
   const doc = parsed.doc;
+  const repaired = repairTextInPlace(doc);
+  if (repaired.strings > 0) {
+    doc.findings.push(
+      finding(
+        'TEXT_UNSTORABLE_CHARACTERS',
+        'warning',
+        `${repaired.strings} text value(s) held NUL, other control characters or half of a surrogate pair (a broken font map or export); each such character is now U+FFFD.`,
+        { path: repaired.firstPath ?? '' },
+      ),
+    );
+  }
   const tooBig = tableLimitError(tableSize(doc.blocks), limits, filename);
   if (tooBig) return { ok: false, error: tooBig };
   const { document: language, shares } = annotateLanguages(doc);

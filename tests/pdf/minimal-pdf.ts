@@ -5,6 +5,8 @@
 export interface MinimalPdfOptions {
   /** Raw dictionary of an extra font, available as /F2 (e.g. a font with a custom encoding). */
   extraFont?: string;
+  /** A ToUnicode CMap for the extra font (its text, written as a stream the font refers to). */
+  extraFontToUnicode?: string;
   title?: string;
   width?: number;
   height?: number;
@@ -21,7 +23,9 @@ export function minimalPdf(pages: readonly string[], options: MinimalPdfOptions 
   const catalog = add('');
   const pagesObj = add('');
   const font1 = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
-  const font2 = options.extraFont ? add(options.extraFont) : undefined;
+  const cmap = options.extraFontToUnicode;
+  const toUnicode = cmap ? add(`<< /Length ${Buffer.byteLength(cmap, 'latin1')} >>\nstream\n${cmap}\nendstream`) : undefined;
+  const font2 = options.extraFont ? add(toUnicode ? options.extraFont.replace(/>>\s*$/, ` /ToUnicode ${toUnicode} 0 R >>`) : options.extraFont) : undefined;
   const info = options.title ? add(`<< /Title (${options.title}) >>`) : undefined;
   const fonts = `/F1 ${font1} 0 R${font2 ? ` /F2 ${font2} 0 R` : ''}`;
   const kids: number[] = [];
