@@ -40,6 +40,8 @@ export interface OcrPageResult {
   skew: number;
   /** Mean word confidence, 0–1 (0 when no word was read). */
   confidence: number;
+  /** The page image holds no ink at all (an empty page): not sent to Tesseract. */
+  blank?: true;
 }
 
 export interface PageOcrContext {
@@ -69,6 +71,11 @@ export async function ocrPage(page: PageToRead, ctx: PageOcrContext): Promise<Oc
   const skew = estimateSkew(image);
   if (skew !== 0) image = rotate(image, -skew);
   image = flattenBackground(image, BACKGROUND_WINDOW, PAPER_CONTRAST);
+  // Word processors print empty pages (a page break before the first line); Tesseract would spend
+  // seconds on them to find nothing.
+  if (image.data.every((v) => v === 255)) {
+    return { content: { number: page.number, width: page.width, height: page.height, runs: [], segments: [], figures: [] }, language: chooseModels('', ctx.languages, ctx.documentLanguage?.()), skew, confidence: 0, blank: true };
+  }
   const rules = findImageRules(image, { dpi: OCR_DPI });
   const clean = eraseRules(image, rules, { dpi: OCR_DPI });
   const cleanPath = `${base}-clean.pgm`;

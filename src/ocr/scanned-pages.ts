@@ -13,6 +13,8 @@ export type ScannedPagesOutcome =
       findings: Finding[];
       /** Why pages that needed OCR were not OCR'd (no engine, engine failed), with how to fix it. */
       notRead?: string;
+      /** Every page OCR looked at was blank. */
+      allBlank?: true;
     }
   | { ok: false; code: string; message: string };
 
@@ -44,6 +46,10 @@ export async function readScannedPages(
   const out = pages.map((p) => {
     const r = read.get(p.number);
     if (!r) return p;
+    if (r.blank) {
+      findings.push(finding('pdf/page-without-text', 'info', `Page ${p.number} is blank (no text layer, and its image holds no ink).`, { page: p.number }));
+      return r.content;
+    }
     const why = p.runs.length === 0 ? 'has no text layer' : 'has no usable text layer (fonts without a Unicode map)';
     findings.push(
       finding(
@@ -55,7 +61,8 @@ export async function readScannedPages(
     );
     return r.content;
   });
-  return { ok: true, pages: out, findings };
+  const allBlank = ocr.pages.every((r) => r.blank);
+  return { ok: true, pages: out, findings, ...(allBlank ? { allBlank } : {}) };
 }
 
 function unusableShare(page: PageContent, unmapped: ReadonlySet<string>): number {

@@ -9,6 +9,7 @@ import { Report } from '../../src/model/report.ts';
 import { LOW_CONFIDENCE } from '../../src/ocr/ocr-findings.ts';
 import { scoreAgainstGolden, type GoldenReport } from './support/golden-score.ts';
 import { joinPdfs, makeScan, pdfPages, type ScanPage } from './support/make-scan.ts';
+import { minimalPdf, text } from '../pdf/minimal-pdf.ts';
 
 /**
  * Scans of the two seed reports, made here from their ruled PDFs (never committed): grey JPEG
@@ -161,6 +162,20 @@ describe('scanned seed reports through OCR', () => {
       if (before === undefined) delete process.env['REPORTMILL_OCR'];
       else process.env['REPORTMILL_OCR'] = before;
     }
+  });
+
+  it('an empty page (a clip path, no ink) is noted as blank and not OCR\'d; a PDF of only such pages fails pdf/blank', async () => {
+    const empty = 'q 0 0 595 842 re W n Q';
+    const mixed = await ingestDocument({ bytes: minimalPdf([empty, text(72, 700, 'Report on the second page')]), filename: 'blank-first.pdf' });
+    expect(mixed.status).toBe('ok');
+    if (mixed.status === 'ok') {
+      const first = mixed.report.findings.filter((f) => f.location.page === 1);
+      expect(first.map((f) => f.code)).toEqual(['pdf/page-without-text']);
+      expect(first[0]?.message).toMatch(/blank/);
+    }
+    const blank = await ingestDocument({ bytes: minimalPdf([empty, '']), filename: 'blank.pdf' });
+    expect(blank.status).toBe('failed');
+    if (blank.status === 'failed') expect(blank.error.code).toBe('pdf/blank');
   });
 
   it('a document time budget shorter than the OCR stops it with input/timeout', async () => {

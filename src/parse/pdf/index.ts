@@ -47,6 +47,7 @@ export const parsePdf: Parser = async ({ bytes, limits, deadline }) => {
     if (!scanned.ok) return parseFailure(scanned.code, scanned.message);
     pages.splice(0, pages.length, ...scanned.pages);
     if (pages.every((p) => p.runs.length === 0)) {
+      if (scanned.allBlank) return parseFailure('pdf/blank', `All ${pages.length} page(s) of the PDF are blank: nothing is printed on them.`);
       const why = scanned.notRead === undefined ? 'and OCR found no text either.' : `OCR is needed. ${scanned.notRead}`;
       return parseFailure('pdf/no-text-layer', `The PDF has ${pages.length} page(s) but no text layer (scanned images?); ${why}`);
     }
