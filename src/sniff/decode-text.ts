@@ -42,7 +42,23 @@ function guessBomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const pairs = n / 2;
   if (oddZero > pairs * 0.3 && evenZero < pairs * 0.05) return 'utf-16le';
   if (evenZero > pairs * 0.3 && oddZero < pairs * 0.05) return 'utf-16be';
+  // Cyrillic or Mongolian text has few zero bytes, but its high bytes stay within a handful of
+  // Unicode blocks (0x00 for spaces and digits, 0x04 for Cyrillic, 0x20 for dashes and quotes)
+  // while its low bytes vary: a legacy single-byte encoding varies in both positions.
+  if (fewValues(bytes, 1, n) && !fewValues(bytes, 0, n)) return 'utf-16le';
+  if (fewValues(bytes, 0, n) && !fewValues(bytes, 1, n)) return 'utf-16be';
   return null;
+}
+
+/**
+ * Whether the bytes at every other position from `start` are nearly all one of three values, zero
+ * among them (the high byte of the spaces and digits every text has).
+ */
+function fewValues(bytes: Uint8Array, start: number, n: number): boolean {
+  const counts = new Map<number, number>();
+  for (let i = start; i < n; i += 2) counts.set(bytes[i] ?? 0, (counts.get(bytes[i] ?? 0) ?? 0) + 1);
+  const top = [...counts.values()].sort((a, b) => b - a).slice(0, 3).reduce((a, b) => a + b, 0);
+  return (counts.get(0) ?? 0) > 0 && top >= (n / 2) * 0.95;
 }
 
 /** True when decoded text looks like binary garbage rather than a text document. */

@@ -22,7 +22,24 @@ export function sniffFormat(bytes: Uint8Array, filename: string): SniffResult {
   // PDF allows junk before the header (PDF 32000-1 §7.5.2 readers tolerate up to 1024 bytes).
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   if (head.includes(PDF_MAGIC)) return { kind: 'supported', format: 'pdf' };
-  if (startsWith(bytes, ZIP_MAGIC)) return { kind: 'supported', format: 'docx' };
+  if (startsWith(bytes, ZIP_MAGIC)) {
+    const odf = openDocumentType(bytes);
+    if (odf !== null) {
+      return {
+        kind: 'unsupported',
+        code: 'input/unsupported-format',
+        message: `${filename}: an OpenDocument file (${odf}), which is not read. Save it as .docx (LibreOffice: File → Save As → Word; or \`soffice --headless --convert-to docx\`) and import that.`,
+      };
+    }
+    return { kind: 'supported', format: 'docx' };
+  }
+  if (head.startsWith('{\\rtf')) {
+    return {
+      kind: 'unsupported',
+      code: 'input/unsupported-format',
+      message: `${filename}: a Rich Text Format (RTF) file, which is not read. Save it as .docx (\`soffice --headless --convert-to docx\`) and import that.`,
+    };
+  }
   if (startsWith(bytes, OLE2_MAGIC)) return { kind: 'supported', format: 'docx' };
   const { text } = decodeText(bytes.subarray(0, 64 * 1024));
   if (looksBinary(text)) {
@@ -50,6 +67,16 @@ export function sniffFormat(bytes: Uint8Array, filename: string): SniffResult {
     };
   }
   return { kind: 'supported', format: sniffTextFormat(text, filename) };
+}
+
+/**
+ * ODF packages (ODF 1.2 part 3 §3.3) store an uncompressed `mimetype` entry first, so its name and
+ * content sit at fixed offsets of the first local file header: a ZIP that is not Office Open XML.
+ */
+function openDocumentType(bytes: Uint8Array): string | null {
+  const latin = new TextDecoder('latin1').decode(bytes.subarray(30, 30 + 8 + 80));
+  const m = /^mimetype(application\/vnd\.oasis\.opendocument\.[a-z.-]+)/.exec(latin);
+  return m?.[1] ?? null;
 }
 
 /** Extensions that name a format we read, with how a message calls it. */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../src/sniff/decode-text.ts';
@@ -20,6 +21,22 @@ describe('sniffFormat decides from bytes', () => {
   it('reads a ZIP as a DOCX candidate and an OLE2 file as DOCX (the DOCX reader refuses .doc with its own code)', () => {
     expect(sniffFormat(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]), 'a.pdf')).toEqual({ kind: 'supported', format: 'docx' });
     expect(sniffFormat(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'a.doc')).toEqual({ kind: 'supported', format: 'docx' });
+  });
+
+  it('names OpenDocument and RTF files, which are not read, and says how to convert them', () => {
+    const local = (name: string, content: string): Uint8Array => {
+      const header = new Uint8Array(30);
+      header.set([0x50, 0x4b, 0x03, 0x04]);
+      header[26] = name.length;
+      return new Uint8Array([...header, ...bytes(name), ...bytes(content)]);
+    };
+    for (const kind of ['text', 'spreadsheet']) {
+      const odf = sniffFormat(local('mimetype', `application/vnd.oasis.opendocument.${kind}`), 'plan.odt');
+      expect(odf).toMatchObject({ kind: 'unsupported', code: 'input/unsupported-format', message: expect.stringContaining(`opendocument.${kind}`) });
+      expect(odf.kind === 'unsupported' && odf.message).toContain('--convert-to docx');
+    }
+    expect(sniffFormat(local('word/document.xml', '<w:document/>'), 'plan.docx')).toEqual({ kind: 'supported', format: 'docx' });
+    expect(sniffFormat(bytes('{\\rtf1\\ansi Report}'), 'plan.rtf')).toMatchObject({ kind: 'unsupported', code: 'input/unsupported-format', message: expect.stringContaining('RTF') });
   });
 
   it('refuses empty input, binary garbage and source files with codes', () => {
@@ -80,6 +97,21 @@ describe('decodeText', () => {
     const be = new Uint8Array(iconv.encode(kyrgyz, 'utf-16be'));
     expect(decodeText(new Uint8Array([0xfe, 0xff, ...be])).text).toBe(kyrgyz);
     expect(decodeText(new Uint8Array(iconv.encode(`Report ${kyrgyz} and more ASCII text here`, 'utf-16le')))).toMatchObject({ encoding: 'utf-16le' });
+  });
+  // The seed exports are mostly Cyrillic: in UTF-16 few of their bytes are zero.
+  const seeds = ['ky-socfund-acp-2024q1', 'mn-ndg-inspector-2024'].map((n) => readFileSync(new URL(`../../fixtures/golden/${n}/input.txt`, import.meta.url), 'utf8'));
+  it.each([0, 1])('reads a Cyrillic seed export in UTF-16 without a BOM, either byte order, and its other encodings as such (seed %i)', (i) => {
+    const text = seeds[i]!;
+    for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+      // From several offsets into the text, so no one sample decides.
+      for (const from of [0, 1001, 5003]) {
+        const sample = text.slice(from, from + 3000);
+        expect(decodeText(new Uint8Array(iconv.encode(sample, encoding)))).toEqual({ text: sample, encoding });
+        expect(decodeText(new Uint8Array(iconv.encode(sample, 'utf-8'))).encoding).toBe('utf-8');
+        const legacy = sample.replace(/[^\u0000-\u00ff\u0400-\u045f]/gu, '?');
+        expect(decodeText(new Uint8Array(iconv.encode(legacy, 'windows-1251'))).encoding).toBe('windows-1251');
+      }
+    }
   });
   it('falls back to windows-1251 for legacy Cyrillic exports', () => {
     const russian = 'Выполнено: мероприятие по плану';
