@@ -11,7 +11,8 @@ type Projection = {
   tables: { headerRows: number; columns: number; rows: number; roles: unknown; groupRows: unknown; cells: [number, number, number, number, string][] }[];
 } & Record<string, unknown>;
 
-const clip = (v: unknown, n = 160): string => {
+/** Values are clipped in messages; GOLDEN_DIFF_WIDTH widens them when a difference lies further in. */
+const clip = (v: unknown, n = Number(process.env['GOLDEN_DIFF_WIDTH'] ?? 160)): string => {
   const s = JSON.stringify(v) ?? 'undefined';
   return s.length > n ? `${s.slice(0, n)}…` : s;
 };
