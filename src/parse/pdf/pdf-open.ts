@@ -23,6 +23,9 @@ export async function openPdf(bytes: Uint8Array): Promise<OpenResult> {
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
+    // Exposes each font's encoding and Unicode map, from which the Unicode-map check learns
+    // whether the file defines the characters (unicode-map-check.ts).
+    fontExtraProperties: true,
     disableAutoFetch: true,
     stopAtErrors: false,
     cMapUrl: CMAP_URL,
