@@ -50,8 +50,9 @@ export async function readPage(page: PDFPageProxy, stats: PageStats): Promise<Pa
       if (id !== '' && page.commonObjs.has(id)) {
         const font = page.commonObjs.get(id) as FontInfo;
         const name = typeof font.name === 'string' ? font.name : '';
+        // Font ids are the document's: its encoding is judged on the first page that uses it.
+        if (!stats.fonts.has(id) && fontUnicodeMapping(font) === 'defined') stats.mappedFonts.add(id);
         stats.fonts.set(id, name);
-        if (fontUnicodeMapping(font) === 'defined') stats.mappedFonts.add(id);
         m.bold = font.bold === true || font.black === true || BOLD_NAME.test(name.replace(/^[A-Z]{6}\+/, ''));
         const fm = font.fontMatrix;
         if (Array.isArray(fm) && typeof fm[0] === 'number' && fm[0] !== 0) m.widthScale = fm[0];
