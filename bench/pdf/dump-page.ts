@@ -16,7 +16,7 @@ if (!file) {
 }
 const opened = await openPdfRepairing(new Uint8Array(readFileSync(file)));
 if (!opened.ok) throw new Error(opened.message);
-const stats: PageStats = { mappedPrivateUse: 0, unknownPrivateUse: 0, fonts: new Map(), textByFont: new Map() };
+const stats: PageStats = { mappedPrivateUse: 0, unknownPrivateUse: 0, fonts: new Map(), textByFont: new Map(), mappedFonts: new Set() };
 const page = await readPage(await opened.doc.getPage(pageNo), stats);
 const f = (n: number): string => n.toFixed(1);
 console.log(`page ${page.number} ${f(page.width)} x ${f(page.height)}: ${page.runs.length} runs, ${page.segments.length} segments, ${page.figures.length} figures`);

@@ -29,8 +29,9 @@ export async function readScannedPages(
   pages: readonly PageContent[],
   textByFont: ReadonlyMap<string, string>,
   options: OcrOptions = {},
+  mappedFonts: ReadonlySet<string> = new Set(),
 ): Promise<ScannedPagesOutcome> {
-  const unmapped = new Set([...textByFont].filter(([, text]) => checkFontText(text).suspicious).map(([font]) => font));
+  const unmapped = new Set([...textByFont].filter(([font, text]) => checkFontText(text, mappedFonts.has(font) ? 'defined' : 'unknown').suspicious).map(([font]) => font));
   const wanted = pages.filter((p) => p.runs.length === 0 || unusableShare(p, unmapped) > UNUSABLE_SHARE);
   if (wanted.length === 0) return { ok: true, pages: [...pages], findings: [] };
   const ocr = await ocrPdfPages(pdf, wanted, options);

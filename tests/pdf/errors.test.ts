@@ -90,6 +90,23 @@ describe('damaged but partly readable PDFs', () => {
     if (res.ok) expect(res.doc.findings.map((f) => f.code)).toContain('pdf/no-unicode-map');
   });
 
+  it('trusts words without vowels in a font whose encoding names every glyph (no OCR, no flag)', async () => {
+    // The same codes as above, but the encoding names them (WinAnsi, or Differences with standard
+    // glyph names): the file defines the characters, so odd words (codes, filler) are real text.
+    const letters = 'QWRTZPLKJHGFDSXCVBNM'.split('');
+    const standard = `<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding /Differences [65 ${letters.map((l) => `/${l}`).join(' ')}] >> >>`;
+    for (const font of ['F1', 'F2']) {
+      const lines = Array.from({ length: 6 }, (_, i) => text(72, 760 - i * 14, 'QWRTZPLKJHGFDSXCVBNM QWRTPLKJH GFDSXCVB', 10, font));
+      const res = await run(minimalPdf([[text(72, 790, 'Readable heading'), ...lines].join('\n')], { extraFont: standard }));
+      expect(res.ok).toBe(true);
+      if (!res.ok) return;
+      const codes = res.doc.findings.map((f) => f.code);
+      expect(codes).not.toContain('pdf/no-unicode-map');
+      expect(codes).not.toContain('pdf/page-ocr');
+      expect(codes).not.toContain('pdf/page-without-text');
+    }
+  });
+
   it('does not flag ordinary text', async () => {
     const body = Array.from({ length: 6 }, (_, i) => text(72, 760 - i * 14, 'The measures of the plan were carried out on time in every region.')).join('\n');
     const res = await run(minimalPdf([body], { title: 'Plan report' }));

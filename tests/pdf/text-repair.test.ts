@@ -65,6 +65,15 @@ describe('fonts without a Unicode map', () => {
     expect(checkFontText('Êûðãûç Ðåñïóáëèêàñûíûí Ñîöèàëäûê ôîíäó èø-àðàêåòòåðäèí').suspicious).toBe(true);
   });
 
+  it('judges vowel-less words only where the font leaves its characters undefined', () => {
+    const codes = 'QWRTZPLKJHGFDSXCVBNM QWRTPLKJH GFDSXCVB '.repeat(4);
+    expect(checkFontText(codes).suspicious).toBe(true);
+    expect(checkFontText(codes, 'guessed').suspicious).toBe(true);
+    expect(checkFontText(codes, 'defined').suspicious).toBe(false);
+    // A defined map can still name the wrong characters.
+    expect(checkFontText('Êûðãûç Ðåñïóáëèêàñûíûí Ñîöèàëäûê ôîíäó èø-àðàêåòòåðäèí', 'defined').suspicious).toBe(true);
+  });
+
   it('accepts real Kyrgyz, Mongolian and English text', () => {
     expect(checkFontText('Кыргыз Республикасынын Социалдык фондунун иш-аракеттердин стратегиялык планы').suspicious).toBe(false);
     expect(checkFontText('Нийгмийн даатгалын газрын үйлчилгээний тасгийн тэтгэмжийн байцаагч').suspicious).toBe(false);

@@ -12,7 +12,7 @@ export function glyphFindings(stats: PageStats): Finding[] {
     out.push(finding('pdf/private-use-unknown', 'warning', `${stats.unknownPrivateUse} private-use glyph(s) with no known meaning were kept as they are.`));
   }
   for (const [font, text] of stats.textByFont) {
-    const verdict = checkFontText(text);
+    const verdict = checkFontText(text, stats.mappedFonts.has(font) ? 'defined' : 'unknown');
     if (verdict.suspicious) {
       const name = stats.fonts.get(font) ?? font;
       out.push(finding('pdf/no-unicode-map', 'warning', `Font ${name} has no usable Unicode map: its text is not real characters (${verdict.reason}). Text in this font is unreliable.`, {}, name));

@@ -145,9 +145,33 @@ export function readGlyphs(ops: OperatorList, viewport: Matrix, metrics: (font: 
   };
   const show = (items: unknown): void => {
     if (!Array.isArray(items) || st.size === 0) return;
+    // Hot path (once per glyph). Within one show operator only the text matrix's translation
+    // moves, so the text rendering matrix's linear part (tm × ctm, §9.4.4), the glyph size and
+    // the ascent and descent offsets are worked out once; per glyph, the translation is carried
+    // in two numbers instead of a new matrix per advance.
+    const [t0, t1, t2, t3] = tm;
+    let [, , , , t4, t5] = tm;
+    const [c0, c1, c2, c3, c4, c5] = st.ctm;
+    const a = t0 * c0 + t1 * c2;
+    const b = t0 * c1 + t1 * c3;
+    const c = t2 * c0 + t3 * c2;
+    const d = t2 * c1 + t3 * c3;
+    const dl = Math.hypot(a, b) || 1;
+    const size = Math.abs(st.size) * Math.hypot(c, d);
+    const asc = st.ts + fm.ascent * st.size;
+    const desc = st.ts + fm.descent * st.size;
+    const ux = a / dl;
+    const uy = b / dl;
+    const ax = c * asc;
+    const ay = d * asc;
+    const dx = c * desc;
+    const dy = d * desc;
     for (const g of items as unknown[]) {
       if (typeof g === 'number') {
-        tm = translate((-g / 1000) * st.size * st.th, 0, tm);
+        const tx = (-g / 1000) * st.size * st.th;
+        // As `translate(tx, 0, tm)`, term for term.
+        t4 = tx * t0 + 0 * t2 + t4;
+        t5 = tx * t1 + 0 * t3 + t5;
         continue;
       }
       if (g === null || typeof g !== 'object') continue;
@@ -156,20 +180,14 @@ export function readGlyphs(ops: OperatorList, viewport: Matrix, metrics: (font: 
       const isSpace = glyph.isSpace === true;
       const w0 = width * fm.widthScale;
       const advance = (w0 * st.size + st.tc + (isSpace ? st.tw : 0)) * st.th;
-      // Hot path (once per glyph): the text rendering matrix applied by hand, no temporaries.
-      const trm = multiply(tm, st.ctm);
-      const [a, b, c, d, e, f] = trm;
+      const e = t4 * c0 + t5 * c2 + c4;
+      const f = t4 * c1 + t5 * c3 + c5;
       const ox = c * st.ts + e;
       const oy = d * st.ts + f;
-      const ex = a * advance + ox;
-      const ey = b * advance + oy;
-      const dl = Math.hypot(a, b) || 1;
-      const asc = st.ts + fm.ascent * st.size;
-      const desc = st.ts + fm.descent * st.size;
       const text = typeof glyph.unicode === 'string' ? glyph.unicode : '';
       const out: Glyph = {
         text,
-        size: Math.abs(st.size) * Math.hypot(c, d),
+        size,
         font: st.font,
         bold: fm.bold,
         // pdf.js flags byte 32 as a space (it takes Tw, PDF 32000-1 §9.3.3) even when a subset
@@ -178,14 +196,14 @@ export function readGlyphs(ops: OperatorList, viewport: Matrix, metrics: (font: 
         advance: Math.abs(advance) * dl,
         ox,
         oy,
-        ex,
-        ey,
-        ux: a / dl,
-        uy: b / dl,
-        ax: c * asc + e - ox,
-        ay: d * asc + f - oy,
-        dx: c * desc + e - ox,
-        dy: d * desc + f - oy,
+        ex: a * advance + ox,
+        ey: b * advance + oy,
+        ux,
+        uy,
+        ax: ax + e - ox,
+        ay: ay + f - oy,
+        dx: dx + e - ox,
+        dy: dy + f - oy,
         x0: 0,
         x1: 0,
         baseline: 0,
@@ -195,8 +213,10 @@ export function readGlyphs(ops: OperatorList, viewport: Matrix, metrics: (font: 
       };
       placeBox(out);
       glyphs.push(out);
-      tm = translate(advance, 0, tm);
+      t4 = advance * t0 + 0 * t2 + t4;
+      t5 = advance * t1 + 0 * t3 + t5;
     }
+    tm = [t0, t1, t2, t3, t4, t5];
   };
 
   for (let i = 0; i < ops.fnArray.length; i++) {
@@ -377,24 +397,40 @@ export function glyphsToRuns(glyphs: readonly Glyph[]): TextRun[] {
   const flush = (): void => {
     // The last word of a run of several is whole too, unless a hyphen cut it at the line end.
     if (words > 0 && lastVisible && !/^[-\u2010\u00AD]$/u.test(lastVisible.text)) endWord(lastVisible);
-    const visible = cur.filter((g) => !g.space);
-    if (visible.length > 0 && text.trim() !== '') {
-      const first = visible[0] as Glyph;
-      const boldChars = visible.filter((g) => g.bold).length;
+    // One pass over the run's visible glyphs (Math.min/max pairwise agree with the spread forms).
+    let first: Glyph | undefined;
+    let visible = 0;
+    let boldChars = 0;
+    let rotatedChars = 0;
+    let x0 = Infinity;
+    let x1 = -Infinity;
+    let top = Infinity;
+    let bottom = -Infinity;
+    let fontSize = -Infinity;
+    for (const g of cur) {
+      if (g.space) continue;
+      first ??= g;
+      visible++;
+      if (g.bold) boldChars++;
+      if (g.rotated) rotatedChars++;
+      x0 = Math.min(x0, g.x0);
+      x1 = Math.max(x1, g.x1);
+      top = Math.min(top, g.top);
+      bottom = Math.max(bottom, g.bottom);
+      fontSize = Math.max(fontSize, g.size);
+    }
+    if (first && text.trim() !== '') {
       const horizontal = Math.abs(first.uy) < 0.05 && first.ux > 0;
-      runs.push({
-        ...(horizontal ? { firstGlyphX1: first.x1, firstWordX1: wordEnd ?? Math.max(...visible.map((g) => g.x1)), wordWidths, figureWidths } : {}),
-        text: text.trim(),
-        x0: Math.min(...visible.map((g) => g.x0)),
-        x1: Math.max(...visible.map((g) => g.x1)),
-        top: Math.min(...visible.map((g) => g.top)),
-        bottom: Math.max(...visible.map((g) => g.bottom)),
-        baseline: first.baseline,
-        fontSize: Math.max(...visible.map((g) => g.size)),
-        fontName: first.font,
-        bold: boldChars * 2 > visible.length,
-        rotated: visible.filter((g) => g.rotated).length * 2 > visible.length,
-      });
+      const trimmed = text.trim();
+      const bold = boldChars * 2 > visible;
+      const rotated = rotatedChars * 2 > visible;
+      // Two literals rather than a conditional spread: a spread makes every later property a
+      // slow dictionary store, a tenth of the glyph stage.
+      runs.push(
+        horizontal
+          ? { firstGlyphX1: first.x1, firstWordX1: wordEnd ?? x1, wordWidths, figureWidths, text: trimmed, x0, x1, top, bottom, baseline: first.baseline, fontSize, fontName: first.font, bold, rotated }
+          : { text: trimmed, x0, x1, top, bottom, baseline: first.baseline, fontSize, fontName: first.font, bold, rotated },
+      );
     }
     cur = [];
     text = '';

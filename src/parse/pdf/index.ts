@@ -29,7 +29,7 @@ export const parsePdf: Parser = async ({ bytes, limits, deadline }) => {
     if (count < total) {
       findings.push(finding('pdf/page-limit', 'warning', `Only the first ${count} of ${total} pages were read (page limit).`));
     }
-    const stats: PageStats = { mappedPrivateUse: 0, unknownPrivateUse: 0, fonts: new Map(), textByFont: new Map() };
+    const stats: PageStats = { mappedPrivateUse: 0, unknownPrivateUse: 0, fonts: new Map(), textByFont: new Map(), mappedFonts: new Set() };
     const pages: PageContent[] = [];
     for (let n = 1; n <= count; n++) {
       try {
@@ -43,7 +43,7 @@ export const parsePdf: Parser = async ({ bytes, limits, deadline }) => {
     }
     if (pages.length === 0) return parseFailure('pdf/corrupt', 'No page of the PDF could be read.');
     // Pages without a usable text layer (scans) are OCR'd into text runs and ruling lines (src/ocr/).
-    const scanned = await readScannedPages(bytes, pages, stats.textByFont, deadline === undefined ? {} : { deadline });
+    const scanned = await readScannedPages(bytes, pages, stats.textByFont, deadline === undefined ? {} : { deadline }, stats.mappedFonts);
     if (!scanned.ok) return parseFailure(scanned.code, scanned.message);
     pages.splice(0, pages.length, ...scanned.pages);
     if (pages.every((p) => p.runs.length === 0)) {

@@ -101,6 +101,8 @@ export function textBlocks(
   const paras: Para[] = [];
   // The right edge of running text: a line ending well before it closes its paragraph.
   const { left, right } = frame;
+  // The column edges depend only on the line's x0 and size, which most lines of a column share.
+  const columnEdges = new Map<string, { colLeft: number; colRight: number }>();
   for (const line of lines) {
     const cur = paras[paras.length - 1];
     const prev = cur?.lines[cur.lines.length - 1];
@@ -110,12 +112,18 @@ export function textBlocks(
       const newItem = BULLET.test(lineString(line));
       // Only a left-aligned line can end short; centred title lines are all short. The edges are
       // those of the text column the line sits in (lines starting near it), not of the page.
-      const mates = lines.filter((l) => Math.abs(l.x0 - prev.x0) < 3 * prev.fontSize);
-      const colLeft = Math.max(left, Math.min(...mates.map((l) => l.x0)));
-      // A high percentile, not the maximum: a title or wide line starting at the same x does not
-      // make every line of a narrow column look short.
-      const ends = mates.map((l) => l.x1).sort((a, b) => a - b);
-      const colRight = Math.min(right, ends[Math.floor(0.8 * (ends.length - 1))] ?? right);
+      const key = `${prev.x0} ${prev.fontSize}`;
+      let edges = columnEdges.get(key);
+      if (!edges) {
+        const mates = lines.filter((l) => Math.abs(l.x0 - prev.x0) < 3 * prev.fontSize);
+        const colLeft = Math.max(left, Math.min(...mates.map((l) => l.x0)));
+        // A high percentile, not the maximum: a title or wide line starting at the same x does not
+        // make every line of a narrow column look short.
+        const ends = mates.map((l) => l.x1).sort((a, b) => a - b);
+        edges = { colLeft, colRight: Math.min(right, ends[Math.floor(0.8 * (ends.length - 1))] ?? right) };
+        columnEdges.set(key, edges);
+      }
+      const { colLeft, colRight } = edges;
       const colWidth = colRight - colLeft;
       const prevShort = prev.x0 < colLeft + 0.05 * colWidth && prev.x1 < colRight - 0.12 * colWidth;
       // Going back up the page means the next text column: a new paragraph.

@@ -4,6 +4,7 @@ import type { TextItem } from 'pdfjs-dist/types/src/display/api.d.ts';
 import type { Box, PageContent, TextRun } from './page-content.ts';
 import { rulingSegments, type OperatorList } from './ruling-lines.ts';
 import { repairGlyphText } from './glyph-text.ts';
+import { fontUnicodeMapping } from './unicode-map-check.ts';
 import { glyphsToRuns, quarterTurn, readGlyphs, textQuarter, turnGlyphs, type FontMetrics } from './glyph-runs.ts';
 
 
@@ -14,6 +15,8 @@ export interface PageStats {
   fonts: Map<string, string>;
   /** Text per pdf.js font id, for the Unicode-map check. */
   textByFont: Map<string, string>;
+  /** Fonts whose codes the file maps to characters itself (ToUnicode or known glyph names). */
+  mappedFonts: Set<string>;
 }
 
 
@@ -47,6 +50,8 @@ export async function readPage(page: PDFPageProxy, stats: PageStats): Promise<Pa
       if (id !== '' && page.commonObjs.has(id)) {
         const font = page.commonObjs.get(id) as FontInfo;
         const name = typeof font.name === 'string' ? font.name : '';
+        // Font ids are the document's: its encoding is judged on the first page that uses it.
+        if (!stats.fonts.has(id) && fontUnicodeMapping(font) === 'defined') stats.mappedFonts.add(id);
         stats.fonts.set(id, name);
         m.bold = font.bold === true || font.black === true || BOLD_NAME.test(name.replace(/^[A-Z]{6}\+/, ''));
         const fm = font.fontMatrix;

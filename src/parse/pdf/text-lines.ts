@@ -57,6 +57,21 @@ export function buildLines(runs: readonly TextRun[]): TextLine[] {
   return lines;
 }
 
+/** The runs' bounding box in one pass (lines are rebuilt many times while tables are searched). */
+function runsBox(runs: readonly TextRun[]): Box {
+  let x0 = Infinity;
+  let x1 = -Infinity;
+  let top = Infinity;
+  let bottom = -Infinity;
+  for (const r of runs) {
+    x0 = Math.min(x0, r.x0);
+    x1 = Math.max(x1, r.x1);
+    top = Math.min(top, r.top);
+    bottom = Math.max(bottom, r.bottom);
+  }
+  return { x0, x1, top, bottom };
+}
+
 function makeLine(runs: TextRun[]): TextLine {
   runs.sort((a, b) => a.x0 - b.x0);
   const fontSize = Math.max(...runs.map((r) => r.fontSize));
@@ -75,15 +90,8 @@ function makeLine(runs: TextRun[]): TextLine {
     cur.push(run);
   }
   flush();
-  return {
-    x0: Math.min(...runs.map((r) => r.x0)),
-    x1: Math.max(...runs.map((r) => r.x1)),
-    top: Math.min(...runs.map((r) => r.top)),
-    bottom: Math.max(...runs.map((r) => r.bottom)),
-    baseline: main.baseline,
-    fontSize,
-    chunks,
-  };
+  const { x0, x1, top, bottom } = runsBox(runs);
+  return { x0, x1, top, bottom, baseline: main.baseline, fontSize, chunks };
 }
 
 function makeChunk(runs: TextRun[]): Chunk {
@@ -100,12 +108,13 @@ function makeChunk(runs: TextRun[]): Chunk {
   }
   const boldChars = runs.reduce((n, r) => n + (r.bold ? r.text.length : 0), 0);
   const allChars = runs.reduce((n, r) => n + r.text.length, 0);
+  const { x0, x1, top, bottom } = runsBox(runs);
   return {
     text: text.replace(/\s+/g, ' ').trim(),
-    x0: Math.min(...runs.map((r) => r.x0)),
-    x1: Math.max(...runs.map((r) => r.x1)),
-    top: Math.min(...runs.map((r) => r.top)),
-    bottom: Math.max(...runs.map((r) => r.bottom)),
+    x0,
+    x1,
+    top,
+    bottom,
     fontSize: Math.max(...runs.map((r) => r.fontSize)),
     bold: allChars > 0 && boldChars * 2 > allChars,
     runs,
