@@ -383,7 +383,7 @@ export function glyphsToRuns(glyphs: readonly Glyph[]): TextRun[] {
       const boldChars = visible.filter((g) => g.bold).length;
       const horizontal = Math.abs(first.uy) < 0.05 && first.ux > 0;
       runs.push({
-        ...(horizontal ? { firstGlyphX1: first.x1, firstWordX1: wordEnd ?? Math.max(...visible.map((g) => g.x1)), wordWidths, figureWidths } : {}),
+        ...(horizontal ? { firstGlyphX1: first.x1, firstWordX1: wordEnd ?? Math.max(...visible.map((g) => g.x1)), lastWordX0: wordStart, wordWidths, figureWidths } : {}),
         text: text.trim(),
         x0: Math.min(...visible.map((g) => g.x0)),
         x1: Math.max(...visible.map((g) => g.x1)),
