@@ -25,6 +25,8 @@ export interface CellLayout {
 
 /** Space between words, in font sizes, assumed when asking whether a word would have fitted. */
 const SPACE_EM = 0.25;
+/** Uncertainty of a cell's frame, in mean glyph widths. */
+const FRAME_SLACK = 0.2;
 
 /**
  * Splits a cell's visual lines into paragraphs, joining wrapped lines. A paragraph ends where
@@ -98,14 +100,17 @@ function brokenWord(tail: string, line: string, prev: LineGeometry, cur: LineGeo
   if (!frame || !prev.oneWord) return false;
   const width = frame.right - frame.left;
   const room = width - (prev.x1 - prev.x0);
-  if (room >= cur.firstGlyphWidth) return false;
+  // The frame is an estimate (padding read off the left inset, rules snapped to pixels): within a
+  // fifth of a glyph of full, only the document's own evidence can say the line was full.
+  if (room >= cur.firstGlyphWidth + FRAME_SLACK * cur.glyphWidth) return false;
+  const full = room < cur.firstGlyphWidth;
   // A web address has no spaces to break at: a full line of one is broken inside it.
   if (URL_END.test(tail)) return true;
   if (!readsOn(tail, line)) return false;
   // The document shows the joined word whole elsewhere: the break fell inside it.
   const joined = `${/[\p{L}\p{N}]+$/u.exec(tail)?.[0] ?? ''}${/^[\p{L}\p{N}]+/u.exec(line)?.[0] ?? ''}`.toLowerCase();
   if (words.has(joined)) return true;
-  return wordOdds(prev, cur, width, line, words) > 2;
+  return full && wordOdds(prev, cur, width, line, words) > 2;
 }
 
 /**
