@@ -20,7 +20,7 @@ export const LAYOUT_SEEDS: LayoutSeed[] = [
   { report: 'ky-socfund-acp-2024q1', seed: 8, knownFailure: "borderless: stream rows and columns (table detection)" },
   { report: 'ky-socfund-acp-2024q1', seed: 9, knownFailure: "ruled: 29 measures for 28 (rows split or merged at page breaks)" },
   { report: 'ky-socfund-acp-2024q1', seed: 10, knownFailure: "ruled: measure 2 number and text (rows split); full one-word lines misread" },
-  { report: 'ky-socfund-acp-2024q1', seed: 11, knownFailure: "ruled: 38 measures for 28 (rows split or merged at page breaks; fails at 6b20327 already)" },
+  { report: 'ky-socfund-acp-2024q1', seed: 11 },
   { report: 'ky-socfund-acp-2024q1', seed: 12, knownFailure: "borderless: stream rows and columns (table detection)" },
   { report: 'ky-socfund-acp-2024q1', seed: 13, knownFailure: "ruled: 47 measures for 28 (rows split or merged at page breaks)" },
   { report: 'ky-socfund-acp-2024q1', seed: 14, knownFailure: "borderless: stream rows and columns (table detection)" },
