@@ -25,6 +25,8 @@ export interface CellLayout {
 
 /** Space between words, in font sizes, assumed when asking whether a word would have fitted. */
 const SPACE_EM = 0.25;
+/** Uncertainty of a cell's frame, in mean glyph widths. */
+const FRAME_SLACK = 0.2;
 
 /**
  * Splits a cell's visual lines into paragraphs, joining wrapped lines. A paragraph ends where
@@ -86,20 +88,29 @@ function usableFrame(prev: LineGeometry, cur: LineGeometry, layout: CellLayout |
  *
  * Web addresses are broken wherever the line is full.
  *
- * A whole word can fill the line just as well. Which is likelier is read from the document's own
- * word widths (`wordOdds`); the break is taken to be inside a word when that is more than twice
- * as likely as a whole word filling the line.
+ * A whole word can fill the line just as well, and no geometry tells the two apart: the whole
+ * word, too, did not fit with the next one, and it ends where a broken one would (within one
+ * glyph of the edge). In narrow columns of long words (Kyrgyz, Mongolian) the two are about
+ * equally common. Only the document can say: when it has the joined word whole elsewhere, the
+ * break was inside it; else its own word widths (`wordOdds`) decide, and the break is taken to be
+ * inside a word when that is more than twice as likely as a whole word filling the line.
  */
 function brokenWord(tail: string, line: string, prev: LineGeometry, cur: LineGeometry, layout: CellLayout | undefined, words: WordEvidence): boolean {
   const frame = usableFrame(prev, cur, layout);
   if (!frame || !prev.oneWord) return false;
   const width = frame.right - frame.left;
   const room = width - (prev.x1 - prev.x0);
-  if (room >= cur.firstGlyphWidth) return false;
+  // The frame is an estimate (padding read off the left inset, rules snapped to pixels): within a
+  // fifth of a glyph of full, only the document's own evidence can say the line was full.
+  if (room >= cur.firstGlyphWidth + FRAME_SLACK * cur.glyphWidth) return false;
+  const full = room < cur.firstGlyphWidth;
   // A web address has no spaces to break at: a full line of one is broken inside it.
   if (URL_END.test(tail)) return true;
   if (!readsOn(tail, line)) return false;
-  return wordOdds(prev, cur, width, line, words) > 2;
+  // The document shows the joined word whole elsewhere: the break fell inside it.
+  const joined = `${/[\p{L}\p{N}]+$/u.exec(tail)?.[0] ?? ''}${/^[\p{L}\p{N}]+/u.exec(line)?.[0] ?? ''}`.toLowerCase();
+  if (words.has(joined)) return true;
+  return full && wordOdds(prev, cur, width, line, words) > 2;
 }
 
 /**

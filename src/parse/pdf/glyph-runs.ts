@@ -1,5 +1,5 @@
 import { IDENTITY, multiply, translate, type Matrix } from './matrix.ts';
-import type { TextRun } from './page-content.ts';
+import type { Segment, TextRun } from './page-content.ts';
 import type { OperatorList } from './ruling-lines.ts';
 
 /**
@@ -372,11 +372,32 @@ export function turnGlyphs(glyphs: Glyph[], frame: Matrix): void {
 }
 
 /**
- * Consecutive glyphs on one baseline form a run; a run ends at a jump back, a change of line, or
- * a gap (including a wide space) of more than 0.6 em, the same threshold pdf.js uses.
+ * Consecutive glyphs on one baseline form a run; a run ends at a jump back, a change of line, a
+ * gap (including a wide space) of more than 0.6 em, the same threshold pdf.js uses, or a vertical
+ * rule between two glyphs (table cells whose texts nearly touch across their rule).
  */
-export function glyphsToRuns(glyphs: readonly Glyph[]): TextRun[] {
+export function glyphsToRuns(glyphs: readonly Glyph[], rules: readonly Segment[] = []): TextRun[] {
   const runs: TextRun[] = [];
+  // Vertical rules by x: a run never crosses one (two cells' words can sit closer than a word gap).
+  const verticals = rules.filter((r) => r.orientation === 'v').sort((a, b) => a.at - b.at);
+  const ruleBetween = (a: Glyph, b: Glyph): boolean => {
+    const from = (a.x0 + a.x1) / 2;
+    const to = (b.x0 + b.x1) / 2;
+    if (a.rotated || b.rotated || to <= from) return false;
+    let lo = 0;
+    let hi = verticals.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((verticals[mid]?.at ?? 0) <= from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < verticals.length; i++) {
+      const v = verticals[i] as Segment;
+      if (v.at >= to) break;
+      if (v.from <= b.baseline && b.baseline <= v.to) return true;
+    }
+    return false;
+  };
   let cur: Glyph[] = [];
   let text = '';
   let pendingSpace = false;
@@ -428,7 +449,7 @@ export function glyphsToRuns(glyphs: readonly Glyph[]): TextRun[] {
       // slow dictionary store, a tenth of the glyph stage.
       runs.push(
         horizontal
-          ? { firstGlyphX1: first.x1, firstWordX1: wordEnd ?? x1, wordWidths, figureWidths, text: trimmed, x0, x1, top, bottom, baseline: first.baseline, fontSize, fontName: first.font, bold, rotated }
+          ? { firstGlyphX1: first.x1, firstWordX1: wordEnd ?? x1, lastWordX0: wordStart, wordWidths, figureWidths, text: trimmed, x0, x1, top, bottom, baseline: first.baseline, fontSize, fontName: first.font, bold, rotated }
           : { text: trimmed, x0, x1, top, bottom, baseline: first.baseline, fontSize, fontName: first.font, bold, rotated },
       );
     }
@@ -459,7 +480,7 @@ export function glyphsToRuns(glyphs: readonly Glyph[]): TextRun[] {
       const along = dx * lastVisible.ux + dy * lastVisible.uy;
       const across = -dx * lastVisible.uy + dy * lastVisible.ux;
       const sameDirection = Math.abs(g.ux - lastVisible.ux) < 0.05 && Math.abs(g.uy - lastVisible.uy) < 0.05;
-      if (!sameDirection || Math.abs(across) > 0.3 * em || along > RUN_BREAK_EM * em || along < -0.5 * em) flush();
+      if (!sameDirection || Math.abs(across) > 0.3 * em || along > RUN_BREAK_EM * em || along < -0.5 * em || ruleBetween(lastVisible, g)) flush();
       else if (along > (fontFallback(lastVisible, g) ? FALLBACK_GAP_EM : IMPLIED_SPACE_EM) * em) pendingSpace = true;
     }
     if (pendingSpace && text !== '') {

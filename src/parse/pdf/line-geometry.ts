@@ -11,6 +11,8 @@ export interface LineGeometry extends Box {
   fontSize: number;
   /** Width of the first word (measured from the glyphs, else estimated from its share of characters). */
   headWidth: number;
+  /** Width of the last word (measured from the glyphs, else estimated from its share of characters). */
+  tailWidth: number;
   /** Width of the first glyph (measured, else the mean advance). */
   firstGlyphWidth: number;
   /** Mean advance of one character on the line. */
@@ -30,6 +32,9 @@ export function lineGeometry(chunks: readonly Chunk[]): LineGeometry | undefined
   const firstChars = first.text.length || 1;
   const run = first.runs[0];
   const glyphWidth = chars > 0 ? inked / chars : first.fontSize * 0.5;
+  const lastChunk = chunks[chunks.length - 1] ?? first;
+  const lastRun = lastChunk.runs[lastChunk.runs.length - 1];
+  const tail = lastChunk.text.split(/\s+/u).at(-1) ?? '';
   return {
     x0: Math.min(...chunks.map((c) => c.x0)),
     x1: Math.max(...chunks.map((c) => c.x1)),
@@ -38,6 +43,7 @@ export function lineGeometry(chunks: readonly Chunk[]): LineGeometry | undefined
     baseline: run?.baseline ?? first.bottom,
     fontSize: Math.max(...chunks.map((c) => c.fontSize)),
     headWidth: run?.firstWordX1 !== undefined ? run.firstWordX1 - run.x0 : ((first.x1 - first.x0) * head.length) / firstChars,
+    tailWidth: lastRun?.lastWordX0 !== undefined ? lastRun.x1 - lastRun.lastWordX0 : ((lastChunk.x1 - lastChunk.x0) * tail.length) / (lastChunk.text.length || 1),
     firstGlyphWidth: run?.firstGlyphX1 !== undefined ? run.firstGlyphX1 - run.x0 : glyphWidth,
     glyphWidth,
     oneWord: !/\s/u.test(text),

@@ -15,10 +15,13 @@ export function tableBlock(table: PageTable, page: number, words: WordEvidence):
   const rows: DocRow[] = Array.from({ length: table.rows }, (_, r) => ({ cells: [], page, position: { page, row: r } }));
   const pitch = linePitch(table);
   const pad = table.mode === 'lattice' ? cellPadding(table) : undefined;
+  const columnPad = table.mode === 'lattice' ? columnPadding(table, pad) : undefined;
   const textFrame = columnTextFrames(table);
   for (const cell of [...table.cells].sort((a, b) => a.row - b.row || a.col - b.col)) {
     // Stream cells have no edges of their own, only the extent of their text.
-    const frame = pad === undefined ? undefined : { left: cell.box.x0 + pad, right: cell.box.x1 - pad };
+    const own = cell.colSpan === 1 ? columnPad?.get(cell.col) : undefined;
+    const inset = own ?? pad;
+    const frame = inset === undefined ? undefined : { left: cell.box.x0 + inset, right: cell.box.x1 - inset };
     const paragraphs = cellParagraphs(cell.lines, words, { geometry: cell.geometry ?? [], frame, textFrame: textFrame(cell), pitch });
     const doc: DocCell = {
       text: joinParagraphs(paragraphs),
@@ -61,6 +64,43 @@ function linePitch(table: PageTable): number | undefined {
 function cellPadding(table: PageTable): number | undefined {
   const insets: number[] = [];
   for (const cell of table.cells) for (const g of cell.geometry ?? []) if (g) insets.push(g.x0 - cell.box.x0);
+  return sharedInset(insets);
+}
+
+/**
+ * The padding of each column, where its own lines show it. A renderer lays columns out in device
+ * pixels and draws rules snapped to them, so the inset of the text from the rule differs from
+ * column to column by up to a pixel although the padding is one. The width a line was
+ * wrapped to is the column's, and a word broken for want of room tells apart from a whole one by
+ * less than that: each column's lines give its own inset, taken to hold on the right as well. A
+ * column with too few lines, or whose text sits further in than the table's padding allows
+ * (centred or indented text), keeps the table's padding.
+ */
+function columnPadding(table: PageTable, tablePad: number | undefined): Map<number, number> {
+  const byCol = new Map<number, number[]>();
+  const fontSizes = new Map<number, number>();
+  for (const cell of table.cells) {
+    if (cell.colSpan !== 1) continue;
+    const list = byCol.get(cell.col) ?? [];
+    for (const g of cell.geometry ?? []) {
+      if (!g) continue;
+      list.push(g.x0 - cell.box.x0);
+      fontSizes.set(cell.col, Math.max(fontSizes.get(cell.col) ?? 0, g.fontSize));
+    }
+    byCol.set(cell.col, list);
+  }
+  const out = new Map<number, number>();
+  if (tablePad === undefined) return out;
+  for (const [col, insets] of byCol) {
+    if (insets.length < 3) continue;
+    const pad = sharedInset(insets);
+    // Pixel snapping moves text by a small share of an em; centred or indented text sits further in.
+    if (pad !== undefined && pad <= tablePad + 0.1 * (fontSizes.get(col) ?? 0)) out.set(col, pad);
+  }
+  return out;
+}
+
+function sharedInset(insets: number[]): number | undefined {
   if (insets.length === 0) return undefined;
   insets.sort((x, y) => x - y);
   const need = Math.max(2, Math.ceil(insets.length / 10));

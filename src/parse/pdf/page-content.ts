@@ -22,6 +22,11 @@ export interface TextRun {
    */
   firstGlyphX1?: number;
   firstWordX1?: number;
+  /**
+   * Where the run's last word starts (x): that word and the next line's first word, measured
+   * together, tell whether they could have been one word broken for want of room.
+   */
+  lastWordX0?: number;
   /** Widths (ems) of the run's letter words but its first, from their glyphs (see `WordWidths`). */
   wordWidths?: number[];
   /** The same for words of figures (dates, amounts). */

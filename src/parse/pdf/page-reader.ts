@@ -75,7 +75,7 @@ export async function readPage(page: PDFPageProxy, stats: PageStats): Promise<Pa
   const figures: Box[] = [];
   const segments = rulingSegments(ops, multiply(vt, frame), figures);
   if (quarter !== 0) turnGlyphs(glyphs, frame);
-  let raw = glyphsToRuns(glyphs);
+  let raw = glyphsToRuns(glyphs, segments);
   if (raw.length === 0) raw = await textContentRuns(page, vt, metrics);
   const runs: TextRun[] = [];
   for (const run of raw) {
