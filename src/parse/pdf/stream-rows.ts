@@ -25,6 +25,12 @@ export interface SpanFlow {
   step: number;
 }
 
+const FIGURES = /^[-−+(]?[\d.,\s%]+\)?$/u;
+
+function isFigures(span: Span): boolean {
+  return span.chunks.every((c) => FIGURES.test(c.text));
+}
+
 /** Baseline of a span: that of its first text run. */
 export function spanBaseline(span: Span): number {
   return span.chunks[0]?.runs[0]?.baseline ?? span.chunks[0]?.bottom ?? 0;
@@ -55,7 +61,10 @@ export function columnFlow(placed: readonly LineCells[], pitch: number, limit: n
       if (!above) flow.set(s, { kind: 'fresh', step: Number.POSITIVE_INFINITY });
       else {
         const step = base - aboveBase;
-        flow.set(s, { kind: step <= limit ? 'continue' : 'start', above, step });
+        // Words never wrap out of a cell of figures alone (a column number, a score): text under
+        // one starts a cell of its own, here usually the rest of a row cut by the page break.
+        const afterFigures = isFigures(above) && !isFigures(s);
+        flow.set(s, { kind: step <= limit && !afterFigures ? 'continue' : 'start', above, step });
       }
     }
   });
