@@ -1,4 +1,4 @@
-import type { Chunk, TextLine } from './text-lines.ts';
+import { makeChunk, type Chunk, type TextLine } from './text-lines.ts';
 
 /**
  * Columns of a borderless table, from whitespace: corridors that the phrases of the table's lines
@@ -9,6 +9,10 @@ import type { Chunk, TextLine } from './text-lines.ts';
 const CROSSING_SHARE = 0.2;
 /** Narrowest whitespace corridor (in em of the body text) that separates columns. */
 const MIN_CORRIDOR_EM = 1.0;
+/** Gap (em) that separates phrases on a line (text-lines.ts). */
+const PHRASE_GAP_EM = 0.5;
+/** Lines with two or more phrases over which a narrower, entirely clean strip is a column gap. */
+const CLEAN_LINES = 8;
 
 export function median(values: readonly number[]): number {
   if (values.length === 0) return 0;
@@ -22,13 +26,68 @@ export function median(values: readonly number[]): number {
  * vote, since they legitimately run across columns.
  */
 export function columnEdges(lines: readonly TextLine[]): number[] {
-  const found = columnCorridors(lines);
+  const found = columnCorridors(lines, { clean: true });
   if (!found) return [];
-  return [found.x0, ...found.inner.map((c) => c.at), found.x1];
+  const inner = [...found.inner];
+  const em = median(lines.flatMap((l) => l.chunks.map((c) => c.fontSize))) || 10;
+  for (const a of alignedCorridors(lines)) if (!inner.some((c) => a.at > c.from - em && a.at < c.to + em)) inner.push(a);
+  inner.sort((a, b) => a.at - b.at);
+  return [found.x0, ...inner.map((c) => c.at), found.x1];
+}
+
+/** Narrowest gap (in em) between two cells' text that a shared left edge can make a column gap. */
+const MIN_ALIGNED_GAP_EM = 0.2;
+/** Share of the region's lines that must start text at one x for it to be a column's left edge. */
+const LEFT_EDGE_SHARE = 0.2;
+/** Fewest lines that must start text at one x for it to be a column's left edge. */
+const MIN_EDGE_LINES = 5;
+
+/**
+ * Column gaps narrower than a corridor: cells set with little padding leave less white between
+ * their texts than a word space, and the phrases of neighbouring cells run together. What still
+ * marks the column is its left edge: many lines start text at one x, and no text (but a few
+ * spanning lines) crosses the strip just left of it over the table's whole height. Text runs, not
+ * phrases, are what covers the strip, since the phrases of such cells are already merged.
+ */
+export function alignedCorridors(lines: readonly TextLine[]): Corridor[] {
+  const runs = lines.flatMap((l) => l.chunks.flatMap((c) => c.runs));
+  if (runs.length === 0 || lines.length < 3) return [];
+  const x0 = Math.floor(Math.min(...runs.map((r) => r.x0)));
+  const x1 = Math.ceil(Math.max(...runs.map((r) => r.x1)));
+  const width = x1 - x0 + 1;
+  const cover = new Int32Array(width);
+  // Left edges, by half-point bin: how many lines start a run there.
+  const starts = new Map<number, number>();
+  for (const line of lines) {
+    const mark = new Uint8Array(width);
+    const seen = new Set<number>();
+    for (const c of line.chunks) {
+      for (const r of c.runs) {
+        for (let x = Math.round(r.x0) - x0; x < Math.round(r.x1) - x0; x++) if (x >= 0 && x < width) mark[x] = 1;
+        seen.add(Math.round(r.x0 * 2));
+      }
+    }
+    for (let x = 0; x < width; x++) cover[x] = (cover[x] ?? 0) + (mark[x] ?? 0);
+    for (const k of seen) starts.set(k, (starts.get(k) ?? 0) + 1);
+  }
+  const em = median(runs.map((r) => r.fontSize)) || 10;
+  // A few lines sharing an indent are a list of notes or definitions ("Source:  Eurostat"), not
+  // a column: a column's edge recurs over many lines.
+  const need = Math.max(MIN_EDGE_LINES, Math.ceil(LEFT_EDGE_SHARE * lines.length));
+  const sharedStart = (x: number): boolean => {
+    // Within a point of the gap's right end: the run starts where the gap ends.
+    let n = 0;
+    for (let k = Math.round((x - 1) * 2); k <= Math.round((x + 1) * 2); k++) n += starts.get(k) ?? 0;
+    return n >= need;
+  };
+  const found = corridors(cover, Math.floor(CROSSING_SHARE * lines.length), MIN_ALIGNED_GAP_EM * em);
+  return found
+    .filter((c) => sharedStart(x0 + c.to))
+    .map((c) => ({ from: x0 + c.from, to: x0 + c.to, at: x0 + c.to - Math.min(c.to - c.from, em) / 2 }));
 }
 
 /** The whitespace corridors between columns (page coordinates), with the ink's outer edges. */
-export function columnCorridors(lines: readonly TextLine[]): { x0: number; x1: number; inner: Corridor[] } | undefined {
+export function columnCorridors(lines: readonly TextLine[], options: { clean?: boolean } = {}): { x0: number; x1: number; inner: Corridor[] } | undefined {
   const voters = lines.filter((l) => l.chunks.length >= 2);
   const source = voters.length > 0 ? voters : lines;
   const chunks = source.flatMap((l) => l.chunks);
@@ -48,7 +107,12 @@ export function columnCorridors(lines: readonly TextLine[]): { x0: number; x1: n
   const em = median(chunks.map((c) => c.fontSize)) || 10;
   // Two passes: gaps no phrase crosses at all (these also find sparse columns at the table's edge,
   // where few lines have text), and gaps a few spanning phrases may cross (spanned headers).
-  const strict = corridors(cover, 0, MIN_CORRIDOR_EM * em);
+  // A strip that no phrase of many lines touches is a column gap even when narrower than an em
+  // (a narrow centred column under a wider centred header): down to the gap that separates
+  // phrases at all. Over a few lines, chance alignments of word gaps must be ruled out.
+  // Not inside ruled columns (`clean` unset): there a narrow strip is a gap in a cell's text.
+  const clean = options.clean === true && source.length >= CLEAN_LINES ? PHRASE_GAP_EM : MIN_CORRIDOR_EM;
+  const strict = corridors(cover, 0, clean * em);
   const tolerant = corridors(cover, Math.floor(CROSSING_SHARE * source.length), MIN_CORRIDOR_EM * em);
   const inner = [...strict];
   for (const t of tolerant) if (!inner.some((e) => Math.abs(e.at - t.at) < em)) inner.push(t);
@@ -56,7 +120,7 @@ export function columnCorridors(lines: readonly TextLine[]): { x0: number; x1: n
   return { x0, x1, inner: inner.map((c) => ({ from: x0 + c.from, to: x0 + c.to, at: x0 + c.at })) };
 }
 
-interface Corridor {
+export interface Corridor {
   from: number;
   to: number;
   /** Midpoint of the emptiest stretch: the column boundary. */
@@ -152,7 +216,7 @@ export interface LineCells {
 
 export function placeLine(line: TextLine, edges: readonly number[]): LineCells {
   const spans: LineCells['spans'] = [];
-  for (const ch of line.chunks) {
+  for (const ch of line.chunks.flatMap((c) => splitAtEdges(c, edges))) {
     const c0 = columnOf(ch.x0 + 0.5, edges);
     const c1 = Math.max(c0, columnOf(ch.x1 - 0.5, edges));
     const last = spans[spans.length - 1];
@@ -164,3 +228,24 @@ export function placeLine(line: TextLine, edges: readonly number[]): LineCells {
   return { line, spans };
 }
 
+
+/**
+ * A phrase whose runs sit on both sides of a column edge, with the gap between them at the edge,
+ * is the text of two cells run together (cells padded less than a word space): it is cut there.
+ */
+export function splitAtEdges(chunk: Chunk, edges: readonly number[]): Chunk[] {
+  if (chunk.runs.length < 2) return [chunk];
+  const out: Chunk[] = [];
+  let cur = [chunk.runs[0] as Chunk['runs'][number]];
+  for (const run of chunk.runs.slice(1)) {
+    const prev = cur[cur.length - 1];
+    const cut = prev !== undefined && edges.slice(1, -1).some((e) => prev.x1 <= e + 0.5 && run.x0 >= e - 0.5);
+    if (cut) {
+      out.push(makeChunk(cur));
+      cur = [];
+    }
+    cur.push(run);
+  }
+  out.push(makeChunk(cur));
+  return out.length === 1 ? [chunk] : out;
+}

@@ -3,6 +3,10 @@ import type { Chunk, TextLine } from './text-lines.ts';
 import { lineGeometry, type LineGeometry } from './line-geometry.ts';
 import type { GridCell, PageTable } from './table-grid.ts';
 import { columnEdges, dropHeaderOnlyColumns, median, mergeDisjointColumns, placeLine, type LineCells } from './stream-columns.ts';
+import { gappedRowStarts } from './stream-rows.ts';
+
+/** A cell of figures: amounts, shares, counts. */
+const FIGURE = /^[-−+(]?[\d.,\s%]+\)?$/u;
 
 export interface StreamOptions {
   /** y positions of horizontal rules inside the region (booktabs-style tables): row boundaries. */
@@ -48,14 +52,28 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
   const nextStart: number[] = Array.from({ length: nc }, () => Number.POSITIVE_INFINITY);
   for (const p of placed) for (const sp of p.spans) nextStart[sp.c0] = Math.min(nextStart[sp.c0] ?? Number.POSITIVE_INFINITY, ...sp.chunks.map((c) => c.x0));
 
+  // Padded cells set rows apart by a gap: then the gap, not the first column, says where rows
+  // start. Column boundaries given by rules belong to a ruled table, whose rows the rules tell.
+  const gapped = options.edges ? undefined : gappedRowStarts(placed, pitch);
   const rows: LineCells[][] = [];
+  const rowOfLine: number[] = [];
+  // Rows that start after a row gap (not records told apart by their text).
+  const gapStarted = new Set<number>();
   for (let i = 0; i < placed.length; i++) {
     const cur = placed[i];
     if (!cur) continue;
     const prev = placed[i - 1];
     const group = rows[rows.length - 1];
     let continues = false;
-    if (prev && group) {
+    if (prev && group && gapped) {
+      const ruleBetween = rules.some((y) => y > prev.line.bottom - 1 && y < cur.line.top + 1);
+      // Single-spaced records between padded groups: lines that break by choice in two or more
+      // columns are records of their own, as without gaps.
+      // columns, or that hold figures in two or more columns (figures are not wrapped text), are
+      // records of their own, as without gaps.
+      const figures = cur.spans.filter((sp) => sp.chunks.every((c) => FIGURE.test(c.text))).length;
+      continues = !ruleBetween && !gapped.starts.has(i) && !recordLine(prev, cur, nextStart, em) && figures < 2;
+    } else if (prev && group) {
       const gap = step(prev.line, cur.line);
       const ruleBetween = rules.some((y) => y > prev.line.bottom - 1 && y < cur.line.top + 1);
       const firstEmpty = (cur.spans[0]?.c0 ?? 0) > 0;
@@ -74,8 +92,41 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
       continues = !ruleBetween && ((tight && ((!fullWidth && (firstEmpty || lowerStart) && !recordLine(prev, cur, nextStart, em)) || spanTail)) || interleaved);
     }
     if (continues && group) group.push(cur);
-    else rows.push([cur]);
+    else {
+      rows.push([cur]);
+      if (gapped?.starts.has(i)) gapStarted.add(rows.length - 1);
+    }
+    rowOfLine[i] = rows.length - 1;
   }
+  // Text running on at line spacing into the next row belongs to a cell spanning both rows.
+  const carried = new Map<LineCells['spans'][number], number>();
+  if (gapped) {
+    const rowOfSpan = new Map<LineCells['spans'][number], number>();
+    placed.forEach((lc, i) => {
+      for (const sp of lc.spans) rowOfSpan.set(sp, rowOfLine[i] ?? 0);
+    });
+    placed.forEach((lc, i) => {
+      const r = rowOfLine[i] ?? 0;
+      for (const sp of lc.spans) {
+        const f = gapped.flow.get(sp);
+        if (f?.kind !== 'continue' || !f.above) continue;
+        const origin = carried.get(f.above) ?? rowOfSpan.get(f.above) ?? r;
+        // Only across a row gap: records set line under line have no cells spanning them.
+        if (origin < r && gapStarted.has(r) && [...Array(r - origin).keys()].every((k) => gapStarted.has(origin + k + 1))) carried.set(sp, origin);
+      }
+    });
+    // A two-level header keeps its own reading (twoLevelSplit): nothing is carried into it.
+    for (const [sp, origin] of [...carried]) if (twoLevelSplit(rows[origin] ?? []) !== undefined) carried.delete(sp);
+  }
+  const extras: { lc: LineCells; row: number }[][] = rows.map(() => []);
+  const own = rows.map((group) => group.map((lc) => ({ line: lc.line, spans: lc.spans.filter((sp) => !carried.has(sp)) })).filter((lc) => lc.spans.length > 0));
+  rows.forEach((group, r) => {
+    for (const lc of group) {
+      const moved = lc.spans.filter((sp) => carried.has(sp));
+      const origin = moved[0] === undefined ? undefined : carried.get(moved[0]);
+      if (origin !== undefined) extras[origin]?.push({ lc: { line: lc.line, spans: moved }, row: r });
+    }
+  });
 
   const cells: GridCell[] = [];
   const used = new Set<TextRun>();
@@ -106,19 +157,34 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
     top: Math.min(...group.map((g) => g.line.top)),
     bottom: Math.max(...group.map((g) => g.line.bottom)),
   });
-  for (const group of rows) {
+  // Row indexes: one per group, two for a two-level header (rowSpan counts groups, which agree
+  // as long as no two-level header lies inside a spanning cell).
+  own.forEach((group, g) => {
+    // A row always starts with text of its own, so no group is emptied by carrying.
+    if (group.length === 0) return;
     const r = rowBands.length;
+    const extra = extras[g] ?? [];
     const split = twoLevelSplit(group);
     if (split === undefined) {
       rowBands.push(band(group));
-      const spans = mergeSpans(group, 0);
+      const spans = mergeSpans([...group, ...extra.map((e) => e.lc)], 0);
+      // A two-level header split by the row gap: the heading's sub-headings are the next row, and
+      // a heading with no sub-heading under it covers both rows.
+      const next = own[g + 1] ?? [];
+      const subHeaded = gapped !== undefined && next.length > 0 && (twoLevelSplit([...group, ...next]) ?? 0) >= group.length;
+      for (const span of spans) {
+        const reach = Math.max(g, ...span.parts.filter((p) => p.line >= group.length).map((p) => extra[p.line - group.length]?.row ?? g));
+        span.rowSpan = reach - g + 1;
+        const emptyBelow = !next.some((lc) => lc.spans.some((sp) => sp.c0 <= span.c1 && sp.c1 >= span.c0));
+        if (subHeaded && span.rowSpan === 1 && emptyBelow) span.rowSpan = 2;
+      }
       const only = spans[0];
       // A lone phrase that starts in the first column and runs over most of the others is a
       // full-width group row whose text just stops short of the last column.
       if (spans.length === 1 && only && only.c0 === 0 && only.c1 >= 2 && only.c1 + 1 >= 0.75 * nc) only.c1 = nc - 1;
       widenSpans(spans);
-      for (const span of spans) emit(span, r, 1);
-      continue;
+      for (const span of spans) emit(span, r, span.rowSpan ?? 1);
+      return;
     }
     // A two-level header: the spanning heading and its sub-headings are two rows; a column
     // outside the spanning heading whose text runs on across the split is one cell over both.
@@ -144,7 +210,7 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
       } else emit(u, r, 1);
     }
     for (const l of low) if (!lowTaken.has(l)) emit(l, r + 1, 1);
-  }
+  });
   centreLabels(cells);
   const all = lines.flatMap((l) => l.chunks);
   return {
@@ -213,6 +279,8 @@ function centreLabels(cells: GridCell[]): void {
 interface MergedSpan {
   c0: number;
   c1: number;
+  /** Rows the cell covers, when its text runs on into the rows below. */
+  rowSpan?: number;
   parts: { line: number; chunks: Chunk[] }[];
 }
 

@@ -261,16 +261,18 @@ export function streamRegions(lines: readonly TextLine[]): TextLine[][] {
   const regions: TextLine[][] = [];
   let cur: TextLine[] = [];
   let singles = 0;
+  let taken = 0;
   const close = (): void => {
-    // Trailing single-phrase lines are notes or the next paragraph, not table rows.
+    // Trailing single-phrase lines are notes or the next paragraph, not table rows, unless they
+    // run on inside one column of the rows above (the last row's tall cell).
     let end = cur.length;
-    while (end > 0 && !isMultiPhrase(cur[end - 1] as TextLine)) end--;
+    while (end > 0 && !isMultiPhrase(cur[end - 1] as TextLine) && !(inColumn(cur[end - 1] as TextLine, cur.slice(0, end - 1)) && tight(cur[end - 2], cur[end - 1] as TextLine))) end--;
     const band = cur.slice(0, end);
     if (band.filter(isMultiPhrase).length >= MIN_MULTI_LINES) regions.push(band);
     cur = [];
     singles = 0;
   };
-  for (const line of lines) {
+  lines.forEach((line, i) => {
     const prev = cur[cur.length - 1];
     const multi = isMultiPhrase(line);
     if (prev) {
@@ -278,9 +280,16 @@ export function streamRegions(lines: readonly TextLine[]): TextLine[][] {
       if (gap > REGION_GAP_EM * Math.max(line.fontSize, prev.fontSize)) close();
     }
     if (cur.length === 0) {
-      if (multi) cur.push(line);
-      continue;
+      if (!multi) return;
+      // A header cell taller than its neighbours starts above the first line of several phrases:
+      // single-phrase lines touching it from above, inside its columns, belong to the table.
+      let from = i;
+      while (from - 1 >= taken && touches(lines[from - 1] as TextLine, lines[from] as TextLine) && inColumn(lines[from - 1] as TextLine, [line])) from--;
+      cur.push(...lines.slice(from, i), line);
+      taken = i + 1;
+      return;
     }
+    taken = i + 1;
     const prevLine = cur[cur.length - 1];
     const aligned =
       !multi &&
@@ -290,8 +299,9 @@ export function streamRegions(lines: readonly TextLine[]): TextLine[][] {
     if (multi) {
       cur.push(line);
       singles = 0;
-    } else if (aligned) {
-      // The wrapped tail of one tall cell: it starts where a column of the rows above starts.
+    } else if (aligned || (tight(prevLine, line) && inColumn(line, cur))) {
+      // The wrapped tail of one tall cell: it starts where a column of the rows above starts, or
+      // it stays between the phrases of the rows above.
       cur.push(line);
     } else if (singles < MAX_SINGLE_RUN) {
       cur.push(line);
@@ -299,9 +309,84 @@ export function streamRegions(lines: readonly TextLine[]): TextLine[][] {
     } else {
       close();
     }
-  }
+  });
   close();
-  return regions;
+  return joinAcrossTitles(lines, regions);
+}
+
+/** Single-phrase lines a table may hold between two bands of rows (a group title over the width). */
+const MAX_TITLE_LINES = 2 * MAX_SINGLE_RUN;
+
+/**
+ * A group title set over the table's width and wrapped onto more lines than a region tolerates
+ * cuts one table into two regions. They are one again when only such lines, at line spacing and
+ * within the table's width, lie between them, and both bands span the same width.
+ */
+function joinAcrossTitles(lines: readonly TextLine[], regions: TextLine[][]): TextLine[][] {
+  const out: TextLine[][] = [];
+  for (const region of regions) {
+    const prev = out[out.length - 1];
+    const first = region[0];
+    const last = prev?.[prev.length - 1];
+    if (prev && first && last) {
+      const from = lines.indexOf(last);
+      const to = lines.indexOf(first);
+      const between = lines.slice(from + 1, to);
+      const em = Math.max(first.fontSize, last.fontSize);
+      const x0 = Math.min(...prev.map((l) => l.x0));
+      const x1 = Math.max(...prev.map((l) => l.x1));
+      const sameWidth = Math.abs(Math.min(...region.map((l) => l.x0)) - x0) < 2 * em && Math.abs(Math.max(...region.map((l) => l.x1)) - x1) < 2 * em;
+      const chain = [last, ...between, first];
+      const joined =
+        from >= 0 &&
+        to > from &&
+        between.length <= MAX_TITLE_LINES &&
+        between.every((l) => !isMultiPhrase(l) && l.x0 > x0 - em && l.x1 < x1 + em) &&
+        // One wrapped title (lines at line spacing), set off from the rows by at most a row gap.
+        between.every((l, k) => k === 0 || tight(between[k - 1], l)) &&
+        chain.every((l, k) => k === 0 || l.top - (chain[k - 1]?.bottom ?? l.top) <= REGION_GAP_EM * em) &&
+        sameWidth;
+      if (joined) {
+        prev.push(...between, ...region);
+        continue;
+      }
+    }
+    out.push(region);
+  }
+  return out;
+}
+
+/** At the spacing of lines in one paragraph (or closer). */
+function tight(above: TextLine | undefined, line: TextLine): boolean {
+  return above !== undefined && line.top - above.bottom < 0.6 * Math.max(line.fontSize, above.fontSize);
+}
+
+/** Overlapping the line below, or all but touching it. */
+function touches(above: TextLine, below: TextLine): boolean {
+  return !isMultiPhrase(above) && above.bottom > below.top - 0.25 * below.fontSize && above.top < below.top;
+}
+
+/**
+ * A single-phrase line that crosses no gap between the phrases of the region's lines of several
+ * phrases (but in a few of them: spanning headers) sits inside one column.
+ */
+function inColumn(line: TextLine, region: readonly TextLine[]): boolean {
+  const ch = line.chunks[0];
+  if (!ch || line.chunks.length !== 1) return false;
+  const multi = region.filter(isMultiPhrase);
+  if (multi.length === 0) return false;
+  let crossed = 0;
+  for (const l of multi) {
+    for (let k = 1; k < l.chunks.length; k++) {
+      const a = l.chunks[k - 1] as TextLine['chunks'][number];
+      const b = l.chunks[k] as TextLine['chunks'][number];
+      if (ch.x0 < a.x1 && ch.x1 > b.x0) {
+        crossed++;
+        break;
+      }
+    }
+  }
+  return crossed <= 0.2 * multi.length;
 }
 
 /** Rejects what looks like prose in two text columns or a numbered list rather than a table. */

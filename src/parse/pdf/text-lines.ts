@@ -94,7 +94,8 @@ function makeLine(runs: TextRun[]): TextLine {
   return { x0, x1, top, bottom, baseline: main.baseline, fontSize, chunks };
 }
 
-function makeChunk(runs: TextRun[]): Chunk {
+/** A phrase from its runs (left to right): text with spaces where the runs leave a gap. */
+export function makeChunk(runs: TextRun[]): Chunk {
   let text = '';
   let prev: TextRun | undefined;
   for (const run of runs) {

@@ -1,0 +1,149 @@
+import type { LineCells } from './stream-columns.ts';
+
+/**
+ * Rows of a borderless table whose cells are padded: the text of each column is followed down the
+ * page, and a row starts where several columns start new text together after a gap wider than the
+ * table's line spacing. A column whose text runs on at line spacing across such a start is a cell
+ * spanning rows (a goal beside its measures), not the start of a row of its own.
+ */
+
+type Span = LineCells['spans'][number];
+
+/**
+ * Where, between the line pitch and the shortest row step, a step stops being the next line of a
+ * cell: halfway. The shortest row step is often that of a row cut by a page break, which starts
+ * the next page with no padding above it (pitch plus one padding, not two).
+ */
+const CUT_ROW_SHARE = 0.5;
+
+export interface SpanFlow {
+  /** `fresh`: nothing above in its columns; `start`: text above, but a gap away; `continue`: the next line of the text above. */
+  kind: 'fresh' | 'start' | 'continue';
+  /** The nearest span above in the same columns, if any. */
+  above?: Span;
+  /** Baseline step from that span. */
+  step: number;
+}
+
+const FIGURES = /^[-−+(]?[\d.,\s%]+\)?$/u;
+
+function isFigures(span: Span): boolean {
+  return span.chunks.every((c) => FIGURES.test(c.text));
+}
+
+/** Baseline of a span: that of its first text run. */
+export function spanBaseline(span: Span): number {
+  return span.chunks[0]?.runs[0]?.baseline ?? span.chunks[0]?.bottom ?? 0;
+}
+
+/**
+ * How each span relates to the text above it in its columns. A step up to `limit` is the next
+ * line of the same text; lines set side by side at slightly different heights (cells of different
+ * vertical alignment gathered into one line) are not "above".
+ */
+export function columnFlow(placed: readonly LineCells[], pitch: number, limit: number): Map<Span, SpanFlow> {
+  const flow = new Map<Span, SpanFlow>();
+  placed.forEach((cur, i) => {
+    for (const s of cur.spans) {
+      const base = spanBaseline(s);
+      let above: Span | undefined;
+      let aboveBase = Number.NEGATIVE_INFINITY;
+      for (let j = i - 1; j >= 0; j--) {
+        for (const o of placed[j]?.spans ?? []) {
+          if (o.c1 < s.c0 || o.c0 > s.c1) continue;
+          const b = spanBaseline(o);
+          if (b < base - 0.4 * pitch && b > aboveBase) {
+            above = o;
+            aboveBase = b;
+          }
+        }
+      }
+      if (!above) flow.set(s, { kind: 'fresh', step: Number.POSITIVE_INFINITY });
+      else {
+        const step = base - aboveBase;
+        // Words never wrap out of a cell of figures alone (a column number, a score): text under
+        // one starts a cell of its own, here usually the rest of a row cut by the page break.
+        const afterFigures = isFigures(above) && !isFigures(s);
+        flow.set(s, { kind: step <= limit && !afterFigures ? 'continue' : 'start', above, step });
+      }
+    }
+  });
+  return flow;
+}
+
+/**
+ * Row starts (line indexes) of a table whose rows are set apart by a gap, or undefined when its
+ * rows are not: then each column's steps are all the line pitch and only the text itself (an empty
+ * first column, a lower-case start) can tell a wrapped cell from a new row.
+ *
+ * The gap is measured, not assumed: lines where two or more columns start text at once after a
+ * step clearly longer than the pitch are row starts, and the smallest step among them is the row
+ * step. A step inside a cell is at most the commonest paragraph step, when paragraph breaks recur
+ * (one column starting after a gap while others run on beside it), or else less than halfway
+ * from the pitch to the row step.
+ */
+export function gappedRowStarts(placed: readonly LineCells[], pitch: number): { starts: Set<number>; flow: Map<Span, SpanFlow> } | undefined {
+  if (placed.length < 3 || !(pitch > 0)) return undefined;
+  if (onOneGrid(placed, pitch)) return undefined;
+  const loose = columnFlow(placed, pitch, 1.1 * pitch + 0.5);
+  const rowSteps: number[] = [];
+  // Steps of paragraph breaks inside a cell: one column starts after a gap while others run on
+  // at line spacing beside it, which no row start does (bar cells spanning rows, which are rare
+  // and sit at the table's left, not beside a wider gap in a column to their left).
+  const paraSteps = new Map<number, number>();
+  let together = 0;
+  placed.forEach((cur, i) => {
+    if (i === 0) return;
+    const fl = cur.spans.map((s) => loose.get(s));
+    const st = fl.filter((f): f is SpanFlow => f?.kind === 'start');
+    const going = fl.filter((f) => f?.kind === 'continue').length;
+    if (st.length === 1 && going >= 1 && st[0]) {
+      const k = Math.round(st[0].step * 4) / 4;
+      paraSteps.set(k, (paraSteps.get(k) ?? 0) + 1);
+    }
+    if (st.length < 2) return;
+    together++;
+    // The column whose text ran lowest in the row above measures the gap between the rows.
+    rowSteps.push(Math.min(...st.map((f) => f.step)));
+  });
+  if (together < 2) return undefined;
+  // The smallest: a row cut by a page break, with no padding above it, has the shortest step.
+  const rowStep = Math.min(...rowSteps);
+  // The commonest paragraph step, when it recurs, bounds the steps inside a cell from above.
+  const para = [...paraSteps].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
+  const limit = para !== undefined ? para + Math.max(0.3, 0.25 * (rowStep - para)) : Math.max(1.1 * pitch + 0.5, pitch + CUT_ROW_SHARE * (rowStep - pitch));
+  const flow = columnFlow(placed, pitch, limit);
+  const starts = new Set<number>([0]);
+  placed.forEach((cur, i) => {
+    if (i === 0) return;
+    const kinds = cur.spans.map((s) => flow.get(s)?.kind);
+    // Text with nothing above it in its column (header cells of different heights, centred
+    // against each other) starts no row: only text set a gap below other text does.
+    const begun = kinds.filter((k) => k === 'start').length;
+    const going = kinds.filter((k) => k === 'continue').length;
+    // Several cells begin together: a row, whatever runs on beside them (cells spanning rows).
+    // One cell beginning after a row gap with nothing running on beside it: a row with one cell
+    // filled on its first line.
+    if (begun >= 2 || (begun === 1 && going === 0)) starts.add(i);
+  });
+  return { starts, flow };
+}
+
+/** Share of lines on the table's line grid above which its rows have no gaps of their own. */
+const GRID_SHARE = 0.85;
+
+/**
+ * Lines all set on one grid of the line pitch (blank lines between groups are whole steps of it):
+ * a single-spaced table, whose wider steps are empty lines, not row gaps. Padded rows shift the
+ * grid at every row by the padding.
+ */
+export function onOneGrid(placed: readonly LineCells[], pitch: number): boolean {
+  // The grid's phase is the one most lines share: a title or header line may sit off it.
+  const phases = placed.map((p) => {
+    const k = p.line.baseline / pitch;
+    return k - Math.floor(k);
+  });
+  const near = (a: number, b: number): boolean => Math.min(Math.abs(a - b), 1 - Math.abs(a - b)) < 0.1;
+  const on = Math.max(...phases.map((a) => phases.filter((b) => near(a, b)).length));
+  return on >= GRID_SHARE * placed.length;
+}
