@@ -208,6 +208,17 @@ export function latticeTable(group: readonly Segment[], runs: readonly TextRun[]
       box: { x0: x(reg.c0), x1: x(reg.c1 + 1), top: y(reg.r0), bottom: y(reg.r1 + 1) },
     });
   }
+  // An edge is open where a cell of the outer row has no rule along it (a cell spanning down from
+  // an earlier row being cut says nothing about the last row itself).
+  const firstRow = voidRow.indexOf(false);
+  const lastRow = voidRow.lastIndexOf(false);
+  const open = (edge: 'top' | 'bottom'): boolean => {
+    const r = edge === 'top' ? firstRow : lastRow;
+    const rules = hRules[edge === 'top' ? r : r + 1] ?? [];
+    return [...regions.values()].some(
+      (reg) => (edge === 'top' ? reg.r0 === r : reg.r0 === r && reg.r1 === r) && coveredLength(rules, x(reg.c0), x(reg.c1 + 1)) < EDGE_COVER * (x(reg.c1 + 1) - x(reg.c0)),
+    );
+  };
   const table: PageTable = {
     mode: 'lattice',
     box,
@@ -216,6 +227,7 @@ export function latticeTable(group: readonly Segment[], runs: readonly TextRun[]
     cells,
     rowBands: Array.from({ length: nr }, (_, r) => ({ top: y(r), bottom: y(r + 1) })).filter((_, r) => !voidRow[r]),
     colEdges: xs,
+    openEdges: { top: open('top'), bottom: open('bottom') },
   };
   return { table: splitStackedRows(table), used: new Set(inside), voidPositions: (nr - kept) * nc };
 }

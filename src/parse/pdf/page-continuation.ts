@@ -10,6 +10,8 @@ export interface PlacedTable {
   /** Nothing but page furniture between this table and the page edge below/above it. */
   lastOnPage: boolean;
   firstOnPage: boolean;
+  /** A ruled table open at the bottom that reaches the page end: its last row goes on overleaf. */
+  cutAtPageEnd?: boolean;
 }
 
 const rowShape = (row: DocRow): string => row.cells.map((c) => `${c.col ?? -1}:${c.colSpan}`).join('|');
@@ -77,10 +79,14 @@ export function linkPageTables(placed: readonly PlacedTable[]): void {
     first.pageBreakBefore = true;
     const keyCols = keyColumns([...placed.slice(placed.indexOf(chainHead), i + 1)].map((p) => p.block), h);
     const missing = keyCols.some((c) => cellText(first, c) === '' && !coveredFromAbove(cur.block, h, c));
+    // A ruled table whose last row on the page before has no rule under it and runs to the page
+    // end was cut there (a browser prints a row split by the page that way), provided the table
+    // draws its outer rules at all: its first piece is closed on top.
+    const cut = prev.cutAtPageEnd === true && chainHead.table.openEdges?.top === false;
     // An empty key column says the row started on the page before. Filled key columns say
     // nothing either way (a cut row may have text in all of them): `src/tables/` decides from the
     // text, as for any other format.
-    if (missing) first.continuesPrevious = true;
+    if (missing || cut) first.continuesPrevious = true;
   }
 }
 

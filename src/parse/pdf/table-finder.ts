@@ -216,11 +216,13 @@ function byArea(groups: Segment[][]): Segment[][] {
  *   whitespace corridors inside a ruled column that no rule crosses add columns, and the rules
  *   still end rows.
  */
+const edgesOf = (t: PageTable): Pick<PageTable, 'openEdges'> => (t.openEdges ? { openEdges: t.openEdges } : {});
+
 function refineLattice(lattice: PageTable, used: ReadonlySet<TextRun>): PageTable {
   let table = lattice;
   if (table.rows === 1 && table.cells.some((c) => c.lines.length >= 2)) {
     const stream = streamTable(buildLines([...used]), { edges: table.colEdges });
-    if (stream) table = { ...stream.table, mode: 'lattice', box: table.box };
+    if (stream) table = { ...stream.table, mode: 'lattice', box: table.box, ...edgesOf(lattice) };
   }
   if (table.rows > 1) {
     const inBox = buildLines([...used]);
@@ -234,7 +236,7 @@ function refineLattice(lattice: PageTable, used: ReadonlySet<TextRun>): PageTabl
       const edges = [...new Set([...merged, ...xs])].sort((a, b) => a - b);
       const rules = table.rowBands.slice(1).map((b) => b.top);
       const stream = streamTable(inBox, { edges, rules });
-      if (stream) return { ...stream.table, box: table.box };
+      if (stream) return { ...stream.table, box: table.box, ...edgesOf(lattice) };
     }
   }
   return table;
