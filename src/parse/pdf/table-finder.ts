@@ -7,6 +7,7 @@ import type { PageTable } from './table-grid.ts';
 import { hasChartAxis, isAxisLine } from './chart-axis.ts';
 import { cutAtGutter, findGutter } from './reading-order.ts';
 import { joinStackedGroups, withStubColumn } from './lattice-extent.ts';
+import { joinColumnRules } from './column-rules.ts';
 
 export interface PageTables {
   tables: PageTable[];
@@ -38,10 +39,11 @@ export function findTables(page: PageContent): PageTables {
   // its own, and the layout grid around it must not take its text.
   const em = median(page.runs.map((r) => r.fontSize)) || 10;
   // A totals row or a second block ruled apart under a grid, on the same column rules, is the same grid.
-  for (const group of byArea(joinStackedGroups(ruleGroups(page.segments), page.runs, em))) {
+  for (const group of byArea(joinColumnRules(joinStackedGroups(ruleGroups(page.segments), page.runs, em)))) {
     const hasV = group.some((s) => s.orientation === 'v');
     const hasH = group.some((s) => s.orientation === 'h');
-    if (!hasV || !hasH) {
+    // Column rules alone make a grid only as the page-high piece of a cut row (joinColumnRules).
+    if (!hasV || (!hasH && group.length < 3)) {
       hintRules.push(...group.filter((s) => s.orientation === 'h'));
       continue;
     }
@@ -54,11 +56,15 @@ export function findTables(page: PageContent): PageTables {
     // A plot's grid lines make a lattice too, but one with hardly any text in its cells.
     // Empty bands left out of the grid still count: a plot's gridlines are such bands.
     const sparse = nonEmptyCells(result.table) < 0.3 * (result.table.cells.length + result.voidPositions);
-    const table = refineLattice(result.table, used);
+    // Column rules alone are the page-high piece of a cut row: one row, whatever its baselines say.
+    const table = hasH ? refineLattice(result.table, used) : result.table;
     // A box around a paragraph or a figure frame is not a table: it needs two columns with text.
     const textCols = new Set(table.cells.filter((c) => c.lines.length > 0).map((c) => c.col));
     const axis = hasChartAxis(table) || buildLines([...used]).some(isAxisLine);
-    if (sparse || table.cols < 2 || nonEmptyCells(table) < 2 || textCols.size < 2 || axis) {
+    // A piece of a row cut by the page (no rule along its top, or column rules only) may hold text
+    // in one column only: its rules say it is a grid.
+    const cutPiece = (!hasH || table.openEdges?.top === true) && table.cols >= 2 && nonEmptyCells(table) >= 1;
+    if (!cutPiece && (sparse || table.cols < 2 || nonEmptyCells(table) < 2 || textCols.size < 2 || axis)) {
       hintRules.push(...group.filter((s) => s.orientation === 'h'));
       continue;
     }
