@@ -1,6 +1,7 @@
 import type { DocRow, TableBlock } from '../../model/doc-tree.ts';
 import type { PageTable } from './table-grid.ts';
 import { nearlySameText } from '../../text/near-same-text.ts';
+import { startsWithEnumerator } from '../../text/text-cues.ts';
 
 /** One table as found on a page, with the block made from it. */
 export interface PlacedTable {
@@ -83,10 +84,15 @@ export function linkPageTables(placed: readonly PlacedTable[]): void {
     // end was cut there (a browser prints a row split by the page that way), provided the table
     // draws its outer rules at all: its first piece is closed on top.
     const cut = prev.cutAtPageEnd === true && chainHead.table.openEdges?.top === false;
-    // An empty key column says the row started on the page before. Filled key columns say
-    // nothing either way (a cut row may have text in all of them): `src/tables/` decides from the
-    // text, as for any other format.
-    if (missing || cut) first.continuesPrevious = true;
+    // Both cues also fit a new row: one under cells that span on from the page before (cut there,
+    // they leave empty cells overleaf), or one after a row that happened to end at the page end (its
+    // bottom rule is the new row's top rule, printed overleaf). A first row that opens a numbered
+    // item in a key column (an item number, or a bare one in a number column) is such a new row.
+    const opensItem = keyCols.some((c) => startsWithEnumerator(cellText(first, c)) || /^\d{1,3}$/u.test(cellText(first, c)));
+    // Filled key columns and a closed bottom say nothing either way (a cut row may have text in all
+    // of them, and other producers rule the cut): `src/tables/` decides from the text, as for any
+    // other format.
+    if ((missing || cut) && !opensItem) first.continuesPrevious = true;
   }
 }
 
