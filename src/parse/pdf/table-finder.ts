@@ -56,8 +56,10 @@ export function findTables(page: PageContent): PageTables {
     // A plot's grid lines make a lattice too, but one with hardly any text in its cells.
     // Empty bands left out of the grid still count: a plot's gridlines are such bands.
     const sparse = nonEmptyCells(result.table) < 0.3 * (result.table.cells.length + result.voidPositions);
-    // Column rules alone are the page-high piece of a cut row: one row, whatever its baselines say.
-    const table = hasH ? refineLattice(result.table, used) : result.table;
+    // A grid the page cut (column rules alone, or an edge left open) lacks rules only where the cut
+    // is: its rows are not under-ruled, and a baseline re-read would split the cut row.
+    const cut = !hasH || result.table.openEdges?.top === true || result.table.openEdges?.bottom === true;
+    const table = cut ? result.table : refineLattice(result.table, used);
     // A box around a paragraph or a figure frame is not a table: it needs two columns with text.
     const textCols = new Set(table.cells.filter((c) => c.lines.length > 0).map((c) => c.col));
     const axis = hasChartAxis(table) || buildLines([...used]).some(isAxisLine);
