@@ -61,7 +61,8 @@ export function buildMeasure(table: LogicalTable, rowIndex: number, mainCol: num
   const { roles } = table.model;
   const row = table.rows[rowIndex] as WorkRow;
   const findings: Finding[] = [];
-  const at: Location = { ...row.position, table: table.index, row: rowIndex + table.model.headerRows.length };
+  const gridRow = rowIndex + table.model.headerRows.length;
+  const at: Location = { ...row.position, table: table.index, row: gridRow };
   const mainCell = row.cells[mainCol];
   const text = mainCell ? cellText(mainCell) : '';
 
@@ -197,7 +198,8 @@ export function buildMeasure(table: LogicalTable, rowIndex: number, mainCol: num
       score,
       quantities,
       narrative,
-      source: { table: table.index, rows: row.stitchedRows, pages },
+      // The grid row of the normalized table (a row continued over a page break is one row there).
+      source: { table: table.index, rows: [gridRow], pages },
     },
     goalCell: goalCol >= 0 ? (row.cells[goalCol] ?? null) : null,
     findings,

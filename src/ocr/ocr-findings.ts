@@ -16,8 +16,8 @@ export type OcrTable = Pick<LogicalTable, 'rows' | 'output'>;
  * Report-level OCR provenance: each measure read from OCR'd cells gets their mean confidence, and
  * every OCR'd table cell under `LOW_CONFIDENCE` becomes an `OCR_LOW_CONFIDENCE` finding with its
  * table, row, column and measure, for the review page to send someone to look at. A measure is
- * found by its logical row (the stitched rows it was built from); logical row i is grid row
- * headerRows + i of the output table.
+ * found by its source row, a grid row of the output table; grid row headerRows + i is logical
+ * row i.
  */
 export function ocrProvenance(tables: readonly OcrTable[], measures: Measure[]): Finding[] {
   const findings: Finding[] = [];
@@ -25,11 +25,11 @@ export function ocrProvenance(tables: readonly OcrTable[], measures: Measure[]):
   for (const m of measures) {
     const table = tables[m.source.table];
     if (!table) continue;
-    const key = m.source.rows.join(',');
-    const index = table.rows.findIndex((r) => r.stitchedRows.join(',') === key);
-    const row = table.rows[index];
+    const gridRow = m.source.rows[0];
+    if (gridRow === undefined) continue;
+    const row = table.rows[gridRow - table.output.headerRows];
     if (!row) continue;
-    measureAt.set(`${m.source.table}:${table.output.headerRows + index}`, m);
+    measureAt.set(`${m.source.table}:${gridRow}`, m);
     const cells = [...new Set<WorkCell>(row.cells)].filter((c) => c.ocr !== undefined && c.paragraphs.length > 0);
     if (cells.length === 0) continue;
     const confidence = cells.reduce((s, c) => s + (c.ocr ?? 0), 0) / cells.length;

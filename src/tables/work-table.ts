@@ -76,7 +76,8 @@ export function expandTable(block: TableBlock): WorkRow[] {
       col += cell.colSpan;
     }
   });
-  const width = Math.max(0, ...grid.map((line) => line.length));
+  // The parser's grid width counts columns no cell of this piece fills (a page piece of a cut row).
+  const width = Math.max(block.columns ?? 0, ...grid.map((line) => line.length));
   return block.rows.map((row, r) => {
     const line = grid[r] ?? [];
     const cells: WorkCell[] = [];

@@ -56,7 +56,7 @@ const measure = (id: string, rows: number[], pages: number[]): Measure => ({
 describe('OCR provenance in the report', () => {
   it('measures get the mean confidence of their OCR cells; cells under the bar become findings with their place', () => {
     const t = table([cell(0, 0, '№', 0.9), cell(0, 1, 'Чара', 0.95), cell(1, 0, '1', 0.96), cell(1, 1, 'Аткарылды', 0.9), cell(2, 0, '2', 0.4), cell(2, 1, 'ыыыы', 0.3)]);
-    const measures = [measure('m1', [4], [1]), measure('m2', [5], [2])];
+    const measures = [measure('m1', [1], [1]), measure('m2', [2], [2])];
     const findings = ocrProvenance([t], measures);
     expect(measures[0]?.ocr?.confidence).toBeCloseTo(0.93, 3);
     expect(measures[1]?.ocr?.confidence).toBeCloseTo(0.35, 3);
@@ -70,7 +70,7 @@ describe('OCR provenance in the report', () => {
 
   it('text-layer tables (no OCR cells) get no OCR fields and no findings', () => {
     const t = table([cell(0, 0, '№'), cell(1, 0, '1'), cell(1, 1, 'Чара')]);
-    const measures = [measure('m1', [4], [1])];
+    const measures = [measure('m1', [1], [1])];
     expect(ocrProvenance([t], measures)).toEqual([]);
     expect(measures[0]?.ocr).toBeUndefined();
   });

@@ -5,6 +5,7 @@ import { DEFAULT_LIMITS } from '../../src/sniff/limits.ts';
 import { DocTree } from '../../src/model/doc-tree.ts';
 import type { NormalizedTable } from '../../src/model/table.ts';
 import { normalizeTables } from '../../src/tables/index.ts';
+import { ingestDocument } from '../../pipelines/ingest/index.ts';
 import { tablesOf } from '../support/doc-grid.ts';
 import { htmlTableGrids, type HtmlTableGrid } from '../support/html-grid.ts';
 
@@ -113,6 +114,22 @@ describe('ruled Mongolian report (3 pages, 3 repeated header rows, a row cut by 
   it('normalized, equals the HTML table cell for cell with its colspans and rowspans', () => {
     const { truth } = compare(doc, 'mn-ndg-inspector-2024.html', { spans: true, emptyCells: true });
     expect(truth.headerRows).toBe(3);
+  });
+
+  it('points each measure at the grid row of the normalized table that holds it, the cut row counted once', async () => {
+    const name = 'mn-ndg-inspector-2024.pdf';
+    const outcome = await ingestDocument({ bytes: new Uint8Array(readFileSync(`${FIXTURES}/${name}`)), filename: name });
+    if (outcome.status !== 'ok') throw new Error(`${name}: ${outcome.status}`);
+    const { measures, tables } = outcome.report;
+    expect(measures.length).toBeGreaterThan(1);
+    const wrong = measures.flatMap((m) => {
+      const table = tables[m.source.table];
+      const [row] = m.source.rows;
+      const col = table?.roles.indexOf('measure') ?? -1;
+      const cell = table?.cells.find((c) => row !== undefined && c.col === col && c.row <= row && row < c.row + c.rowSpan);
+      return m.source.rows.length === 1 && cell !== undefined && textKey(cell.text) === textKey(m.text) ? [] : [`${m.id}: rows ${m.source.rows.join(',')}`];
+    });
+    expect(wrong).toEqual([]);
   });
 });
 

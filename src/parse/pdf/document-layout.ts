@@ -25,6 +25,9 @@ export function layOutDocument(pages: readonly PageContent[]): Block[] {
   const bodySize = medianFontSize(pages);
   const blocks: Block[] = [];
   const placed: PlacedTable[] = [];
+  // Where the page's body ends, from the lowest ruled table of the document: a table cut by the
+  // page end reaches it, and every page of a document shares its bottom margin.
+  const pageEnd = Math.max(...found.flatMap((f) => f.tables.filter((t) => t.mode === 'lattice').map((t) => t.box.bottom)));
   pages.forEach((page, i) => {
     const res = found[i];
     if (!res) return;
@@ -43,7 +46,10 @@ export function layOutDocument(pages: readonly PageContent[]): Block[] {
       markTableConfidence(block, table, page.runs);
       const lastOnPage = t === res.tables.length - 1 && !content.some((l) => l.top > table.box.bottom);
       const firstOnPage = t === 0 && !content.some((l) => l.bottom < table.box.top);
-      placed.push({ page: page.number, table, block, lastOnPage, firstOnPage });
+      // Open at the bottom yet ending short of the page end: the row ended there and the next one
+      // went over whole (a browser does not draw the rule under a row the page break follows).
+      const cutAtPageEnd = lastOnPage && table.openEdges?.bottom === true && table.box.bottom >= pageEnd - bodySize;
+      placed.push({ page: page.number, table, block, lastOnPage, firstOnPage, cutAtPageEnd });
       items.push({ box: table.box, block });
     });
     items.sort((a, b) => order.key(a.box) - order.key(b.box));

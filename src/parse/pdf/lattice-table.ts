@@ -79,10 +79,11 @@ export interface LatticeResult {
 export function latticeTable(group: readonly Segment[], runs: readonly TextRun[]): LatticeResult | undefined {
   const hSegs = group.filter((s) => s.orientation === 'h');
   const vSegs = group.filter((s) => s.orientation === 'v');
-  if (hSegs.length === 0 || vSegs.length === 0) return undefined;
-  // Open-sided tables (no outer verticals, or no top/bottom rule) still end where their rules end.
-  const hx0 = Math.min(...hSegs.map((s) => s.from));
-  const hx1 = Math.max(...hSegs.map((s) => s.to));
+  if (vSegs.length === 0 || (hSegs.length === 0 && vSegs.length < 3)) return undefined;
+  // Open-sided tables (no outer verticals, or no top/bottom rule) still end where their rules end;
+  // column rules alone (a cut row filling the page) end at their outer verticals.
+  const hx0 = Math.min(...hSegs.map((s) => s.from), ...vSegs.map((s) => s.at));
+  const hx1 = Math.max(...hSegs.map((s) => s.to), ...vSegs.map((s) => s.at));
   const vy0 = Math.min(...vSegs.map((s) => s.from));
   const vy1 = Math.max(...vSegs.map((s) => s.to));
   const ys = clusterValues([...hSegs.map((s) => s.at), vy0, vy1], SNAP);
@@ -208,6 +209,15 @@ export function latticeTable(group: readonly Segment[], runs: readonly TextRun[]
       box: { x0: x(reg.c0), x1: x(reg.c1 + 1), top: y(reg.r0), bottom: y(reg.r1 + 1) },
     });
   }
+  // An edge is open where no cell along it has a rule there. A rule under some cells only says
+  // the row ended there, the open cells being cells spanning on into the next page.
+  const firstRow = voidRow.indexOf(false);
+  const lastRow = voidRow.lastIndexOf(false);
+  const open = (edge: 'top' | 'bottom'): boolean => {
+    const rules = hRules[edge === 'top' ? firstRow : lastRow + 1] ?? [];
+    const along = [...regions.values()].filter((reg) => (edge === 'top' ? reg.r0 === firstRow : reg.r1 === lastRow));
+    return along.length > 0 && along.every((reg) => coveredLength(rules, x(reg.c0), x(reg.c1 + 1)) < EDGE_COVER * (x(reg.c1 + 1) - x(reg.c0)));
+  };
   const table: PageTable = {
     mode: 'lattice',
     box,
@@ -216,6 +226,7 @@ export function latticeTable(group: readonly Segment[], runs: readonly TextRun[]
     cells,
     rowBands: Array.from({ length: nr }, (_, r) => ({ top: y(r), bottom: y(r + 1) })).filter((_, r) => !voidRow[r]),
     colEdges: xs,
+    openEdges: { top: open('top'), bottom: open('bottom') },
   };
   return { table: splitStackedRows(table), used: new Set(inside), voidPositions: (nr - kept) * nc };
 }

@@ -1,6 +1,7 @@
 import type { DocRow, TableBlock } from '../../model/doc-tree.ts';
 import type { PageTable } from './table-grid.ts';
 import { nearlySameText } from '../../text/near-same-text.ts';
+import { startsWithEnumerator } from '../../text/text-cues.ts';
 
 /** One table as found on a page, with the block made from it. */
 export interface PlacedTable {
@@ -10,6 +11,8 @@ export interface PlacedTable {
   /** Nothing but page furniture between this table and the page edge below/above it. */
   lastOnPage: boolean;
   firstOnPage: boolean;
+  /** A ruled table open at the bottom that reaches the page end: its last row goes on overleaf. */
+  cutAtPageEnd?: boolean;
 }
 
 const rowShape = (row: DocRow): string => row.cells.map((c) => `${c.col ?? -1}:${c.colSpan}`).join('|');
@@ -77,10 +80,19 @@ export function linkPageTables(placed: readonly PlacedTable[]): void {
     first.pageBreakBefore = true;
     const keyCols = keyColumns([...placed.slice(placed.indexOf(chainHead), i + 1)].map((p) => p.block), h);
     const missing = keyCols.some((c) => cellText(first, c) === '' && !coveredFromAbove(cur.block, h, c));
-    // An empty key column says the row started on the page before. Filled key columns say
-    // nothing either way (a cut row may have text in all of them): `src/tables/` decides from the
-    // text, as for any other format.
-    if (missing) first.continuesPrevious = true;
+    // A ruled table whose last row on the page before has no rule under it and runs to the page
+    // end was cut there (a browser prints a row split by the page that way), provided the table
+    // draws its outer rules at all: its first piece is closed on top.
+    const cut = prev.cutAtPageEnd === true && chainHead.table.openEdges?.top === false;
+    // Both cues also fit a new row: one under cells that span on from the page before (cut there,
+    // they leave empty cells overleaf), or one after a row that happened to end at the page end (its
+    // bottom rule is the new row's top rule, printed overleaf). A first row that opens a numbered
+    // item in a key column (an item number, or a bare one in a number column) is such a new row.
+    const opensItem = keyCols.some((c) => startsWithEnumerator(cellText(first, c)) || /^\d{1,3}$/u.test(cellText(first, c)));
+    // Filled key columns and a closed bottom say nothing either way (a cut row may have text in all
+    // of them, and other producers rule the cut): `src/tables/` decides from the text, as for any
+    // other format.
+    if ((missing || cut) && !opensItem) first.continuesPrevious = true;
   }
 }
 

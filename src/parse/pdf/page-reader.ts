@@ -3,6 +3,7 @@ import { AnnotationMode, type PDFPageProxy } from './pdfjs.ts';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.d.ts';
 import type { Box, PageContent, TextRun } from './page-content.ts';
 import { rulingSegments, type OperatorList } from './ruling-lines.ts';
+import { withoutTextDecorations } from './text-decorations.ts';
 import { repairGlyphText } from './glyph-text.ts';
 import { fontUnicodeMapping } from './unicode-map-check.ts';
 import { glyphsToRuns, quarterTurn, readGlyphs, textQuarter, turnGlyphs, type FontMetrics } from './glyph-runs.ts';
@@ -88,7 +89,9 @@ export async function readPage(page: PDFPageProxy, stats: PageStats): Promise<Pa
   }
   const width = sideways ? viewport.height : viewport.width;
   const height = sideways ? viewport.width : viewport.height;
-  return { number: page.pageNumber, width, height, runs, segments, figures, ...(quarter !== 0 ? { quarter } : {}) };
+  // Underlined links and struck-out text are strokes like cell rules; only rules are kept.
+  const rules = withoutTextDecorations(segments, runs);
+  return { number: page.pageNumber, width, height, runs, segments: rules, figures, ...(quarter !== 0 ? { quarter } : {}) };
 }
 
 /** pdf.js text items as runs: the fallback when the operator list yields no glyphs. */

@@ -7,6 +7,7 @@ import type { PageTable } from './table-grid.ts';
 import { hasChartAxis, isAxisLine } from './chart-axis.ts';
 import { cutAtGutter, findGutter } from './reading-order.ts';
 import { joinStackedGroups, withStubColumn } from './lattice-extent.ts';
+import { joinColumnRules } from './column-rules.ts';
 
 export interface PageTables {
   tables: PageTable[];
@@ -38,10 +39,11 @@ export function findTables(page: PageContent): PageTables {
   // its own, and the layout grid around it must not take its text.
   const em = median(page.runs.map((r) => r.fontSize)) || 10;
   // A totals row or a second block ruled apart under a grid, on the same column rules, is the same grid.
-  for (const group of byArea(joinStackedGroups(ruleGroups(page.segments), page.runs, em))) {
+  for (const group of byArea(joinColumnRules(joinStackedGroups(ruleGroups(page.segments), page.runs, em)))) {
     const hasV = group.some((s) => s.orientation === 'v');
     const hasH = group.some((s) => s.orientation === 'h');
-    if (!hasV || !hasH) {
+    // Column rules alone make a grid only as the page-high piece of a cut row (joinColumnRules).
+    if (!hasV || (!hasH && group.length < 3)) {
       hintRules.push(...group.filter((s) => s.orientation === 'h'));
       continue;
     }
@@ -54,11 +56,17 @@ export function findTables(page: PageContent): PageTables {
     // A plot's grid lines make a lattice too, but one with hardly any text in its cells.
     // Empty bands left out of the grid still count: a plot's gridlines are such bands.
     const sparse = nonEmptyCells(result.table) < 0.3 * (result.table.cells.length + result.voidPositions);
-    const table = refineLattice(result.table, used);
+    // A grid the page cut (column rules alone, or an edge left open) lacks rules only where the cut
+    // is: its rows are not under-ruled, and a baseline re-read would split the cut row.
+    const cut = !hasH || result.table.openEdges?.top === true || result.table.openEdges?.bottom === true;
+    const table = cut ? result.table : refineLattice(result.table, used);
     // A box around a paragraph or a figure frame is not a table: it needs two columns with text.
     const textCols = new Set(table.cells.filter((c) => c.lines.length > 0).map((c) => c.col));
     const axis = hasChartAxis(table) || buildLines([...used]).some(isAxisLine);
-    if (sparse || table.cols < 2 || nonEmptyCells(table) < 2 || textCols.size < 2 || axis) {
+    // A piece of a row cut by the page (no rule along its top, or column rules only) may hold text
+    // in one column only: its rules say it is a grid.
+    const cutPiece = (!hasH || table.openEdges?.top === true) && table.cols >= 2 && nonEmptyCells(table) >= 1;
+    if (!cutPiece && (sparse || table.cols < 2 || nonEmptyCells(table) < 2 || textCols.size < 2 || axis)) {
       hintRules.push(...group.filter((s) => s.orientation === 'h'));
       continue;
     }
@@ -216,11 +224,13 @@ function byArea(groups: Segment[][]): Segment[][] {
  *   whitespace corridors inside a ruled column that no rule crosses add columns, and the rules
  *   still end rows.
  */
+const edgesOf = (t: PageTable): Pick<PageTable, 'openEdges'> => (t.openEdges ? { openEdges: t.openEdges } : {});
+
 function refineLattice(lattice: PageTable, used: ReadonlySet<TextRun>): PageTable {
   let table = lattice;
   if (table.rows === 1 && table.cells.some((c) => c.lines.length >= 2)) {
     const stream = streamTable(buildLines([...used]), { edges: table.colEdges });
-    if (stream) table = { ...stream.table, mode: 'lattice', box: table.box };
+    if (stream) table = { ...stream.table, mode: 'lattice', box: table.box, ...edgesOf(lattice) };
   }
   if (table.rows > 1) {
     const inBox = buildLines([...used]);
@@ -234,7 +244,7 @@ function refineLattice(lattice: PageTable, used: ReadonlySet<TextRun>): PageTabl
       const edges = [...new Set([...merged, ...xs])].sort((a, b) => a - b);
       const rules = table.rowBands.slice(1).map((b) => b.top);
       const stream = streamTable(inBox, { edges, rules });
-      if (stream) return { ...stream.table, box: table.box };
+      if (stream) return { ...stream.table, box: table.box, ...edgesOf(lattice) };
     }
   }
   return table;

@@ -27,6 +27,12 @@ export interface PageTable {
   rowBands: { top: number; bottom: number }[];
   /** Column boundaries (cols + 1 values), for matching a continuation on the next page. */
   colEdges: number[];
+  /**
+   * Ruled grids only: a cell of the first (last) row has no rule along the grid's top (bottom)
+   * edge, its vertical rules running past the last horizontal one. A browser prints a row cut by
+   * the page end that way: the rest of the row is at the top of the next page.
+   */
+  openEdges?: { top: boolean; bottom: boolean };
 }
 
 /** Sorted values clustered: values closer than `tolerance` to the previous one join its cluster (mean kept). */

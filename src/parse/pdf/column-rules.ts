@@ -1,0 +1,44 @@
+import type { Segment } from './page-content.ts';
+
+/** Rule ends closer than this (pt) are the same height (as in lattice-table). */
+const SNAP = 3;
+
+const extent = (g: readonly Segment[]): [number, number] => {
+  const vs = g.filter((s) => s.orientation === 'v');
+  return [Math.min(...vs.map((s) => s.from)), Math.max(...vs.map((s) => s.to))];
+};
+const sameExtent = (a: [number, number], b: [number, number]): boolean => Math.abs(a[0] - b[0]) <= SNAP && Math.abs(a[1] - b[1]) <= SNAP;
+
+/**
+ * Column rules with no row rule touching them, as a browser prints a ruled row cut by page breaks
+ * (it draws no rule along a cut edge):
+ * - beside a grid, the borders of a cell spanning down from the page before (a goal cell over
+ *   many rows) touch no row rule; a lone vertical that starts and ends where the grid's verticals
+ *   do is one of the grid's column rules;
+ * - a row too tall for one page fills a page between its cut top and cut bottom with verticals
+ *   only; three or more that start and end at the same heights are one grid of two or more
+ *   columns, read as a lattice open at top and bottom.
+ * Verticals of other extents (a margin bar, a sidebar rule) are left alone.
+ */
+export function joinColumnRules(groups: readonly Segment[][]): Segment[][] {
+  const verticalOnly = groups.filter((g) => g.every((s) => s.orientation === 'v'));
+  const grids = groups.filter((g) => !verticalOnly.includes(g)).map((g) => [...g]);
+  const pending: Segment[][] = [];
+  for (const lone of verticalOnly) {
+    const span = extent(lone);
+    const grid = grids.find((g) => g.some((s) => s.orientation === 'v') && sameExtent(extent(g), span));
+    if (grid) grid.push(...lone);
+    else pending.push(lone);
+  }
+  const out: Segment[][] = grids;
+  while (pending.length > 0) {
+    const first = pending.shift() as Segment[];
+    const span = extent(first);
+    const same = pending.filter((g) => sameExtent(extent(g), span));
+    if (same.length >= 2) {
+      for (const g of same) pending.splice(pending.indexOf(g), 1);
+      out.push([...first, ...same.flat()]);
+    } else out.push(first);
+  }
+  return out;
+}
