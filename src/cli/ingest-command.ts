@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { createParsePool, outcomeOf, type ParsePool } from '../../pipelines/ingest/index.ts';
 import { documentId } from '../../pipelines/ingest/stages.ts';
 import { EXTRACTOR_VERSION } from '../extract/version.ts';
 import type { Report } from '../model/report.ts';
 import { parseLimits, resolveLimits, type AllLimits } from '../sniff/limits.ts';
+import { sniffFormat } from '../sniff/sniff.ts';
 import { SummaryWriter, type IngestRunResult, type SummaryEntry } from './ingest-summary.ts';
 import { walkInputs } from './input-walker.ts';
 import { lineProgress, type IngestProgress } from './progress-view.ts';
@@ -131,6 +132,13 @@ export async function runIngest(options: IngestOptions): Promise<IngestRunResult
 
 async function processOne(path: string, options: IngestOptions, seen: Map<string, string>, pool: ParsePool): Promise<SummaryEntry> {
   const bytes = new Uint8Array(await readFile(path));
+  // A file of no format we read (an .xml beside each PDF, a .json, an image) is skipped here: the
+  // sniff reads at most 64 KB, where a round trip to a parse process costs the whole file twice
+  // over IPC. A file whose name claims a format its content lacks still goes on, to fail with its code.
+  const sniffed = sniffFormat(bytes, basename(path));
+  if (sniffed.kind === 'unsupported' && sniffed.code === 'input/unsupported-format') {
+    return { path, status: 'skipped', id: bytes.length > 0 ? documentId(bytes) : null, error: { code: sniffed.code, message: sniffed.message } };
+  }
   const id = bytes.length > 0 ? documentId(bytes) : null;
   if (id !== null) {
     const first = seen.get(id);
