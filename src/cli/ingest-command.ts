@@ -30,7 +30,8 @@ export interface IngestOptions {
   concurrency: number;
   /**
    * Parse processes running at once (0 or 1: one; 'auto': one per core, up to 4, for batches of
-   * AUTO_THREADS_FROM or more, else one). Every document is parsed in one of them, never here.
+   * AUTO_THREADS_FROM documents or more, counted by sniffing, else one). Every document is parsed
+   * in one of them, never here.
    */
   threads: number | 'auto';
   /** Time, memory, bytes, pages, rows and cells per document (docs/limits.md); default resolveLimits(). */
