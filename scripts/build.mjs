@@ -75,7 +75,13 @@ writeFileSync(join(next, EXTRACTOR_VERSION_FILE), `${JSON.stringify({ extractorV
 // PGlite is the same version, else made anew (about 8 CPU s, once per PGlite version).
 const template = join(dist, 'pglite-template');
 if (isUsableTemplate(template)) renameSync(template, join(next, 'pglite-template'));
-else await createTemplate(join(next, 'pglite-template'));
+else {
+  // Without a template the CLI still works (a new store then runs initdb itself): not worth failing the build.
+  await createTemplate(join(next, 'pglite-template')).catch((error) => {
+    rmSync(join(next, 'pglite-template'), { recursive: true, force: true });
+    process.stderr.write(`warning: no embedded-store template (${error.message}); new stores will run initdb\n`);
+  });
+}
 writeFileSync(join(next, BUILD_STAMP), `${JSON.stringify({ inputs, builtAt: new Date().toISOString() })}\n`);
 rmSync(dist, { recursive: true, force: true });
 renameSync(next, dist);
