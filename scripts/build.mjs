@@ -1,5 +1,6 @@
 // Builds dist/: compiles src/, pipelines/ and workers/ with tsc, copies the files the code reads at
-// run time (SQL migrations) and stamps the extractor version. Run by `npm ci` / `npm install` (the
+// run time (SQL migrations), stamps the extractor version and keeps a fresh embedded database to
+// copy for new stores. Run by `npm ci` / `npm install` (the
 // `prepare` script), by npx's first run of the local bin, and by `npm test`, so the CLI
 // (bin/reportmill.mjs → dist/) never runs anything older than the sources. A build whose inputs
 // have not changed is skipped; a new one is written beside dist/ and swapped in, so an interrupted
@@ -15,6 +16,7 @@ import { BUILD_INPUTS, BUILD_STAMP } from './build-inputs.mjs';
 register(); // the fingerprint and the extractor version come from the TypeScript sources: one implementation
 const { fingerprintSources } = await import('../src/build/source-fingerprint.ts');
 const { computeExtractorVersion, EXTRACTOR_VERSION_FILE } = await import('../src/extract/version.ts');
+const { createTemplate, isUsableTemplate } = await import('../src/store/pglite-template.ts');
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -69,6 +71,17 @@ if (compiled.status !== 0) {
 cpSync(join(root, 'src/store/migrations'), join(next, 'src/store/migrations'), { recursive: true, filter: (path) => !path.endsWith('.ts') });
 const extractorVersion = computeExtractorVersion(root);
 writeFileSync(join(next, EXTRACTOR_VERSION_FILE), `${JSON.stringify({ extractorVersion })}\n`);
+// The embedded store's template (src/store/pglite-template.ts): kept from the previous build while
+// PGlite is the same version, else made anew (about 8 CPU s, once per PGlite version).
+const template = join(dist, 'pglite-template');
+if (isUsableTemplate(template)) renameSync(template, join(next, 'pglite-template'));
+else {
+  // Without a template the CLI still works (a new store then runs initdb itself): not worth failing the build.
+  await createTemplate(join(next, 'pglite-template')).catch((error) => {
+    rmSync(join(next, 'pglite-template'), { recursive: true, force: true });
+    process.stderr.write(`warning: no embedded-store template (${error.message}); new stores will run initdb\n`);
+  });
+}
 writeFileSync(join(next, BUILD_STAMP), `${JSON.stringify({ inputs, builtAt: new Date().toISOString() })}\n`);
 rmSync(dist, { recursive: true, force: true });
 renameSync(next, dist);

@@ -1,14 +1,15 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { createParsePool, outcomeOf, type ParsePool } from '../../pipelines/ingest/index.ts';
 import { documentId } from '../../pipelines/ingest/stages.ts';
 import { EXTRACTOR_VERSION } from '../extract/version.ts';
 import type { Report } from '../model/report.ts';
 import { parseLimits, resolveLimits, type AllLimits } from '../sniff/limits.ts';
+import { sniffFormat } from '../sniff/sniff.ts';
 import { SummaryWriter, type IngestRunResult, type SummaryEntry } from './ingest-summary.ts';
-import { walkInputs } from './input-walker.ts';
+import { walkInputs, type InputEntry } from './input-walker.ts';
 import { lineProgress, type IngestProgress } from './progress-view.ts';
 
 /** What the embedded pipeline keeps besides the JSON files: originals and reports. */
@@ -29,7 +30,8 @@ export interface IngestOptions {
   concurrency: number;
   /**
    * Parse processes running at once (0 or 1: one; 'auto': one per core, up to 4, for batches of
-   * AUTO_THREADS_FROM or more, else one). Every document is parsed in one of them, never here.
+   * AUTO_THREADS_FROM documents or more, counted by sniffing, else one). Every document is parsed
+   * in one of them, never here.
    */
   threads: number | 'auto';
   /** Time, memory, bytes, pages, rows and cells per document (docs/limits.md); default resolveLimits(). */
@@ -82,7 +84,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestRunResult
   for await (const input of walkInputs(options.paths)) inputs.push(input);
   const total = inputs.length;
   const limits = options.limits ?? resolveLimits();
-  const wanted = options.threads === 'auto' ? (total >= AUTO_THREADS_FROM ? Math.min(availableParallelism(), 4) : 1) : options.threads;
+  const wanted = options.threads === 'auto' ? ((await countDocuments(inputs, AUTO_THREADS_FROM)) >= AUTO_THREADS_FROM ? Math.min(availableParallelism(), 4) : 1) : options.threads;
   const size = Math.max(1, Math.min(wanted, total));
   // Parsing and validating run in the pool's processes; this one reads files and stores reports.
   const pool = total > 0 ? createParsePool({ size, timeoutMs: limits.timeoutSeconds * 1000, maxHeapMb: limits.maxHeapMb, limits: parseLimits(limits), validate: true }) : null;
@@ -129,8 +131,46 @@ export async function runIngest(options: IngestOptions): Promise<IngestRunResult
   return summary.close();
 }
 
+/** Enough bytes for sniffFormat to decide exactly as it does on the whole file. */
+const SNIFF_BYTES = 64 * 1024;
+
+/**
+ * How many inputs will reach a parse process (counting stops at `enough`): a directory of 27 PDFs
+ * and their 56 XML files is 27 documents, not 83, and one warm parse process serves it better
+ * than two that each pay their start. Reads the head of a file only.
+ */
+async function countDocuments(inputs: readonly InputEntry[], enough: number): Promise<number> {
+  let count = 0;
+  for (const input of inputs) {
+    if (count >= enough) break;
+    if (input.kind !== 'file') continue;
+    const head = Buffer.alloc(Math.min(SNIFF_BYTES, input.bytes));
+    try {
+      const file = await open(input.path, 'r');
+      try {
+        await file.read(head, 0, head.length, 0);
+      } finally {
+        await file.close();
+      }
+    } catch {
+      count++; // unreadable now: it will fail on its own, but it may be readable by then
+      continue;
+    }
+    const sniffed = sniffFormat(head, basename(input.path));
+    if (sniffed.kind === 'supported') count++;
+  }
+  return count;
+}
+
 async function processOne(path: string, options: IngestOptions, seen: Map<string, string>, pool: ParsePool): Promise<SummaryEntry> {
   const bytes = new Uint8Array(await readFile(path));
+  // A file of no format we read (an .xml beside each PDF, a .json, an image) is skipped here: the
+  // sniff reads at most 64 KB, where a round trip to a parse process costs the whole file twice
+  // over IPC. A file whose name claims a format its content lacks still goes on, to fail with its code.
+  const sniffed = sniffFormat(bytes, basename(path));
+  if (sniffed.kind === 'unsupported' && sniffed.code === 'input/unsupported-format') {
+    return { path, status: 'skipped', id: bytes.length > 0 ? documentId(bytes) : null, error: { code: sniffed.code, message: sniffed.message } };
+  }
   const id = bytes.length > 0 ? documentId(bytes) : null;
   if (id !== null) {
     const first = seen.get(id);
