@@ -22,6 +22,17 @@ const MAX_SINGLE_RUN = 3;
 /** A stream region needs at least this many lines with two or more phrases. */
 const MIN_MULTI_LINES = 2;
 
+/**
+ * Whether a one-row grid holds all of the page's text but a running header and footer (at most
+ * one line above it and one below): the page is nothing but a piece of one tall row.
+ */
+function fillsPage(table: PageTable, runs: readonly TextRun[]): boolean {
+  if (table.rows !== 1) return false;
+  const above = buildLines(runs.filter((r) => r.bottom <= table.box.top));
+  const below = buildLines(runs.filter((r) => r.top >= table.box.bottom));
+  return above.length <= 1 && below.length <= 1;
+}
+
 function nonEmptyCells(t: PageTable): number {
   return t.cells.filter((c) => c.lines.some((l) => l.trim() !== '')).length;
 }
@@ -65,7 +76,9 @@ export function findTables(page: PageContent): PageTables {
     const axis = hasChartAxis(table) || buildLines([...used]).some(isAxisLine);
     // A piece of a row cut by the page (no rule along its top, or column rules only) may hold text
     // in one column only: its rules say it is a grid.
-    const cutPiece = (!hasH || table.openEdges?.top === true) && table.cols >= 2 && nonEmptyCells(table) >= 1;
+    // So may a grid that fills the page's text from top to bottom: a row taller than a page, which
+    // LibreOffice and Word close with a rule at each page end where a browser leaves the edge open.
+    const cutPiece = (!hasH || table.openEdges?.top === true || fillsPage(table, page.runs)) && table.cols >= 2 && nonEmptyCells(table) >= 1;
     if (!cutPiece && (sparse || table.cols < 2 || nonEmptyCells(table) < 2 || textCols.size < 2 || axis)) {
       hintRules.push(...group.filter((s) => s.orientation === 'h'));
       continue;
