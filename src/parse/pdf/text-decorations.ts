@@ -4,12 +4,15 @@ import type { Segment, TextRun } from './page-content.ts';
  * Underlines and strike-throughs are drawn as thin horizontal strokes, the same operators as cell
  * rules. A link underlined line by line inside a ruled cell would otherwise cut the cell into as
  * many rows as the link has lines. A stroke is decoration when it lies within the glyph band of a
- * text line (from the top of the glyphs to a little under their descent) and starts at or inside
+ * text line (from the top of the glyphs to the upper part of their descent) and starts at or inside
  * that line's text: a cell rule starts at the cell's vertical, left of the text by the cell
  * padding, and never runs through the glyphs. Its right end says nothing: text running past the
  * page's print area is clipped there while its underline is not.
  */
-const BELOW_DESCENT_EM = 0.15;
+// Fonts put the underline a little under the baseline, within the upper part of the descent
+// (post table underlinePosition, about 0.06–0.12 em); a rule ruled under a cell's text lies at or
+// below the glyphs' descent, however tight the padding (ICDAR headers ruled under their words).
+const DESCENT_SHARE = 0.75;
 const LEAD_EM = 0.1;
 
 export function withoutTextDecorations(segments: readonly Segment[], runs: readonly TextRun[]): Segment[] {
@@ -19,7 +22,7 @@ export function withoutTextDecorations(segments: readonly Segment[], runs: reado
 function isDecoration(s: Segment, runs: readonly TextRun[]): boolean {
   // Runs of the line the stroke sits in, overlapping it horizontally.
   const line = runs.filter(
-    (r) => r.rotated !== true && s.at >= r.top && s.at <= r.bottom + BELOW_DESCENT_EM * r.fontSize && r.x1 > s.from && r.x0 < s.to,
+    (r) => r.rotated !== true && s.at >= r.top && s.at <= r.baseline + DESCENT_SHARE * (r.bottom - r.baseline) && r.x1 > s.from && r.x0 < s.to,
   );
   if (line.length === 0) return false;
   const em = Math.max(...line.map((r) => r.fontSize));
