@@ -237,3 +237,31 @@ describe('repeated headers under a first-page title row', () => {
     expect(ts[1]!.rows[1]!.continuesPrevious).not.toBe(true);
   });
 });
+
+describe('whitespace inside ruled columns', () => {
+  it('keeps a fully ruled grid as ruled when a wide column only holds ragged text', async () => {
+    const xs = [72, 200, 330, 560];
+    const ys = [760, 730, 700, 670, 640];
+    const page = [rules(xs, ys)];
+    page.push(text(80, 742, 'Measure'), text(210, 742, 'Owner'), text(420, 742, 'Target level'));
+    page.push(text(80, 712, 'First measure'), text(210, 712, 'Unit A'), text(340, 712, '4'));
+    page.push(text(80, 682, 'Second measure'), text(210, 682, 'Unit B'), text(340, 682, 'Yes'));
+    page.push(text(80, 652, 'Third measure'), text(210, 652, 'Unit C'), text(340, 652, '12'));
+    const [t] = tablesOf(await parse([page.join('\n')]));
+    expect(t?.columns).toBe(3);
+    expect(grid(t!)[0]).toEqual(['0:1x1:Measure', '1:1x1:Owner', '2:1x1:Target level']);
+  });
+
+  it('still splits a ruled column whose cells hold figures side by side', async () => {
+    const xs = [72, 200, 560];
+    const ys = [760, 730, 700, 670, 640];
+    const page = [rules(xs, ys)];
+    page.push(text(80, 742, 'Region'), text(260, 742, '2022'), text(420, 742, '2023'));
+    page.push(text(80, 712, 'North'), text(260, 712, '1 200'), text(420, 712, '1 350'));
+    page.push(text(80, 682, 'South'), text(260, 682, '980'), text(420, 682, '1 010'));
+    page.push(text(80, 652, 'East'), text(260, 652, '640'), text(420, 652, '700'));
+    const [t] = tablesOf(await parse([page.join('\n')]));
+    expect(t?.columns).toBe(3);
+    expect(grid(t!)[1]).toEqual(['0:1x1:North', '1:1x1:1 200', '2:1x1:1 350']);
+  });
+});
