@@ -265,3 +265,25 @@ describe('whitespace inside ruled columns', () => {
     expect(grid(t!)[1]).toEqual(['0:1x1:North', '1:1x1:1 200', '2:1x1:1 350']);
   });
 });
+
+describe('a last column running off the page', () => {
+  it('reads a page of column rules whose last column has no right rule, as the continuation', async () => {
+    // The browser clips the table at the print area: row rules stop there and the last column's
+    // right rule is never drawn; a row taller than the page leaves page two with column rules only.
+    const cols = [72, 150, 300];
+    const hRule = (y: number): string => line(72, y, 560, y);
+    const p1 = [hRule(760), hRule(730), hRule(700), ...cols.map((x) => line(x, 760, x, 40))];
+    p1.push(text(80, 742, 'No'), text(160, 742, 'Measure'), text(305, 742, 'Status'));
+    p1.push(text(80, 712, '1'), text(160, 712, 'First measure'), text(305, 712, 'Done'));
+    p1.push(text(80, 682, '2'), text(160, 682, 'Second measure'), text(305, 682, 'Status: partly'));
+    const p2 = [...cols.map((x) => line(x, 800, x, 40))];
+    p2.push(text(305, 782, 'done in the second quarter'), text(305, 768, 'of the year'));
+    const doc = await parse([p1.join('\n'), p2.join('\n')]);
+    const ts = tablesOf(doc);
+    expect(ts).toHaveLength(2);
+    expect(ts[1]!.continuesPrevious).toBe(true);
+    expect(ts[1]!.columns).toBe(3);
+    expect(grid(ts[1]!)[0]).toContain('2:1x1:done in the second quarter of the year');
+    expect(doc.blocks.some((b) => b.kind === 'paragraph' && b.text.includes('second quarter'))).toBe(false);
+  });
+});

@@ -7,7 +7,7 @@ import type { PageTable } from './table-grid.ts';
 import { hasChartAxis, isAxisLine } from './chart-axis.ts';
 import { cutAtGutter, findGutter } from './reading-order.ts';
 import { joinStackedGroups, withStubColumn } from './lattice-extent.ts';
-import { joinColumnRules } from './column-rules.ts';
+import { closeAtPageEdge, joinColumnRules } from './column-rules.ts';
 
 export interface PageTables {
   tables: PageTable[];
@@ -39,7 +39,14 @@ export function findTables(page: PageContent): PageTables {
   // its own, and the layout grid around it must not take its text.
   const em = median(page.runs.map((r) => r.fontSize)) || 10;
   // A totals row or a second block ruled apart under a grid, on the same column rules, is the same grid.
-  for (const group of byArea(joinColumnRules(joinStackedGroups(ruleGroups(page.segments), page.runs, em)))) {
+  const joined = joinColumnRules(joinStackedGroups(ruleGroups(page.segments), page.runs, em));
+  const offPage = new Set<Segment[]>();
+  const closed = joined.map((g) => {
+    const c = closeAtPageEdge(g, page.runs, page.width, em);
+    if (c.length > g.length) offPage.add(c);
+    return c;
+  });
+  for (const group of byArea(closed)) {
     const hasV = group.some((s) => s.orientation === 'v');
     const hasH = group.some((s) => s.orientation === 'h');
     // Column rules alone make a grid only as the page-high piece of a cut row (joinColumnRules).
@@ -53,6 +60,7 @@ export function findTables(page: PageContent): PageTables {
       continue;
     }
     const { used } = result;
+    if (offPage.has(group)) result.table = { ...result.table, openEdges: { top: true, bottom: true, ...result.table.openEdges, right: true } };
     // A plot's grid lines make a lattice too, but one with hardly any text in its cells.
     // Empty bands left out of the grid still count: a plot's gridlines are such bands.
     const sparse = nonEmptyCells(result.table) < 0.3 * (result.table.cells.length + result.voidPositions);
