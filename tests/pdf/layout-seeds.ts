@@ -13,7 +13,7 @@ export const LAYOUT_SEEDS: LayoutSeed[] = [
   { report: 'ky-socfund-acp-2024q1', seed: 1, knownFailure: "borderless: stream rows and columns (table detection)" },
   { report: 'ky-socfund-acp-2024q1', seed: 2, knownFailure: "ruled, header once, overflow-wrap anywhere: words broken mid-word" },
   { report: 'ky-socfund-acp-2024q1', seed: 3, knownFailure: "ruled, overflow-wrap anywhere: measure and goal texts with words broken mid-word" },
-  { report: 'ky-socfund-acp-2024q1', seed: 4, knownFailure: "ruled: measure 22 status" },
+  { report: 'ky-socfund-acp-2024q1', seed: 4 },
   { report: 'ky-socfund-acp-2024q1', seed: 5, knownFailure: "borderless: stream rows and columns (table detection)" },
   { report: 'ky-socfund-acp-2024q1', seed: 6 },
   { report: 'ky-socfund-acp-2024q1', seed: 7, knownFailure: "ruled, overflow-wrap anywhere: goal titles with words broken mid-word" },
