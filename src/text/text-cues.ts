@@ -59,7 +59,9 @@ export function appendFragment(paragraphs: string[], fragment: readonly string[]
   const last = paragraphs.at(-1);
   const [first, ...rest] = parts;
   // A closing bracket or quote does not end a sentence: "(электрондук, оозеки)" + "кызмат…" is one paragraph.
-  if (last !== undefined && first !== undefined && startsLowercase(first) && !/[.;:!?…]\s*$/u.test(last) && !startsWithListMarker(first)) {
+  // Nor does a colon: it announces what follows, and a label cut from its value by the page
+  // ("Статусу:" | "аткарылды") is one statement; a list after a colon opens with a marker.
+  if (last !== undefined && first !== undefined && startsLowercase(first) && !/[.;!?…]\s*$/u.test(last) && !startsWithListMarker(first)) {
     paragraphs[paragraphs.length - 1] = `${last} ${first}`;
     paragraphs.push(...rest);
   } else {

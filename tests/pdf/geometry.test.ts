@@ -237,3 +237,53 @@ describe('repeated headers under a first-page title row', () => {
     expect(ts[1]!.rows[1]!.continuesPrevious).not.toBe(true);
   });
 });
+
+describe('whitespace inside ruled columns', () => {
+  it('keeps a fully ruled grid as ruled when a wide column only holds ragged text', async () => {
+    const xs = [72, 200, 330, 560];
+    const ys = [760, 730, 700, 670, 640];
+    const page = [rules(xs, ys)];
+    page.push(text(80, 742, 'Measure'), text(210, 742, 'Owner'), text(420, 742, 'Target level'));
+    page.push(text(80, 712, 'First measure'), text(210, 712, 'Unit A'), text(340, 712, '4'));
+    page.push(text(80, 682, 'Second measure'), text(210, 682, 'Unit B'), text(340, 682, 'Yes'));
+    page.push(text(80, 652, 'Third measure'), text(210, 652, 'Unit C'), text(340, 652, '12'));
+    const [t] = tablesOf(await parse([page.join('\n')]));
+    expect(t?.columns).toBe(3);
+    expect(grid(t!)[0]).toEqual(['0:1x1:Measure', '1:1x1:Owner', '2:1x1:Target level']);
+  });
+
+  it('still splits a ruled column whose cells hold figures side by side', async () => {
+    const xs = [72, 200, 560];
+    const ys = [760, 730, 700, 670, 640];
+    const page = [rules(xs, ys)];
+    page.push(text(80, 742, 'Region'), text(260, 742, '2022'), text(420, 742, '2023'));
+    page.push(text(80, 712, 'North'), text(260, 712, '1 200'), text(420, 712, '1 350'));
+    page.push(text(80, 682, 'South'), text(260, 682, '980'), text(420, 682, '1 010'));
+    page.push(text(80, 652, 'East'), text(260, 652, '640'), text(420, 652, '700'));
+    const [t] = tablesOf(await parse([page.join('\n')]));
+    expect(t?.columns).toBe(3);
+    expect(grid(t!)[1]).toEqual(['0:1x1:North', '1:1x1:1 200', '2:1x1:1 350']);
+  });
+});
+
+describe('a last column running off the page', () => {
+  it('reads a page of column rules whose last column has no right rule, as the continuation', async () => {
+    // The browser clips the table at the print area: row rules stop there and the last column's
+    // right rule is never drawn; a row taller than the page leaves page two with column rules only.
+    const cols = [72, 150, 300];
+    const hRule = (y: number): string => line(72, y, 560, y);
+    const p1 = [hRule(760), hRule(730), hRule(700), ...cols.map((x) => line(x, 760, x, 40))];
+    p1.push(text(80, 742, 'No'), text(160, 742, 'Measure'), text(305, 742, 'Status'));
+    p1.push(text(80, 712, '1'), text(160, 712, 'First measure'), text(305, 712, 'Done'));
+    p1.push(text(80, 682, '2'), text(160, 682, 'Second measure'), text(305, 682, 'Status: partly'));
+    const p2 = [...cols.map((x) => line(x, 800, x, 40))];
+    p2.push(text(305, 782, 'done in the second quarter'), text(305, 768, 'of the year'));
+    const doc = await parse([p1.join('\n'), p2.join('\n')]);
+    const ts = tablesOf(doc);
+    expect(ts).toHaveLength(2);
+    expect(ts[1]!.continuesPrevious).toBe(true);
+    expect(ts[1]!.columns).toBe(3);
+    expect(grid(ts[1]!)[0]).toContain('2:1x1:done in the second quarter of the year');
+    expect(doc.blocks.some((b) => b.kind === 'paragraph' && b.text.includes('second quarter'))).toBe(false);
+  });
+});

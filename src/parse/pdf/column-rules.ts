@@ -1,4 +1,4 @@
-import type { Segment } from './page-content.ts';
+import type { Segment, TextRun } from './page-content.ts';
 
 /** Rule ends closer than this (pt) are the same height (as in lattice-table). */
 const SNAP = 3;
@@ -41,4 +41,23 @@ export function joinColumnRules(groups: readonly Segment[][]): Segment[][] {
     } else out.push(first);
   }
   return out;
+}
+
+/**
+ * A page of column rules only whose last column runs off the page: the browser clips the table at
+ * the print area, so the last column's right rule is never drawn, and its text starts at the last
+ * rule (within a cell's padding, an em) and runs on to the page edge. Such a grid is closed at the
+ * page's right edge, which is where its last column ends for all the page shows. A grid with text
+ * right of its last rule but set apart from it (a margin note) is left as it is.
+ */
+export function closeAtPageEdge(group: readonly Segment[], runs: readonly TextRun[], pageWidth: number, em: number): Segment[] {
+  if (group.some((s) => s.orientation === 'h')) return [...group];
+  const vs = group.filter((s) => s.orientation === 'v');
+  if (vs.length < 2) return [...group];
+  const last = Math.max(...vs.map((s) => s.at));
+  const [top, bottom] = extent(group);
+  const beyond = runs.filter((r) => r.x0 >= last && (r.top + r.bottom) / 2 > top && (r.top + r.bottom) / 2 < bottom);
+  const atRule = beyond.filter((r) => r.x0 - last <= em).length;
+  if (atRule < 2 || pageWidth - last < 2 * em) return [...group];
+  return [...group, { orientation: 'v', at: pageWidth, from: top, to: bottom }];
 }

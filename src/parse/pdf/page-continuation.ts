@@ -23,7 +23,10 @@ const sameRow = (a: DocRow, b: DocRow): boolean =>
 function sameColumns(a: PageTable, b: PageTable): boolean {
   if (a.cols !== b.cols) return false;
   if (a.mode === 'stream' || b.mode === 'stream') return true;
-  return a.colEdges.every((x, i) => Math.abs(x - (b.colEdges[i] ?? Number.NaN)) <= 4);
+  // A grid closed at the page edge (its last column ran off the page) has no last rule of its own.
+  const open = a.openEdges?.right === true || b.openEdges?.right === true;
+  const compared = open ? a.colEdges.length - 1 : a.colEdges.length;
+  return a.colEdges.slice(0, compared).every((x, i) => Math.abs(x - (b.colEdges[i] ?? Number.NaN)) <= 4);
 }
 
 function cellText(row: DocRow | undefined, col: number): string {

@@ -7,7 +7,7 @@ import type { PageTable } from './table-grid.ts';
 import { hasChartAxis, isAxisLine } from './chart-axis.ts';
 import { cutAtGutter, findGutter } from './reading-order.ts';
 import { joinStackedGroups, withStubColumn } from './lattice-extent.ts';
-import { joinColumnRules } from './column-rules.ts';
+import { closeAtPageEdge, joinColumnRules } from './column-rules.ts';
 
 export interface PageTables {
   tables: PageTable[];
@@ -50,7 +50,14 @@ export function findTables(page: PageContent): PageTables {
   // its own, and the layout grid around it must not take its text.
   const em = median(page.runs.map((r) => r.fontSize)) || 10;
   // A totals row or a second block ruled apart under a grid, on the same column rules, is the same grid.
-  for (const group of byArea(joinColumnRules(joinStackedGroups(ruleGroups(page.segments), page.runs, em)))) {
+  const joined = joinColumnRules(joinStackedGroups(ruleGroups(page.segments), page.runs, em));
+  const offPage = new Set<Segment[]>();
+  const closed = joined.map((g) => {
+    const c = closeAtPageEdge(g, page.runs, page.width, em);
+    if (c.length > g.length) offPage.add(c);
+    return c;
+  });
+  for (const group of byArea(closed)) {
     const hasV = group.some((s) => s.orientation === 'v');
     const hasH = group.some((s) => s.orientation === 'h');
     // Column rules alone make a grid only as the page-high piece of a cut row (joinColumnRules).
@@ -64,6 +71,7 @@ export function findTables(page: PageContent): PageTables {
       continue;
     }
     const { used } = result;
+    if (offPage.has(group)) result.table = { ...result.table, openEdges: { top: true, bottom: true, ...result.table.openEdges, right: true } };
     // A plot's grid lines make a lattice too, but one with hardly any text in its cells.
     // Empty bands left out of the grid still count: a plot's gridlines are such bands.
     const sparse = nonEmptyCells(result.table) < 0.3 * (result.table.cells.length + result.voidPositions);
@@ -239,6 +247,25 @@ function byArea(groups: Segment[][]): Segment[][] {
  */
 const edgesOf = (t: PageTable): Pick<PageTable, 'openEdges'> => (t.openEdges ? { openEdges: t.openEdges } : {});
 
+/** Lines of a ruled column that must hold phrases on both sides of a whitespace corridor for it to be a column gap. */
+const MIN_SPLIT_LINES = 2;
+
+/**
+ * Lines whose phrases inside the ruled column around `gap` lie on both sides of it. A column of
+ * figures set without rules between them puts phrases side by side in one ruled cell; in a grid
+ * whose every column is ruled, a strip of whitespace inside a column is only ragged text (short
+ * lines, a header centred over empty cells) and no line has phrases on both sides.
+ */
+function sideBySide(lines: readonly TextLine[], gap: { from: number; to: number; at: number }, xs: readonly number[]): number {
+  const k = xs.findIndex((x, i) => x <= gap.at && (xs[i + 1] ?? -Infinity) > gap.at);
+  if (k < 0) return 0;
+  const [x0, x1] = [xs[k] ?? 0, xs[k + 1] ?? 0];
+  return lines.filter((l) => {
+    const own = l.chunks.filter((c) => c.x0 >= x0 - 1 && c.x1 <= x1 + 1);
+    return own.some((c) => c.x1 <= gap.at) && own.some((c) => c.x0 >= gap.at);
+  }).length;
+}
+
 function refineLattice(lattice: PageTable, used: ReadonlySet<TextRun>): PageTable {
   let table = lattice;
   if (table.rows === 1 && table.cells.some((c) => c.lines.length >= 2)) {
@@ -249,7 +276,7 @@ function refineLattice(lattice: PageTable, used: ReadonlySet<TextRun>): PageTabl
     const inBox = buildLines([...used]);
     const found = columnCorridors(inBox);
     const xs = table.colEdges;
-    const extra = (found?.inner ?? []).filter((c) => !xs.some((x) => x >= c.from - 2 && x <= c.to + 2));
+    const extra = (found?.inner ?? []).filter((c) => !xs.some((x) => x >= c.from - 2 && x <= c.to + 2) && sideBySide(inBox, c, xs) >= MIN_SPLIT_LINES);
     if (extra.length > 0) {
       const candidate = [...xs, ...extra.map((c) => c.at)].sort((a, b) => a - b);
       const merged = dropHeaderOnlyColumns(inBox, mergeDisjointColumns(inBox, candidate), xs);

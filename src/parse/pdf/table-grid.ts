@@ -30,9 +30,10 @@ export interface PageTable {
   /**
    * Ruled grids only: a cell of the first (last) row has no rule along the grid's top (bottom)
    * edge, its vertical rules running past the last horizontal one. A browser prints a row cut by
-   * the page end that way: the rest of the row is at the top of the next page.
+   * the page end that way: the rest of the row is at the top of the next page. `right`: the last
+   * column runs off the page (no rule of its own), the grid closed at the page edge.
    */
-  openEdges?: { top: boolean; bottom: boolean };
+  openEdges?: { top: boolean; bottom: boolean; right?: boolean };
 }
 
 /** Sorted values clustered: values closer than `tolerance` to the previous one join its cluster (mean kept). */
