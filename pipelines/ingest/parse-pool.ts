@@ -24,9 +24,9 @@ export interface ParsePoolOptions {
   validate?: boolean;
   /**
    * A process is replaced after this many documents, so no parser cache can grow without end.
-   * Each replacement costs a warm-up (loading and compiling the parsers, ~3.5 CPU s on the 2-core
-   * machine) that 250 documents did not earn back; the memory check below still retires a process
-   * that grows (docs/benchmarks.md).
+   * Rarely, because each replacement costs a warm-up (loading and compiling the parsers, ~3.5 CPU s
+   * on the 2-core machine); the memory check still retires a process that grows, so a high count
+   * does not let memory climb (docs/benchmarks.md).
    */
   recycleAfterDocs?: number;
 }
