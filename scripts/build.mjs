@@ -16,7 +16,7 @@ import { BUILD_INPUTS, BUILD_STAMP } from './build-inputs.mjs';
 register(); // the fingerprint and the extractor version come from the TypeScript sources: one implementation
 const { fingerprintSources } = await import('../src/build/source-fingerprint.ts');
 const { computeExtractorVersion, EXTRACTOR_VERSION_FILE } = await import('../src/extract/version.ts');
-const { createTemplate, isUsableTemplate } = await import('../src/store/pglite-template.ts');
+const { createTemplate, isCurrentTemplate } = await import('../src/store/pglite-template.ts');
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -72,9 +72,10 @@ cpSync(join(root, 'src/store/migrations'), join(next, 'src/store/migrations'), {
 const extractorVersion = computeExtractorVersion(root);
 writeFileSync(join(next, EXTRACTOR_VERSION_FILE), `${JSON.stringify({ extractorVersion })}\n`);
 // The embedded store's template (src/store/pglite-template.ts): kept from the previous build while
-// PGlite is the same version, else made anew (about 8 CPU s, once per PGlite version).
+// PGlite is the same version and it holds the same migrations, else made anew (about 8 CPU s, once
+// per PGlite version or new migration).
 const template = join(dist, 'pglite-template');
-if (isUsableTemplate(template)) renameSync(template, join(next, 'pglite-template'));
+if (isCurrentTemplate(template)) renameSync(template, join(next, 'pglite-template'));
 else {
   // Without a template the CLI still works (a new store then runs initdb itself): not worth failing the build.
   await createTemplate(join(next, 'pglite-template')).catch((error) => {

@@ -22,7 +22,12 @@ export interface ParsePoolOptions {
   limits?: Limits;
   /** Run the validate stage in the parse process too (the caller then only stores). */
   validate?: boolean;
-  /** A process is replaced after this many documents, so no parser cache can grow without end. */
+  /**
+   * A process is replaced after this many documents, so no parser cache can grow without end.
+   * Rarely, because each replacement costs a warm-up (loading and compiling the parsers, ~3.5 CPU s
+   * on the 2-core machine); the memory check still retires a process that grows, so a high count
+   * does not let memory climb (docs/benchmarks.md).
+   */
   recycleAfterDocs?: number;
 }
 
@@ -31,6 +36,9 @@ export interface ParsePool {
   parse(input: Pick<StageInput, 'bytes' | 'filename'>, limits?: { timeoutMs?: number }): Promise<ParseStageResult>;
   close(): Promise<void>;
 }
+
+/** Default of `recycleAfterDocs`. */
+export const RECYCLE_AFTER_DOCS = 1000;
 
 /** The resident-memory ceiling that goes with a heap limit: the heap plus room for buffers. */
 export function memoryLimits(maxHeapMb: number): { heapMb: number; rssMb: number } {
@@ -96,7 +104,7 @@ function childEntry(): { entry: string; loader: string[] } {
 export function createParsePool(options: ParsePoolOptions): ParsePool {
   const { entry, loader } = childEntry();
   const { heapMb, rssMb } = memoryLimits(options.maxHeapMb);
-  const recycleAfter = options.recycleAfterDocs ?? 250;
+  const recycleAfter = options.recycleAfterDocs ?? RECYCLE_AFTER_DOCS;
   let closed = false;
 
   /** Starts a fresh process in `slot` (a new slot, or one whose process was killed or retired). */

@@ -3,6 +3,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } 
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MIGRATION_FILES } from './migrations/index.ts';
 
 /**
  * A fresh embedded database, made once and copied for every new store. PGlite's initdb needs about
@@ -53,11 +54,35 @@ export async function initdbApart(dataDir: string): Promise<void> {
   });
 }
 
-/** Makes the template in `dir` (replacing whatever is there). */
+/**
+ * A usable template that also holds every migration of this build: a store copied from it finds
+ * nothing to migrate (one query instead of a transaction per migration, 0.2–0.8 CPU s on a new store).
+ */
+export function isCurrentTemplate(dir: string): boolean {
+  if (!isUsableTemplate(dir)) return false;
+  try {
+    const stamp = JSON.parse(readFileSync(join(dir, STAMP), 'utf8')) as { migrations?: string[] };
+    return JSON.stringify(stamp.migrations) === JSON.stringify(MIGRATION_FILES);
+  } catch {
+    return false;
+  }
+}
+
+/** Makes the template in `dir` (replacing whatever is there), migrated. */
 export async function createTemplate(dir: string): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
   await initdbApart(dir);
-  writeFileSync(join(dir, STAMP), `${JSON.stringify({ pglite: pgliteVersion() })}\n`);
+  // Migrated here once rather than in every new store. Opening the template is safe: it is not yet
+  // stamped, so no store copies it meanwhile, and a store that finds migrations applied skips them.
+  const { createPgliteClient } = await import('./pglite-client.ts');
+  const { migrate } = await import('./migrate.ts');
+  const client = await createPgliteClient(dir);
+  try {
+    await migrate(client);
+  } finally {
+    await client.close();
+  }
+  writeFileSync(join(dir, STAMP), `${JSON.stringify({ pglite: pgliteVersion(), migrations: MIGRATION_FILES })}\n`);
 }
 
 /**

@@ -36,6 +36,8 @@ export interface ReportStore {
   readonly kind: 'postgres' | 'pglite';
   migrate(): Promise<void>;
   upsertReport(report: Report, options?: { blobKey?: string }): Promise<UpsertOutcome>;
+  /** Several reports in one transaction (one commit for a batch); all or none are stored. */
+  upsertReports(items: ReadonlyArray<{ report: Report; blobKey?: string }>): Promise<UpsertOutcome[]>;
   getReport(id: string): Promise<Report | null>;
   /**
    * Documents the filter matches, newest first (created time, then id), one page at a time.

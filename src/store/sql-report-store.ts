@@ -78,49 +78,70 @@ export class SqlReportStore implements ReportStore {
   }
 
   async upsertReport(input: Report, options: { blobKey?: string } = {}): Promise<UpsertOutcome> {
-    const parsed = Report.safeParse(input);
-    if (!parsed.success) {
-      throw new StoreError('store/invalid-report', `report does not match ${input.schema ?? 'the schema'}: ${parsed.error.message}`, {
-        permanent: true,
-      });
-    }
-    const report = parsed.data;
-    const hash = createHash('sha256').update(JSON.stringify(report)).digest('hex');
-    const values = [
-      report.id, report.extractorVersion, hash, report.source.filename, report.source.format, report.source.bytes,
-      report.source.pages, report.language.code, report.language.confidence, report.language.script, report.title,
-      report.organization, report.period.year, report.period.quarter, options.blobKey ?? null, JSON.stringify(report),
-    ];
+    const [outcome] = await this.upsertReports([{ report: input, ...options }]);
+    return outcome!;
+  }
 
-    // One transaction per document: a reader sees the old rows or the new rows, never a mix.
-    return this.client.transaction(async (tx) => {
-      let current = await this.lockDocument(tx, report.id);
-      if (current === undefined) {
-        const placeholders = DOCUMENT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
-        const inserted = await tx.query(
-          `INSERT INTO documents (${DOCUMENT_COLUMNS.join(', ')}) VALUES (${placeholders})
-           ON CONFLICT (id) DO NOTHING RETURNING id`,
-          values,
-        );
-        if (inserted.length === 1) {
-          await this.insertChildren(tx, report);
-          await tx.query('DELETE FROM ingest_failures WHERE document_id = $1', [report.id]);
-          return 'inserted';
-        }
-        // Another worker inserted it between our SELECT and INSERT; its transaction has committed
-        // (ON CONFLICT waited for it), so lock that row and compare like any re-import.
-        current = await this.lockDocument(tx, report.id);
-        if (current === undefined) throw new StoreError('store/conflict', `document ${report.id} vanished during upsert`, { permanent: false });
+  /**
+   * Stores several reports in one transaction. A commit costs more than the rows of a small report
+   * (PGlite writes its WAL to files on each), so a batch import pays it once per batch; a reader
+   * still sees each document whole, old rows or new. All are checked against the schema before
+   * anything is written, so one invalid report fails the call without a partial batch.
+   */
+  async upsertReports(items: ReadonlyArray<{ report: Report; blobKey?: string }>): Promise<UpsertOutcome[]> {
+    const prepared = items.map(({ report: input, blobKey }) => {
+      const parsed = Report.safeParse(input);
+      if (!parsed.success) {
+        throw new StoreError('store/invalid-report', `report does not match ${input.schema ?? 'the schema'}: ${parsed.error.message}`, {
+          permanent: true,
+        });
       }
-      await tx.query('DELETE FROM ingest_failures WHERE document_id = $1', [report.id]);
-      if (current.extractor_version === report.extractorVersion && current.report_hash === hash) return 'unchanged';
-
-      const assignments = DOCUMENT_COLUMNS.slice(1).map((column, i) => `${column} = $${i + 2}`).join(', ');
-      await tx.query(`UPDATE documents SET ${assignments}, updated_at = now() WHERE id = $1`, values);
-      for (const table of CHILD_TABLES) await tx.query(`DELETE FROM ${table} WHERE document_id = $1`, [report.id]);
-      await this.insertChildren(tx, report);
-      return 'replaced';
+      const report = parsed.data;
+      // Serialised once: the same text is hashed (to recognise a re-import) and stored.
+      const json = JSON.stringify(report);
+      const hash = createHash('sha256').update(json).digest('hex');
+      const values = [
+        report.id, report.extractorVersion, hash, report.source.filename, report.source.format, report.source.bytes,
+        report.source.pages, report.language.code, report.language.confidence, report.language.script, report.title,
+        report.organization, report.period.year, report.period.quarter, blobKey ?? null, json,
+      ];
+      return { report, hash, values };
     });
+    if (prepared.length === 0) return [];
+    return this.client.transaction(async (tx) => {
+      const outcomes: UpsertOutcome[] = [];
+      for (const item of prepared) outcomes.push(await this.upsertIn(tx, item.report, item.hash, item.values));
+      return outcomes;
+    });
+  }
+
+  private async upsertIn(tx: SqlExecutor, report: Report, hash: string, values: unknown[]): Promise<UpsertOutcome> {
+    let current = await this.lockDocument(tx, report.id);
+    if (current === undefined) {
+      const placeholders = DOCUMENT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
+      const inserted = await tx.query(
+        `INSERT INTO documents (${DOCUMENT_COLUMNS.join(', ')}) VALUES (${placeholders})
+         ON CONFLICT (id) DO NOTHING RETURNING id`,
+        values,
+      );
+      if (inserted.length === 1) {
+        await this.insertChildren(tx, report);
+        await tx.query('DELETE FROM ingest_failures WHERE document_id = $1', [report.id]);
+        return 'inserted';
+      }
+      // Another worker inserted it between our SELECT and INSERT; its transaction has committed
+      // (ON CONFLICT waited for it), so lock that row and compare like any re-import.
+      current = await this.lockDocument(tx, report.id);
+      if (current === undefined) throw new StoreError('store/conflict', `document ${report.id} vanished during upsert`, { permanent: false });
+    }
+    await tx.query('DELETE FROM ingest_failures WHERE document_id = $1', [report.id]);
+    if (current.extractor_version === report.extractorVersion && current.report_hash === hash) return 'unchanged';
+
+    const assignments = DOCUMENT_COLUMNS.slice(1).map((column, i) => `${column} = $${i + 2}`).join(', ');
+    await tx.query(`UPDATE documents SET ${assignments}, updated_at = now() WHERE id = $1`, values);
+    for (const table of CHILD_TABLES) await tx.query(`DELETE FROM ${table} WHERE document_id = $1`, [report.id]);
+    await this.insertChildren(tx, report);
+    return 'replaced';
   }
 
   private async lockDocument(

@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { isUsableTemplate, pgliteVersion, seedDataDir } from '../../src/store/pglite-template.ts';
+import { MIGRATION_FILES } from '../../src/store/migrations/index.ts';
+import { isCurrentTemplate, isUsableTemplate, pgliteVersion, seedDataDir } from '../../src/store/pglite-template.ts';
 
 const dirs: string[] = [];
 const temp = (): string => {
@@ -15,13 +16,13 @@ afterEach(() => {
 });
 
 /** A stand-in for the template the build makes: a few files, PG_VERSION, and the stamp. */
-function fakeTemplate(version = pgliteVersion()): string {
+function fakeTemplate(version = pgliteVersion(), migrations?: readonly string[]): string {
   const dir = temp();
   mkdirSync(join(dir, 'base/1'), { recursive: true });
   writeFileSync(join(dir, 'base/1/1259'), `catalog ${Math.random()}`);
   writeFileSync(join(dir, 'postgresql.conf'), `# conf ${Math.random()}\n`);
   writeFileSync(join(dir, 'PG_VERSION'), '18\n');
-  writeFileSync(join(dir, 'reportmill-template.json'), JSON.stringify({ pglite: version }));
+  writeFileSync(join(dir, 'reportmill-template.json'), JSON.stringify({ pglite: version, migrations }));
   return dir;
 }
 
@@ -61,5 +62,14 @@ describe('embedded store template', () => {
     rmSync(join(incomplete, 'PG_VERSION'));
     expect(isUsableTemplate(incomplete)).toBe(false);
     expect(isUsableTemplate(join(temp(), 'missing'))).toBe(false);
+  });
+
+  test('the build remakes a template that lacks a migration of this build, though stores may still copy it', () => {
+    expect(isCurrentTemplate(fakeTemplate(pgliteVersion(), MIGRATION_FILES))).toBe(true);
+    const older = fakeTemplate(pgliteVersion(), MIGRATION_FILES.slice(0, -1));
+    expect(isCurrentTemplate(older)).toBe(false);
+    expect(isUsableTemplate(older)).toBe(true);
+    expect(isCurrentTemplate(fakeTemplate())).toBe(false);
+    expect(isCurrentTemplate(fakeTemplate('0.0.1', MIGRATION_FILES))).toBe(false);
   });
 });

@@ -98,6 +98,26 @@ for (const backend of backends) {
       expect(await store.getReport(report.id)).toBeNull();
     });
 
+    test('a batch stores each report as one upsert would, and re-importing it changes nothing', async () => {
+      const reports = [1, 2, 3].map((n) => makeReport({ seed: seed(`batch-${n}`), measures: n }));
+      const before = await store.tableCounts();
+      expect(await store.upsertReports(reports.map((report) => ({ report, blobKey: report.id })))).toEqual(['inserted', 'inserted', 'inserted']);
+      for (const report of reports) expect(await store.getReport(report.id)).toEqual(report);
+      expect(delta(await store.tableCounts(), before)).toMatchObject({ documents: 3, measures: 6 });
+      const stored = await store.tableCounts();
+      expect(await store.upsertReports(reports.map((report) => ({ report: structuredClone(report) })))).toEqual(['unchanged', 'unchanged', 'unchanged']);
+      expect(delta(await store.tableCounts(), stored)).toEqual({});
+    });
+
+    test('a batch with one invalid report stores none of them', async () => {
+      const good = makeReport({ seed: seed('batch-good') });
+      const report = makeReport({ seed: seed('batch-invalid') });
+      const broken = { ...report, measures: [{ ...report.measures[0], status: { raw: 'x', normalized: 'finished' } }] };
+      const error = await store.upsertReports([{ report: good }, { report: broken as never }]).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'store/invalid-report', permanent: true });
+      expect(await store.getReport(good.id)).toBeNull();
+    });
+
     test('status: unknown, failed, done after a successful store, failed again after a later failure', async () => {
       const report = makeReport({ seed: seed('status') });
       expect(await store.getStatus(report.id)).toBeNull();
