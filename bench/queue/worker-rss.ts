@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { sharedDir, writeMixedCorpus } from '../scale/corpus.ts';
+import { residentKb, treeKb } from '../support/process-tree.ts';
 
 const args = process.argv.slice(2);
 const jobsFlag = args.indexOf('--jobs');
@@ -23,21 +24,6 @@ const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const adminUrl = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const bin = join(import.meta.dirname, '../../bin/reportmill.mjs');
 
-function residentKb(pid: number): number {
-  try {
-    return Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-  } catch {
-    return 0;
-  }
-}
-function childrenOf(pid: number): number[] {
-  try {
-    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    return [];
-  }
-}
-const treeKb = (pid: number): number => residentKb(pid) + childrenOf(pid).reduce((sum, child) => sum + treeKb(child), 0);
 
 async function admin(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });

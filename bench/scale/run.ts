@@ -15,6 +15,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bombPdf, hugeMarkdownTable, loopingPdf, sharedDir, writeMixedCorpus } from './corpus.ts';
+import { treeKb } from '../support/process-tree.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string): string | undefined => {
@@ -36,25 +37,6 @@ interface Run {
   stderr: string;
 }
 
-function residentKb(pid: number): number {
-  try {
-    return Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-  } catch {
-    return 0;
-  }
-}
-
-function childrenOf(pid: number): number[] {
-  try {
-    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    return [];
-  }
-}
-
-function treeKb(pid: number): number {
-  return residentKb(pid) + childrenOf(pid).reduce((sum, child) => sum + treeKb(child), 0);
-}
 
 /** Runs the CLI under /usr/bin/time, sampling the whole process tree's resident memory. */
 async function timedCli(cliArgs: string[], env: Record<string, string>): Promise<Run> {
