@@ -1,5 +1,6 @@
 import { joinLines, stripLeaders, type WordEvidence } from './cell-text.ts';
 import type { LineGeometry } from './line-geometry.ts';
+import { fillsExactly, type WrapEdges } from './column-wrap-edges.ts';
 
 /** A line that opens a list item or numbered point starts a new paragraph inside a cell. */
 const ITEM_START = /^([•▪●■➢❖✓□\-–—*]\s|\(?\d{1,3}[.)]\s|[a-zа-я]\)\s)/iu;
@@ -19,8 +20,23 @@ export interface CellLayout {
    * paragraphs (a column whose lines all end short would make every line look forced).
    */
   textFrame?: { left: number; right: number } | undefined;
+  /**
+   * The exact width the cell's column wrapped its lines to, where its own text shows it
+   * (`columnWrapEdges`): a one-word line exactly that wide is the word the column was sized to.
+   */
+  wrapEdges?: WrapEdges | undefined;
+  /**
+   * Whether the document shows that its renderer breaks words: somewhere a full one-word line
+   * runs on into a word the document has whole (`confirmedBreaks`). Unknown counts as yes.
+   */
+  breaksWords?: boolean | undefined;
   /** Usual baseline step of two lines of one paragraph, in font sizes (table-wide). */
   pitch?: number | undefined;
+}
+
+/** Full one-word lines that run on into a word the document has whole: words the renderer broke. */
+export interface BreakTally {
+  confirmed: number;
 }
 
 /** Space between words, in font sizes, assumed when asking whether a word would have fitted. */
@@ -39,7 +55,7 @@ const FRAME_SLACK = 0.2;
  * A line opening with closing punctuation (`.`, `,`, `)`, `»` …) is always the rest of a word:
  * line breaking never puts a break before such a mark, only a mid-word break does.
  */
-export function cellParagraphs(lines: readonly string[], words: WordEvidence, layout?: CellLayout): string[] {
+export function cellParagraphs(lines: readonly string[], words: WordEvidence, layout?: CellLayout, tally?: BreakTally): string[] {
   const groups: string[][] = [];
   let prev: LineGeometry | undefined;
   lines.forEach((line, i) => {
@@ -52,7 +68,7 @@ export function cellParagraphs(lines: readonly string[], words: WordEvidence, la
     if (!last || tail === undefined || ITEM_START.test(t) || (LONE_URL.test(t) && LONE_URL.test(tail))) groups.push([t]);
     else if (prev && geo && layout && paragraphEnds(prev, geo, layout)) groups.push([t]);
     else if (CLOSING_START.test(t) && /[\p{L}\p{N}]$/u.test(tail)) last[last.length - 1] = tail + t;
-    else if (prev && geo && brokenWord(tail, t, prev, geo, layout, words)) last[last.length - 1] = tail + t;
+    else if (prev && geo && brokenWord(tail, t, prev, geo, layout, words, tally)) last[last.length - 1] = tail + t;
     else last.push(t);
     prev = geo;
   });
@@ -95,7 +111,7 @@ function usableFrame(prev: LineGeometry, cur: LineGeometry, layout: CellLayout |
  * break was inside it; else its own word widths (`wordOdds`) decide, and the break is taken to be
  * inside a word when that is more than twice as likely as a whole word filling the line.
  */
-function brokenWord(tail: string, line: string, prev: LineGeometry, cur: LineGeometry, layout: CellLayout | undefined, words: WordEvidence): boolean {
+function brokenWord(tail: string, line: string, prev: LineGeometry, cur: LineGeometry, layout: CellLayout | undefined, words: WordEvidence, tally?: BreakTally): boolean {
   const frame = usableFrame(prev, cur, layout);
   if (!frame || !prev.oneWord) return false;
   const width = frame.right - frame.left;
@@ -109,8 +125,19 @@ function brokenWord(tail: string, line: string, prev: LineGeometry, cur: LineGeo
   if (!readsOn(tail, line)) return false;
   // The document shows the joined word whole elsewhere: the break fell inside it.
   const joined = `${/[\p{L}\p{N}]+$/u.exec(tail)?.[0] ?? ''}${/^[\p{L}\p{N}]+/u.exec(line)?.[0] ?? ''}`.toLowerCase();
-  if (words.has(joined)) return true;
-  return full && wordOdds(prev, cur, width, line, words) > 2;
+  const ex = layout?.wrapEdges ? layout.wrapEdges.right - layout.wrapEdges.left - (prev.x1 - prev.x0) : null;
+  const dbg = (r: boolean, why: string): boolean => { if (process.env['DEBUG_BW']) console.error('BW\t' + JSON.stringify({ a: /\S+$/u.exec(tail)?.[0], b: /^\S+/u.exec(line)?.[0], room, ex, fg: cur.firstGlyphWidth, g: cur.glyphWidth, pg: prev.glyphWidth, fs: prev.fontSize, r, why, own: frame === layout?.frame })); return r; };
+  if (words.has(joined)) {
+    if (tally) tally.confirmed++;
+    return dbg(true, 'has');
+  }
+  // The column was sized to this very line: a renderer widens a column to its widest unbreakable
+  // word, never to a piece of one (where it breaks words, a column needs no more than a glyph).
+  // Only where the document never shows a word broken: a piece of a word can fill its line to
+  // that precision by chance, one break in fifty, and a renderer that breaks words breaks many.
+  if (layout?.breaksWords === false && layout.wrapEdges && fillsExactly(layout.wrapEdges, prev, prev.glyphWidth)) return dbg(false, 'exact');
+  const o = full ? wordOdds(prev, cur, width, line, words) : 0;
+  return dbg(full && o > 2, full ? 'odds ' + o.toFixed(2) : 'notfull');
 }
 
 /**

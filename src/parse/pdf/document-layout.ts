@@ -4,7 +4,8 @@ import { readingOrder } from './reading-order.ts';
 import { findTables, type PageTables } from './table-finder.ts';
 import { collectWords } from './cell-text.ts';
 import { WordWidths } from './word-widths.ts';
-import { tableBlock, textBlocks } from './page-blocks.ts';
+import { confirmedBreaks, tableBlock, textBlocks, type TableContext } from './page-blocks.ts';
+import { columnWrapEdges } from './column-wrap-edges.ts';
 import { linkPageTables, type PlacedTable } from './page-continuation.ts';
 import { markTableConfidence } from '../../ocr/confidence.ts';
 
@@ -23,6 +24,11 @@ export function layOutDocument(pages: readonly PageContent[]): Block[] {
     WordWidths.fromRuns(pages.flatMap((p) => p.runs)),
   );
   const bodySize = medianFontSize(pages);
+  const tables = found.flatMap((f) => f.tables);
+  const wrapEdges = columnWrapEdges(tables);
+  // A renderer that breaks words shows it somewhere in the document (a broken word whose whole
+  // form the document has); one that never does leaves columns sized to their widest word.
+  const context: TableContext = { wrapEdges, breaksWords: tables.some((t) => confirmedBreaks(t, words, { wrapEdges }) > 0) };
   const blocks: Block[] = [];
   const placed: PlacedTable[] = [];
   // Where the page's body ends, from the lowest ruled table of the document: a table cut by the
@@ -42,7 +48,7 @@ export function layOutDocument(pages: readonly PageContent[]): Block[] {
     const items: { box: Box; block: Block }[] = textBlocks(order.lines, page.number, frame, bodySize, words);
     const content = res.textLines.filter((l) => !isFurniture(l.top, l.bottom, page.height));
     res.tables.forEach((table, t) => {
-      const block = tableBlock(table, page.number, words);
+      const block = tableBlock(table, page.number, words, context);
       markTableConfidence(block, table, page.runs);
       const lastOnPage = t === res.tables.length - 1 && !content.some((l) => l.top > table.box.bottom);
       const firstOnPage = t === 0 && !content.some((l) => l.bottom < table.box.top);

@@ -1,28 +1,28 @@
 import type { Block, DocCell, DocRow, TableBlock } from '../../model/doc-tree.ts';
 import type { Box } from './page-content.ts';
 import type { TextLine } from './text-lines.ts';
-import type { PageTable } from './table-grid.ts';
 import { joinLines, type WordEvidence } from './cell-text.ts';
-import { cellParagraphs } from './cell-paragraphs.ts';
+import { cellParagraphs, type BreakTally, type CellLayout } from './cell-paragraphs.ts';
 import { columnTextFrames } from './cell-frames.ts';
+import type { GridCell, PageTable } from './table-grid.ts';
+import type { WrapEdges } from './column-wrap-edges.ts';
 import { joinParagraphs } from '../../text/whitespace.ts';
 import { withOcrConfidence } from '../../ocr/confidence.ts';
 
 const BULLET = /^[•▪●■➢❖✓□]\s*/u;
 
+/** What the reader knows of the document beyond one table: column wrap widths, word breaking. */
+export interface TableContext {
+  wrapEdges?: ((cell: GridCell) => WrapEdges | undefined) | undefined;
+  breaksWords?: boolean | undefined;
+}
+
 /** A table as the DocTree carries it, one DocRow per grid row; covered grid positions are not emitted. */
-export function tableBlock(table: PageTable, page: number, words: WordEvidence): TableBlock {
+export function tableBlock(table: PageTable, page: number, words: WordEvidence, context: TableContext = {}): TableBlock {
   const rows: DocRow[] = Array.from({ length: table.rows }, (_, r) => ({ cells: [], page, position: { page, row: r } }));
-  const pitch = linePitch(table);
-  const pad = table.mode === 'lattice' ? cellPadding(table) : undefined;
-  const columnPad = table.mode === 'lattice' ? columnPadding(table, pad) : undefined;
-  const textFrame = columnTextFrames(table);
+  const layoutOf = cellLayouts(table, context);
   for (const cell of [...table.cells].sort((a, b) => a.row - b.row || a.col - b.col)) {
-    // Stream cells have no edges of their own, only the extent of their text.
-    const own = cell.colSpan === 1 ? columnPad?.get(cell.col) : undefined;
-    const inset = own ?? pad;
-    const frame = inset === undefined ? undefined : { left: cell.box.x0 + inset, right: cell.box.x1 - inset };
-    const paragraphs = cellParagraphs(cell.lines, words, { geometry: cell.geometry ?? [], frame, textFrame: textFrame(cell), pitch });
+    const paragraphs = cellParagraphs(cell.lines, words, layoutOf(cell));
     const doc: DocCell = {
       text: joinParagraphs(paragraphs),
       paragraphs,
@@ -35,6 +35,28 @@ export function tableBlock(table: PageTable, page: number, words: WordEvidence):
     rows[cell.row]?.cells.push(doc);
   }
   return { kind: 'table', rows, columns: table.cols, position: { page } };
+}
+
+/** How many of the table's line breaks the document's words show to fall inside a word. */
+export function confirmedBreaks(table: PageTable, words: WordEvidence, context: TableContext = {}): number {
+  const tally: BreakTally = { confirmed: 0 };
+  const layoutOf = cellLayouts(table, context);
+  for (const cell of table.cells) cellParagraphs(cell.lines, words, layoutOf(cell), tally);
+  return tally.confirmed;
+}
+
+function cellLayouts(table: PageTable, context: TableContext): (cell: GridCell) => CellLayout {
+  const pitch = linePitch(table);
+  const pad = table.mode === 'lattice' ? cellPadding(table) : undefined;
+  const columnPad = table.mode === 'lattice' ? columnPadding(table, pad) : undefined;
+  const textFrame = columnTextFrames(table);
+  return (cell) => {
+    // Stream cells have no edges of their own, only the extent of their text.
+    const own = cell.colSpan === 1 ? columnPad?.get(cell.col) : undefined;
+    const inset = own ?? pad;
+    const frame = inset === undefined ? undefined : { left: cell.box.x0 + inset, right: cell.box.x1 - inset };
+    return { geometry: cell.geometry ?? [], frame, textFrame: textFrame(cell), wrapEdges: context.wrapEdges?.(cell), breaksWords: context.breaksWords, pitch };
+  };
 }
 
 /** Median baseline step, in font sizes, between consecutive lines of one cell: the line pitch. */
