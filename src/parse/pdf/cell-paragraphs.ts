@@ -125,19 +125,16 @@ function brokenWord(tail: string, line: string, prev: LineGeometry, cur: LineGeo
   if (!readsOn(tail, line)) return false;
   // The document shows the joined word whole elsewhere: the break fell inside it.
   const joined = `${/[\p{L}\p{N}]+$/u.exec(tail)?.[0] ?? ''}${/^[\p{L}\p{N}]+/u.exec(line)?.[0] ?? ''}`.toLowerCase();
-  const ex = layout?.wrapEdges ? layout.wrapEdges.right - layout.wrapEdges.left - (prev.x1 - prev.x0) : null;
-  const dbg = (r: boolean, why: string): boolean => { if (process.env['DEBUG_BW']) console.error('BW\t' + JSON.stringify({ a: /\S+$/u.exec(tail)?.[0], b: /^\S+/u.exec(line)?.[0], room, ex, fg: cur.firstGlyphWidth, g: cur.glyphWidth, pg: prev.glyphWidth, fs: prev.fontSize, r, why, own: frame === layout?.frame })); return r; };
   if (words.has(joined)) {
     if (tally) tally.confirmed++;
-    return dbg(true, 'has');
+    return true;
   }
   // The column was sized to this very line: a renderer widens a column to its widest unbreakable
   // word, never to a piece of one (where it breaks words, a column needs no more than a glyph).
   // Only where the document never shows a word broken: a piece of a word can fill its line to
   // that precision by chance, one break in fifty, and a renderer that breaks words breaks many.
-  if (layout?.breaksWords === false && layout.wrapEdges && fillsExactly(layout.wrapEdges, prev, prev.glyphWidth)) return dbg(false, 'exact');
-  const o = full ? wordOdds(prev, cur, width, line, words) : 0;
-  return dbg(full && o > 2, full ? 'odds ' + o.toFixed(2) : 'notfull');
+  if (layout?.breaksWords === false && layout.wrapEdges && fillsExactly(layout.wrapEdges, prev, prev.glyphWidth)) return false;
+  return full && wordOdds(prev, cur, width, line, words) > 2;
 }
 
 /**

@@ -17,28 +17,52 @@ export interface WrapEdges {
  * table out once), so the measure is pooled over all page pieces whose cell edges coincide: the
  * centred header printed on the first page tells where the lines of later pages wrapped.
  */
-export function columnWrapEdges(tables: readonly PageTable[]): (cell: GridCell) => WrapEdges | undefined {
-  const lines = new Map<string, { x0: number; x1: number; glyph: number }[]>();
+export function columnWrapEdges(tables: readonly PageTable[]): (table: PageTable, cell: GridCell) => WrapEdges | undefined {
+  const columns: Column[] = [];
   for (const table of tables) {
     if (table.mode !== 'lattice') continue;
     for (const cell of table.cells) {
-      if (cell.colSpan !== 1) continue;
-      const list = lines.get(columnKey(cell)) ?? [];
-      for (const g of cell.geometry ?? []) if (g) list.push({ x0: g.x0, x1: g.x1, glyph: g.glyphWidth });
-      lines.set(columnKey(cell), list);
+      const edges = columnEdges(table, cell);
+      if (!edges) continue;
+      const glyphs = (cell.geometry ?? []).filter((g) => g !== undefined);
+      if (glyphs.length === 0) continue;
+      let column = findColumn(columns, edges);
+      if (!column) columns.push((column = { ...edges, lines: [] }));
+      for (const g of glyphs) column.lines.push({ x0: g.x0, x1: g.x1, glyph: g.glyphWidth });
     }
   }
-  const edges = new Map<string, WrapEdges>();
-  for (const [key, list] of lines) {
-    const e = measure(list);
-    if (e) edges.set(key, e);
-  }
-  return (cell) => (cell.colSpan === 1 ? edges.get(columnKey(cell)) : undefined);
+  const measured = new Map<Column, WrapEdges | undefined>();
+  for (const c of columns) measured.set(c, measure(c.lines));
+  return (table, cell) => {
+    const edges = table.mode === 'lattice' ? columnEdges(table, cell) : undefined;
+    const column = edges && findColumn(columns, edges);
+    return column ? measured.get(column) : undefined;
+  };
 }
 
-/** Cell edges to a tenth of a point: rules snapped to pixels repeat exactly from page to page. */
-function columnKey(cell: GridCell): string {
-  return `${cell.box.x0.toFixed(1)}:${cell.box.x1.toFixed(1)}`;
+interface Column {
+  x0: number;
+  x1: number;
+  lines: { x0: number; x1: number; glyph: number }[];
+}
+
+/** The rules a one-column cell sits between (the grid's, not the cell's text box). */
+function columnEdges(table: PageTable, cell: GridCell): { x0: number; x1: number; glyph: number } | undefined {
+  if (cell.colSpan !== 1) return undefined;
+  const x0 = table.colEdges[cell.col];
+  const x1 = table.colEdges[cell.col + 1];
+  const geo = (cell.geometry ?? []).find((g) => g !== undefined);
+  if (x0 === undefined || x1 === undefined) return undefined;
+  return { x0, x1, glyph: geo?.glyphWidth ?? 0 };
+}
+
+/**
+ * The same column on another page: its rules within a quarter of a glyph of these (rules are
+ * snapped to device pixels, the outer ones of a cut table piece by a fraction of one).
+ */
+function findColumn(columns: readonly Column[], e: { x0: number; x1: number; glyph: number }): Column | undefined {
+  const tol = e.glyph / 4;
+  return columns.find((c) => Math.abs(c.x0 - e.x0) <= tol && Math.abs(c.x1 - e.x1) <= tol);
 }
 
 /**
@@ -53,12 +77,12 @@ function measure(list: readonly { x0: number; x1: number; glyph: number }[]): Wr
   const glyph = list.reduce((s, l) => s + l.glyph, 0) / list.length;
   const tol = SAME_X * glyph;
   const left = Math.min(...list.map((l) => l.x0));
+  const widest = Math.max(...list.map((l) => l.x1));
   // Left-aligned: at least two lines start at the column's leftmost x.
   if (list.filter((l) => l.x0 - left <= tol).length < 2) return undefined;
-  // Centred: two or more lines that start further in and share their midpoint to the same
-  // precision. Lines of different widths sharing a midpoint are centred, not indented.
+  // Centred: two or more lines of different widths that share their midpoint to the same
+  // precision (left-aligned lines of different widths never do).
   const mids = list
-    .filter((l) => l.x0 - left > glyph / 2)
     .map((l) => ({ mid: (l.x0 + l.x1) / 2, width: l.x1 - l.x0 }))
     .sort((a, b) => a.mid - b.mid);
   let best: { mid: number; n: number } | undefined;
@@ -68,7 +92,11 @@ function measure(list: readonly { x0: number; x1: number; glyph: number }[]): Wr
     while (j < mids.length && (mids[j]?.mid ?? 0) - from <= tol) j++;
     const group = mids.slice(i, j);
     const widths = new Set(group.map((m) => m.width.toFixed(2)));
-    if (widths.size >= 2 && (!best || group.length > best.n)) best = { mid: group.reduce((s, m) => s + m.mid, 0) / group.length, n: group.length };
+    const mid = group.reduce((s, m) => s + m.mid, 0) / group.length;
+    // Text centred in the column's box: no line of the column runs past the box it implies
+    // (lines centred on something else, such as a table of their own, are not its measure).
+    const fits = 2 * mid - left >= widest - 2 * tol;
+    if (widths.size >= 2 && fits && (!best || group.length > best.n)) best = { mid, n: group.length };
   }
   if (!best) return undefined;
   const right = 2 * best.mid - left;

@@ -13,7 +13,7 @@ const BULLET = /^[•▪●■➢❖✓□]\s*/u;
 
 /** What the reader knows of the document beyond one table: column wrap widths, word breaking. */
 export interface TableContext {
-  wrapEdges?: ((cell: GridCell) => WrapEdges | undefined) | undefined;
+  wrapEdges?: ((table: PageTable, cell: GridCell) => WrapEdges | undefined) | undefined;
   breaksWords?: boolean | undefined;
 }
 
@@ -55,7 +55,7 @@ function cellLayouts(table: PageTable, context: TableContext): (cell: GridCell) 
     const own = cell.colSpan === 1 ? columnPad?.get(cell.col) : undefined;
     const inset = own ?? pad;
     const frame = inset === undefined ? undefined : { left: cell.box.x0 + inset, right: cell.box.x1 - inset };
-    return { geometry: cell.geometry ?? [], frame, textFrame: textFrame(cell), wrapEdges: context.wrapEdges?.(cell), breaksWords: context.breaksWords, pitch };
+    return { geometry: cell.geometry ?? [], frame, textFrame: textFrame(cell), wrapEdges: context.wrapEdges?.(table, cell), breaksWords: context.breaksWords, pitch };
   };
 }
 
