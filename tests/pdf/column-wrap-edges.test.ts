@@ -61,17 +61,24 @@ describe('the width a ruled column wrapped its lines to', () => {
   });
 });
 
-describe('a one-word line exactly as wide as its column', () => {
-  // «баталгаажуулса» fills the 70.4 pt box exactly; «н» after it is a likely rest of a broken word
-  // by the document's widths (many words wider than the line, none of one letter).
+describe('a column sized to its widest word', () => {
+  it('is one where a line of the column is exactly as wide as its wrap box', () => {
+    const full = cell(2, ['баталгаажуулса'], [geo(104.8, 70.4, 4)]);
+    const near = cell(2, ['баталгаажуулс'], [geo(104.8, 69.4, 4)]);
+    expect(columnWrapEdges([table([header, body, full])])(table([full]), full)?.sizedToWord).toBe(true);
+    expect(columnWrapEdges([table([header, body, near])])(table([near]), near)?.sizedToWord).toBe(false);
+  });
+
+  // «баталгаажуулса» fills the 70.4 pt box; «н» after it is a likely rest of a broken word by the
+  // document's widths (many words wider than the line, none of one letter).
   const lines = ['баталгаажуулса', 'н байх'];
   const geometry = [geo(104.8, 70.4, 0), geo(104.8, 30, 1, 2)];
   geometry[1]!.headWidth = GLYPH;
   const widths = { letters: WordWidths.of(Array.from({ length: 40 }, (_, i) => 7.5 + i * 0.1)), figures: WordWidths.of([]) };
   const words = collectWords(lines, widths);
-  const layout = { geometry, frame: { left: 104.8, right: 175.2 }, wrapEdges: { left: 104.8, right: 175.2 }, pitch: 1.2 };
+  const layout = { geometry, frame: { left: 104.8, right: 175.2 }, wrapEdges: { left: 104.8, right: 175.2, sizedToWord: true }, pitch: 1.2 };
 
-  it('is the word the column was sized to where the document shows no word broken', () => {
+  it('breaks no word where the document shows no word broken', () => {
     expect(cellParagraphs(lines, words, { ...layout, breaksWords: false })).toEqual(['баталгаажуулса н байх']);
   });
 
@@ -79,8 +86,8 @@ describe('a one-word line exactly as wide as its column', () => {
     expect(cellParagraphs(lines, words, { ...layout, breaksWords: true })).toEqual(['баталгаажуулсан байх']);
   });
 
-  it('is read by the width odds where it falls short of the measured box by more than the measure errs', () => {
-    const short = { ...layout, wrapEdges: { left: 104.8, right: 176.2 }, breaksWords: false };
-    expect(cellParagraphs(lines, words, short)).toEqual(['баталгаажуулсан байх']);
+  it('leaves the width odds to decide in a column not sized to a word', () => {
+    const free = { ...layout, wrapEdges: { left: 104.8, right: 175.2, sizedToWord: false }, breaksWords: false };
+    expect(cellParagraphs(lines, words, free)).toEqual(['баталгаажуулсан байх']);
   });
 });

@@ -1,6 +1,6 @@
 import { joinLines, stripLeaders, type WordEvidence } from './cell-text.ts';
 import type { LineGeometry } from './line-geometry.ts';
-import { fillsExactly, type WrapEdges } from './column-wrap-edges.ts';
+import type { WrapEdges } from './column-wrap-edges.ts';
 
 /** A line that opens a list item or numbered point starts a new paragraph inside a cell. */
 const ITEM_START = /^([•▪●■➢❖✓□\-–—*]\s|\(?\d{1,3}[.)]\s|[a-zа-я]\)\s)/iu;
@@ -129,11 +129,12 @@ function brokenWord(tail: string, line: string, prev: LineGeometry, cur: LineGeo
     if (tally) tally.confirmed++;
     return true;
   }
-  // The column was sized to this very line: a renderer widens a column to its widest unbreakable
-  // word, never to a piece of one (where it breaks words, a column needs no more than a glyph).
-  // Only where the document never shows a word broken: a piece of a word can fill its line to
-  // that precision by chance, one break in fifty, and a renderer that breaks words breaks many.
-  if (layout?.breaksWords === false && layout.wrapEdges && fillsExactly(layout.wrapEdges, prev, prev.glyphWidth)) return false;
+  // The column was sized to its widest word (this line or another one exactly as wide as the
+  // column): a renderer widens a column to its widest unbreakable word, never to a piece of one
+  // (where it breaks words, a column needs no more than a glyph), so it broke no word here. Only
+  // where the document never shows a word broken: a piece of a word can fill its line to that
+  // precision by chance, one break in fifty, and a renderer that breaks words breaks many.
+  if (layout?.breaksWords === false && layout.wrapEdges?.sizedToWord) return false;
   return full && wordOdds(prev, cur, width, line, words) > 2;
 }
 

@@ -3,6 +3,12 @@ import type { GridCell, PageTable } from './table-grid.ts';
 export interface WrapEdges {
   left: number;
   right: number;
+  /**
+   * One of the column's lines is exactly as wide as the box: the renderer sized the column to
+   * its widest unbreakable word (a table laid out automatically, its column narrower than that
+   * word would need). Such a renderer keeps words whole in this column.
+   */
+  sizedToWord: boolean;
 }
 
 /**
@@ -100,7 +106,9 @@ function measure(list: readonly { x0: number; x1: number; glyph: number }[]): Wr
   }
   if (!best) return undefined;
   const right = 2 * best.mid - left;
-  return right > left ? { left, right } : undefined;
+  if (right <= left) return undefined;
+  const sizedToWord = list.some((l) => fillsExactly({ left, right, sizedToWord: false }, l, glyph));
+  return { left, right, sizedToWord };
 }
 
 /**
