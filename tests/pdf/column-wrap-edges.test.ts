@@ -76,18 +76,19 @@ describe('a column sized to its widest word', () => {
   geometry[1]!.headWidth = GLYPH;
   const widths = { letters: WordWidths.of(Array.from({ length: 40 }, (_, i) => 7.5 + i * 0.1)), figures: WordWidths.of([]) };
   const words = collectWords(lines, widths);
-  const layout = { geometry, frame: { left: 104.8, right: 175.2 }, wrapEdges: { left: 104.8, right: 175.2, sizedToWord: true }, pitch: 1.2 };
+  const layout = { geometry, frame: { left: 104.8, right: 175.2 }, pitch: 1.2 };
 
-  it('breaks no word where the document shows no word broken', () => {
-    expect(cellParagraphs(lines, words, { ...layout, breaksWords: false })).toEqual(['баталгаажуулса н байх']);
+  it('tells that the renderer keeps words whole: a full line is a whole word', () => {
+    expect(cellParagraphs(lines, words, { ...layout, keepsWordsWhole: true })).toEqual(['баталгаажуулса н байх']);
   });
 
-  it('is read by the width odds where the document shows its renderer breaking words', () => {
-    expect(cellParagraphs(lines, words, { ...layout, breaksWords: true })).toEqual(['баталгаажуулсан байх']);
+  it('leaves the width odds to decide otherwise', () => {
+    expect(cellParagraphs(lines, words, { ...layout, keepsWordsWhole: false })).toEqual(['баталгаажуулсан байх']);
+    expect(cellParagraphs(lines, words, layout)).toEqual(['баталгаажуулсан байх']);
   });
 
-  it('leaves the width odds to decide in a column not sized to a word', () => {
-    const free = { ...layout, wrapEdges: { left: 104.8, right: 175.2, sizedToWord: false }, breaksWords: false };
-    expect(cellParagraphs(lines, words, free)).toEqual(['баталгаажуулсан байх']);
+  it('never overrules the document showing the joined word whole', () => {
+    const known = collectWords([...lines, 'баталгаажуулсан'], widths);
+    expect(cellParagraphs(lines, known, { ...layout, keepsWordsWhole: true })).toEqual(['баталгаажуулсан байх']);
   });
 });

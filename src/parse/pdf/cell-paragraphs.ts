@@ -1,6 +1,5 @@
 import { joinLines, stripLeaders, type WordEvidence } from './cell-text.ts';
 import type { LineGeometry } from './line-geometry.ts';
-import type { WrapEdges } from './column-wrap-edges.ts';
 
 /** A line that opens a list item or numbered point starts a new paragraph inside a cell. */
 const ITEM_START = /^([•▪●■➢❖✓□\-–—*]\s|\(?\d{1,3}[.)]\s|[a-zа-я]\)\s)/iu;
@@ -21,15 +20,11 @@ export interface CellLayout {
    */
   textFrame?: { left: number; right: number } | undefined;
   /**
-   * The exact width the cell's column wrapped its lines to, where its own text shows it
-   * (`columnWrapEdges`): a one-word line exactly that wide is the word the column was sized to.
+   * The document shows that its renderer keeps words whole (`document-layout.ts`): a column sized
+   * to its widest word, and no line break anywhere that the document's words show to fall inside
+   * a word. Then no line ends inside a word for want of room.
    */
-  wrapEdges?: WrapEdges | undefined;
-  /**
-   * Whether the document shows that its renderer breaks words: somewhere a full one-word line
-   * runs on into a word the document has whole (`confirmedBreaks`). Unknown counts as yes.
-   */
-  breaksWords?: boolean | undefined;
+  keepsWordsWhole?: boolean | undefined;
   /** Usual baseline step of two lines of one paragraph, in font sizes (table-wide). */
   pitch?: number | undefined;
 }
@@ -129,12 +124,7 @@ function brokenWord(tail: string, line: string, prev: LineGeometry, cur: LineGeo
     if (tally) tally.confirmed++;
     return true;
   }
-  // The column was sized to its widest word (this line or another one exactly as wide as the
-  // column): a renderer widens a column to its widest unbreakable word, never to a piece of one
-  // (where it breaks words, a column needs no more than a glyph), so it broke no word here. Only
-  // where the document never shows a word broken: a piece of a word can fill its line to that
-  // precision by chance, one break in fifty, and a renderer that breaks words breaks many.
-  if (layout?.breaksWords === false && layout.wrapEdges?.sizedToWord) return false;
+  if (layout?.keepsWordsWhole) return false;
   return full && wordOdds(prev, cur, width, line, words) > 2;
 }
 

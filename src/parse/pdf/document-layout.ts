@@ -26,9 +26,12 @@ export function layOutDocument(pages: readonly PageContent[]): Block[] {
   const bodySize = medianFontSize(pages);
   const tables = found.flatMap((f) => f.tables);
   const wrapEdges = columnWrapEdges(tables);
-  // A renderer that breaks words shows it somewhere in the document (a broken word whose whole
-  // form the document has); one that never does leaves columns sized to their widest word.
-  const context: TableContext = { wrapEdges, breaksWords: tables.some((t) => confirmedBreaks(t, words, { wrapEdges }) > 0) };
+  // A renderer that sized a column to its widest word laid the table out keeping words whole
+  // (where it may break them, a column needs no more than a glyph); one that breaks words shows
+  // it somewhere in the document (a broken word whose whole form the document has). A piece of
+  // a word fills its column exactly only by chance, so both must hold.
+  const sizedToWord = tables.some((t) => t.cells.some((c) => wrapEdges(t, c)?.sizedToWord === true));
+  const context: TableContext = { keepsWordsWhole: sizedToWord && !tables.some((t) => confirmedBreaks(t, words) > 0) };
   const blocks: Block[] = [];
   const placed: PlacedTable[] = [];
   // Where the page's body ends, from the lowest ruled table of the document: a table cut by the

@@ -5,16 +5,15 @@ import { joinLines, type WordEvidence } from './cell-text.ts';
 import { cellParagraphs, type BreakTally, type CellLayout } from './cell-paragraphs.ts';
 import { columnTextFrames } from './cell-frames.ts';
 import type { GridCell, PageTable } from './table-grid.ts';
-import type { WrapEdges } from './column-wrap-edges.ts';
 import { joinParagraphs } from '../../text/whitespace.ts';
 import { withOcrConfidence } from '../../ocr/confidence.ts';
 
 const BULLET = /^[•▪●■➢❖✓□]\s*/u;
 
-/** What the reader knows of the document beyond one table: column wrap widths, word breaking. */
+/** What the reader knows of the document beyond one table. */
 export interface TableContext {
-  wrapEdges?: ((table: PageTable, cell: GridCell) => WrapEdges | undefined) | undefined;
-  breaksWords?: boolean | undefined;
+  /** The renderer keeps words whole (see `CellLayout.keepsWordsWhole`). */
+  keepsWordsWhole?: boolean | undefined;
 }
 
 /** A table as the DocTree carries it, one DocRow per grid row; covered grid positions are not emitted. */
@@ -38,9 +37,9 @@ export function tableBlock(table: PageTable, page: number, words: WordEvidence, 
 }
 
 /** How many of the table's line breaks the document's words show to fall inside a word. */
-export function confirmedBreaks(table: PageTable, words: WordEvidence, context: TableContext = {}): number {
+export function confirmedBreaks(table: PageTable, words: WordEvidence): number {
   const tally: BreakTally = { confirmed: 0 };
-  const layoutOf = cellLayouts(table, context);
+  const layoutOf = cellLayouts(table, {});
   for (const cell of table.cells) cellParagraphs(cell.lines, words, layoutOf(cell), tally);
   return tally.confirmed;
 }
@@ -55,7 +54,7 @@ function cellLayouts(table: PageTable, context: TableContext): (cell: GridCell) 
     const own = cell.colSpan === 1 ? columnPad?.get(cell.col) : undefined;
     const inset = own ?? pad;
     const frame = inset === undefined ? undefined : { left: cell.box.x0 + inset, right: cell.box.x1 - inset };
-    return { geometry: cell.geometry ?? [], frame, textFrame: textFrame(cell), wrapEdges: context.wrapEdges?.(table, cell), breaksWords: context.breaksWords, pitch };
+    return { geometry: cell.geometry ?? [], frame, textFrame: textFrame(cell), keepsWordsWhole: context.keepsWordsWhole, pitch };
   };
 }
 
