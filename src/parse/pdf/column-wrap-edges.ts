@@ -20,7 +20,7 @@ export interface WrapEdges {
  * midpoint, to within the glyph positions' own precision.
  *
  * A column is the same on every page a table runs over (a browser or word processor lays the
- * table out once), so the measure is pooled over all page pieces whose cell edges coincide: the
+ * table out once), so the measure is pooled over all page pieces whose column rules coincide: the
  * centred header printed on the first page tells where the lines of later pages wrapped.
  */
 export function columnWrapEdges(tables: readonly PageTable[]): (table: PageTable, cell: GridCell) => WrapEdges | undefined {
