@@ -104,7 +104,9 @@ function usableFrame(prev: LineGeometry, cur: LineGeometry, layout: CellLayout |
  * glyph of the edge). In narrow columns of long words (Kyrgyz, Mongolian) the two are about
  * equally common. Only the document can say: when it has the joined word whole elsewhere, the
  * break was inside it; else its own word widths (`wordOdds`) decide, and the break is taken to be
- * inside a word when that is more than twice as likely as a whole word filling the line.
+ * inside a word when that is more than twice as likely as a whole word filling the line. Where
+ * the document shows that its renderer keeps words whole (`CellLayout.keepsWordsWhole`), the
+ * width odds have nothing to weigh: every full line there is a whole word.
  */
 function brokenWord(tail: string, line: string, prev: LineGeometry, cur: LineGeometry, layout: CellLayout | undefined, words: WordEvidence, tally?: BreakTally): boolean {
   const frame = usableFrame(prev, cur, layout);
