@@ -4,7 +4,7 @@ import type { Segment, TextRun } from '../../src/parse/pdf/page-content.ts';
 import { joinColumnRules } from '../../src/parse/pdf/column-rules.ts';
 import { latticeTable, ruleGroups } from '../../src/parse/pdf/lattice-table.ts';
 import { linkPageTables, type PlacedTable } from '../../src/parse/pdf/page-continuation.ts';
-import type { PageTable } from '../../src/parse/pdf/table-grid.ts';
+import type { GridCell, PageTable } from '../../src/parse/pdf/table-grid.ts';
 import { withoutTextDecorations } from '../../src/parse/pdf/text-decorations.ts';
 
 /** Synthetic page pieces of one ruled table: three columns (number, measure, status). */
@@ -92,6 +92,44 @@ describe('tables over page breaks (PDF pieces)', () => {
     const head2 = piece(1, [row(HEADER), body(1, 'First'), body(2, 'Second')]);
     linkPageTables([head2, other]);
     expect(other.block.continuesPrevious).toBeUndefined();
+  });
+});
+
+/** A cell of line geometry: lines `[x0, x1]` at 12 pt steps from `top`, words 5 pt per glyph. */
+function gridCell(row: number, col: number, lines: [number, number, string][], box: { x0: number; x1: number }): GridCell {
+  const geometry = lines.map(([x0, x1, text], i) => {
+    const head = text.split(' ')[0] ?? '';
+    return { x0, x1, top: 100 + 12 * i, bottom: 110 + 12 * i, baseline: 108 + 12 * i, fontSize: 10, headWidth: head.length * 5, tailWidth: 5, firstGlyphWidth: 5, glyphWidth: 5, oneWord: !text.includes(' ') };
+  });
+  return { row, col, rowSpan: 1, colSpan: 1, lines: lines.map(([, , t]) => t), geometry, bold: false, box: { ...box, top: 96, bottom: 100 + 12 * lines.length } };
+}
+
+describe('text cut by a page break inside a cell', () => {
+  // Column 1 runs from 80 to 300 with 4 pt of padding: its lines may reach 296.
+  const measure = { x0: 80, x1: 300 };
+  const number = { x0: 40, x1: 80 };
+  function pages(lastLineEnd: number): PlacedTable[] {
+    const first = piece(1, [row(HEADER), body(1, 'Executive board, regional offices, the Social Fund of the Kyrgyz Republic')], { openBottom: true, cut: true });
+    first.table.rows = 2;
+    first.table.cells = [
+      gridCell(1, 0, [[44, 54, '1']], number),
+      gridCell(1, 1, [[84, 290, 'Executive board, regional offices, the'], [84, 290, 'Social Fund of the Kyrgyz'], [84, lastLineEnd, 'Republic']], measure),
+    ];
+    const next = piece(2, [row(HEADER), row(['', 'Chairman of the Fund', ''])]);
+    next.table.rows = 2;
+    next.table.cells = [gridCell(1, 1, [[84, 200, 'Chairman of the Fund']], measure)];
+    linkPageTables([first, next]);
+    return [first, next];
+  }
+
+  it('marks a cell overleaf as going on from the cell above when the line before the break had no room for its first word', () => {
+    // 6 pt left on the line; «Chairman» is 40 pt wide.
+    expect(pages(290)[1]?.block.rows[1]?.cells[1]?.continuesAbove).toBe(true);
+  });
+
+  it('leaves a cell overleaf to the text cues when the line before the break ended short', () => {
+    // 96 pt left on the line: «Chairman» would have fitted, the break was forced.
+    expect(pages(200)[1]?.block.rows[1]?.cells[1]?.continuesAbove).toBeUndefined();
   });
 });
 

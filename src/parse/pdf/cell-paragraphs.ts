@@ -63,8 +63,15 @@ function paragraphEnds(prev: LineGeometry, cur: LineGeometry, layout: CellLayout
   const fs = Math.max(prev.fontSize, cur.fontSize);
   const step = cur.baseline - prev.baseline;
   if (layout.pitch !== undefined && step > layout.pitch * fs + Math.max(0.5, 0.12 * fs)) return true;
-  const frame = layout.frame;
-  if (!frame) return false;
+  return layout.frame !== undefined && lineEndsShort(prev, cur, layout.frame);
+}
+
+/**
+ * Whether `prev` ended short of its cell's frame: the first word of `cur` would have fitted after
+ * it, so the break between them was forced (a paragraph end or a line break), not a wrap.
+ */
+export function lineEndsShort(prev: LineGeometry, cur: LineGeometry, frame: { left: number; right: number }): boolean {
+  const fs = Math.max(prev.fontSize, cur.fontSize);
   // The smaller of the room left of the right edge and the room the line's width leaves: an
   // indented line has less room than its width suggests, a centred one less than its end does.
   const room = Math.min(frame.right - prev.x1, frame.right - frame.left - (prev.x1 - prev.x0));

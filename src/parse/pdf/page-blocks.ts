@@ -1,7 +1,7 @@
 import type { Block, DocCell, DocRow, TableBlock } from '../../model/doc-tree.ts';
 import type { Box } from './page-content.ts';
 import type { TextLine } from './text-lines.ts';
-import type { PageTable } from './table-grid.ts';
+import type { GridCell, PageTable } from './table-grid.ts';
 import { joinLines, type WordEvidence } from './cell-text.ts';
 import { cellParagraphs } from './cell-paragraphs.ts';
 import { columnTextFrames } from './cell-frames.ts';
@@ -14,14 +14,10 @@ const BULLET = /^[•▪●■➢❖✓□]\s*/u;
 export function tableBlock(table: PageTable, page: number, words: WordEvidence): TableBlock {
   const rows: DocRow[] = Array.from({ length: table.rows }, (_, r) => ({ cells: [], page, position: { page, row: r } }));
   const pitch = linePitch(table);
-  const pad = table.mode === 'lattice' ? cellPadding(table) : undefined;
-  const columnPad = table.mode === 'lattice' ? columnPadding(table, pad) : undefined;
+  const cellFrame = cellFrames(table);
   const textFrame = columnTextFrames(table);
   for (const cell of [...table.cells].sort((a, b) => a.row - b.row || a.col - b.col)) {
-    // Stream cells have no edges of their own, only the extent of their text.
-    const own = cell.colSpan === 1 ? columnPad?.get(cell.col) : undefined;
-    const inset = own ?? pad;
-    const frame = inset === undefined ? undefined : { left: cell.box.x0 + inset, right: cell.box.x1 - inset };
+    const frame = cellFrame(cell);
     const paragraphs = cellParagraphs(cell.lines, words, { geometry: cell.geometry ?? [], frame, textFrame: textFrame(cell), pitch });
     const doc: DocCell = {
       text: joinParagraphs(paragraphs),
@@ -35,6 +31,21 @@ export function tableBlock(table: PageTable, page: number, words: WordEvidence):
     rows[cell.row]?.cells.push(doc);
   }
   return { kind: 'table', rows, columns: table.cols, position: { page } };
+}
+
+/**
+ * The limits a ruled cell's lines were wrapped to: its edges less the padding (its column's own,
+ * where its lines show it, else the table's). Stream cells have no edges of their own, only the
+ * extent of their text: none.
+ */
+export function cellFrames(table: PageTable): (cell: GridCell) => { left: number; right: number } | undefined {
+  const pad = table.mode === 'lattice' ? cellPadding(table) : undefined;
+  const columnPad = table.mode === 'lattice' ? columnPadding(table, pad) : undefined;
+  return (cell) => {
+    const own = cell.colSpan === 1 ? columnPad?.get(cell.col) : undefined;
+    const inset = own ?? pad;
+    return inset === undefined ? undefined : { left: cell.box.x0 + inset, right: cell.box.x1 - inset };
+  };
 }
 
 /** Median baseline step, in font sizes, between consecutive lines of one cell: the line pitch. */

@@ -1,5 +1,7 @@
 import type { DocRow, TableBlock } from '../../model/doc-tree.ts';
-import type { PageTable } from './table-grid.ts';
+import type { GridCell, PageTable } from './table-grid.ts';
+import { cellFrames } from './page-blocks.ts';
+import { lineEndsShort } from './cell-paragraphs.ts';
 import { nearlySameText } from '../../text/near-same-text.ts';
 import { startsWithEnumerator } from '../../text/text-cues.ts';
 
@@ -96,7 +98,36 @@ export function linkPageTables(placed: readonly PlacedTable[]): void {
     // of them, and other producers rule the cut): `src/tables/` decides from the text, as for any
     // other format.
     if ((missing || cut) && !opensItem) first.continuesPrevious = true;
+    markRunOnCells(prev, cur, h);
   }
+}
+
+/**
+ * Marks the cells of the first body row overleaf (`row`) whose text wrapped at the page break: the
+ * cell above in the same column (the one covering the last row of the page before) ends on a
+ * line with no room for the first word of the cell's first line. The first letter cannot tell
+ * that (a name runs on capitalised), the geometry can; a line ending short leaves the text cues
+ * to judge, as a paragraph may end at the foot of a page as anywhere else.
+ */
+function markRunOnCells(prev: PlacedTable, cur: PlacedTable, row: number): void {
+  const docRow = cur.block.rows[row];
+  if (!docRow || prev.table.mode !== 'lattice' || cur.table.mode !== 'lattice') return;
+  const lastRow = prev.table.rows - 1;
+  const prevFrame = cellFrames(prev.table);
+  for (const cell of docRow.cells) {
+    if (cell.col === undefined || cell.text.trim() === '') continue;
+    const below = cur.table.cells.find((g) => g.row === row && g.col === cell.col);
+    const above = prev.table.cells.find((g) => g.col === cell.col && g.colSpan === below?.colSpan && g.row + g.rowSpan - 1 === lastRow);
+    const frame = above ? prevFrame(above) : undefined;
+    const end = above ? lastLine(above) : undefined;
+    const start = below?.geometry?.find((g) => g !== undefined);
+    if (!frame || !end || !start) continue;
+    if (!lineEndsShort(end, start, frame)) cell.continuesAbove = true;
+  }
+}
+
+function lastLine(cell: GridCell): NonNullable<GridCell['geometry']>[number] {
+  return cell.geometry?.findLast((g) => g !== undefined);
 }
 
 /** Whether grid position (row, col) is covered by a row-spanning cell of an earlier row. */
