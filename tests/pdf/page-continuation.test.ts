@@ -108,12 +108,15 @@ describe('text cut by a page break inside a cell', () => {
   // Column 1 runs from 80 to 300 with 4 pt of padding: its lines may reach 296.
   const measure = { x0: 80, x1: 300 };
   const number = { x0: 40, x1: 80 };
-  function pages(lastLineEnd: number): PlacedTable[] {
-    const first = piece(1, [row(HEADER), body(1, 'Executive board, regional offices, the Social Fund of the Kyrgyz Republic')], { openBottom: true, cut: true });
-    first.table.rows = 2;
+  /** The cut cell ends on `lastLine` (ending at `lastLineEnd`); row 2 holds `elsewhere` on one line. */
+  function pages(lastLineEnd: number, lastLine: string, elsewhere = 'Internal audit office'): PlacedTable[] {
+    const first = piece(1, [row(HEADER), body(1, 'Executive board, regional offices'), body(2, elsewhere)], { openBottom: true, cut: true });
+    first.table.rows = 3;
     first.table.cells = [
       gridCell(1, 0, [[44, 54, '1']], number),
-      gridCell(1, 1, [[84, 290, 'Executive board, regional offices, the'], [84, 290, 'Social Fund of the Kyrgyz'], [84, lastLineEnd, 'Republic']], measure),
+      gridCell(1, 1, [[84, 250, elsewhere]], measure),
+      gridCell(2, 0, [[44, 54, '2']], number),
+      gridCell(2, 1, [[84, 290, 'Executive board, regional offices, the'], [84, lastLineEnd, lastLine]], measure),
     ];
     const next = piece(2, [row(HEADER), row(['', 'Chairman of the Fund', ''])]);
     next.table.rows = 2;
@@ -121,15 +124,23 @@ describe('text cut by a page break inside a cell', () => {
     linkPageTables([first, next]);
     return [first, next];
   }
+  const marked = (p: PlacedTable[]): boolean | undefined => p[1]?.block.rows[1]?.cells[1]?.continuesAbove;
 
-  it('marks a cell overleaf as going on from the cell above when the line before the break had no room for its first word', () => {
+  it('a full last line goes on overleaf where the document has the two words side by side on a line', () => {
     // 6 pt left on the line; «Chairman» is 40 pt wide.
-    expect(pages(290)[1]?.block.rows[1]?.cells[1]?.continuesAbove).toBe(true);
+    expect(marked(pages(290, 'Social Fund of the', 'the Chairman of the Fund'))).toBe(true);
+    expect(marked(pages(290, 'Social Fund of the'))).toBeUndefined();
   });
 
-  it('leaves a cell overleaf to the text cues when the line before the break ended short', () => {
-    // 96 pt left on the line: «Chairman» would have fitted, the break was forced.
-    expect(pages(200)[1]?.block.rows[1]?.cells[1]?.continuesAbove).toBeUndefined();
+  it('a full last line goes on overleaf where its text leaves the sentence open: a comma, an unclosed quote', () => {
+    expect(marked(pages(290, 'Social Fund, regional offices,'))).toBe(true);
+    expect(marked(pages(290, 'the «Social Fund of the'))).toBe(true);
+    expect(marked(pages(290, 'the «Social Fund» board'))).toBeUndefined();
+  });
+
+  it('a last line that ended short was a forced break, whatever the text says', () => {
+    // 96 pt left on the line: «Chairman» would have fitted.
+    expect(marked(pages(200, 'Social Fund, regional offices,', 'the Chairman of the Fund'))).toBeUndefined();
   });
 });
 

@@ -1,5 +1,5 @@
 import type { DocRow, TableBlock } from '../../model/doc-tree.ts';
-import type { GridCell, PageTable } from './table-grid.ts';
+import type { PageTable } from './table-grid.ts';
 import { cellFrames } from './page-blocks.ts';
 import { lineEndsShort } from './cell-paragraphs.ts';
 import { nearlySameText } from '../../text/near-same-text.ts';
@@ -46,6 +46,8 @@ function cellText(row: DocRow | undefined, col: number): string {
  */
 export function linkPageTables(placed: readonly PlacedTable[]): void {
   let chainHead: PlacedTable | undefined;
+  let pairIndex: Set<string> | undefined;
+  const pairs = (): Set<string> => (pairIndex ??= linePairs(placed));
   for (let i = 0; i < placed.length; i++) {
     const cur = placed[i];
     const prev = placed[i - 1];
@@ -98,18 +100,21 @@ export function linkPageTables(placed: readonly PlacedTable[]): void {
     // of them, and other producers rule the cut): `src/tables/` decides from the text, as for any
     // other format.
     if ((missing || cut) && !opensItem) first.continuesPrevious = true;
-    markRunOnCells(prev, cur, h);
+    markRunOnCells(prev, cur, h, pairs);
   }
 }
 
 /**
- * Marks the cells of the first body row overleaf (`row`) whose text wrapped at the page break: the
- * cell above in the same column (the one covering the last row of the page before) ends on a
- * line with no room for the first word of the cell's first line. The first letter cannot tell
- * that (a name runs on capitalised), the geometry can; a line ending short leaves the text cues
- * to judge, as a paragraph may end at the foot of a page as anywhere else.
+ * Marks the cells of the first body row overleaf (`row`) whose text runs on from the cell above
+ * (the one covering the last row of the page before). A lower-case start says so by itself (the
+ * table normalizer reads that); a capital does not, as a name runs on capitalised just as a new
+ * paragraph starts. The geometry tells the two apart only one way: a last line that ends short
+ * (the next word would have fitted) was a forced break. A full one may be a wrap or a paragraph
+ * that happened to fill its line, and the text decides: the paragraph is still open (it ends in
+ * a comma, or a bracket or quote it opened is not closed), or the two words stand side by side on
+ * a line elsewhere in the document (a phrase such as a name, which a paragraph does not end in).
  */
-function markRunOnCells(prev: PlacedTable, cur: PlacedTable, row: number): void {
+function markRunOnCells(prev: PlacedTable, cur: PlacedTable, row: number, pairs: () => ReadonlySet<string>): void {
   const docRow = cur.block.rows[row];
   if (!docRow || prev.table.mode !== 'lattice' || cur.table.mode !== 'lattice') return;
   const lastRow = prev.table.rows - 1;
@@ -119,15 +124,38 @@ function markRunOnCells(prev: PlacedTable, cur: PlacedTable, row: number): void 
     const below = cur.table.cells.find((g) => g.row === row && g.col === cell.col);
     const above = prev.table.cells.find((g) => g.col === cell.col && g.colSpan === below?.colSpan && g.row + g.rowSpan - 1 === lastRow);
     const frame = above ? prevFrame(above) : undefined;
-    const end = above ? lastLine(above) : undefined;
+    const end = above?.geometry?.findLast((g) => g !== undefined);
     const start = below?.geometry?.find((g) => g !== undefined);
-    if (!frame || !end || !start) continue;
-    if (!lineEndsShort(end, start, frame)) cell.continuesAbove = true;
+    if (!above || !below || !frame || !end || !start || lineEndsShort(end, start, frame)) continue;
+    const before = above.lines.join(' ').trim();
+    const after = below.lines.join(' ').trim();
+    if (/[.;!?…]$/u.test(before)) continue;
+    if (isOpen(before) || pairs().has(pairKey(before.split(/\s+/u).at(-1) ?? '', after.split(/\s+/u)[0] ?? ''))) cell.continuesAbove = true;
   }
 }
 
-function lastLine(cell: GridCell): NonNullable<GridCell['geometry']>[number] {
-  return cell.geometry?.findLast((g) => g !== undefined);
+/** Text that leaves its sentence open: a trailing comma, or more brackets or guillemets opened than closed. */
+function isOpen(text: string): boolean {
+  if (/,$/u.test(text)) return true;
+  const count = (re: RegExp): number => text.match(re)?.length ?? 0;
+  return count(/«/gu) > count(/»/gu) || count(/\(/gu) > count(/\)/gu);
+}
+
+const bare = (word: string): string => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').toLowerCase();
+const pairKey = (a: string, b: string): string => `${bare(a)} ${bare(b)}`;
+
+/** Every two words side by side on one line of a table cell of the document. */
+function linePairs(placed: readonly PlacedTable[]): Set<string> {
+  const out = new Set<string>();
+  for (const p of placed) {
+    for (const cell of p.table.cells) {
+      for (const line of cell.lines) {
+        const words = line.split(/\s+/u).filter((w) => bare(w) !== '');
+        for (let i = 1; i < words.length; i++) out.add(pairKey(words[i - 1] ?? '', words[i] ?? ''));
+      }
+    }
+  }
+  return out;
 }
 
 /** Whether grid position (row, col) is covered by a row-spanning cell of an earlier row. */
