@@ -211,4 +211,12 @@ describe('text decorations are not rules', () => {
     const kept = withoutTextDecorations([underline, strike, cellRule, beside, seg('v', 290, 190, 220)], [link]);
     expect(kept).toEqual([cellRule, beside, seg('v', 290, 190, 220)]);
   });
+
+  it('drops an underline a pixel lower, deep in the descent, when it spans the text exactly; keeps a rule as deep that runs on', () => {
+    // Size 10: baseline 208, glyph foot 210; a pixel's rounding puts the underline at 209.8.
+    const link = run('https://example.org/socfond', 300, 200);
+    const underline = seg('h', 209.8, link.x0, link.x1);
+    const rule = seg('h', 209.8, link.x0, link.x1 + 30);
+    expect(withoutTextDecorations([underline, rule], [link])).toEqual([rule]);
+  });
 });

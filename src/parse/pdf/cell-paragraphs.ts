@@ -111,8 +111,10 @@ function brokenWord(tail: string, line: string, prev: LineGeometry, cur: LineGeo
   // fifth of a glyph of full, only the document's own evidence can say the line was full.
   if (room >= cur.firstGlyphWidth + FRAME_SLACK * cur.glyphWidth) return false;
   const full = room < cur.firstGlyphWidth;
-  // A web address has no spaces to break at: a full line of one is broken inside it.
-  if (URL_END.test(tail)) return true;
+  // A web address has no spaces to break at: a full line of one is broken inside it, if the next
+  // line goes on in characters an address is written in (ASCII); text in another script after it
+  // is the next paragraph, the address being the widest word and so filling the line whole.
+  if (URL_END.test(tail)) return URL_REST.test(line);
   if (!readsOn(tail, line)) return false;
   // The document shows the joined word whole elsewhere: the break fell inside it.
   const joined = `${/[\p{L}\p{N}]+$/u.exec(tail)?.[0] ?? ''}${/^[\p{L}\p{N}]+/u.exec(line)?.[0] ?? ''}`.toLowerCase();
@@ -151,6 +153,8 @@ function wordOdds(prev: LineGeometry, cur: LineGeometry, width: number, line: st
 }
 
 const URL_END = /(?:^|\s)(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S*$/iu;
+/** A line going on with a character of a web address (RFC 3986 is printable ASCII). */
+const URL_REST = /^[\x21-\x7E]/u;
 
 /** A line opening with a mark that never starts a line at a break opportunity (UAX #14 CL, IS, EX). */
 const CLOSING_START = /^[.,;:!?)\]}»”’%]/u;
