@@ -6,6 +6,9 @@ import { latticeTable, ruleGroups } from '../../src/parse/pdf/lattice-table.ts';
 import { linkPageTables, type PlacedTable } from '../../src/parse/pdf/page-continuation.ts';
 import type { GridCell, PageTable } from '../../src/parse/pdf/table-grid.ts';
 import { withoutTextDecorations } from '../../src/parse/pdf/text-decorations.ts';
+import { collectWords } from '../../src/parse/pdf/cell-text.ts';
+
+const NO_WORDS = collectWords([]);
 
 /** Synthetic page pieces of one ruled table: three columns (number, measure, status). */
 const EDGES = [40, 80, 300, 400];
@@ -38,7 +41,7 @@ describe('tables over page breaks (PDF pieces)', () => {
   it('a repeated header marks both pieces; a row cut at the page end continues overleaf even with its key cells filled', () => {
     const first = piece(1, [row(HEADER), body(1, 'First measure'), body(2, 'Second measure whose text')], { openBottom: true, cut: true });
     const next = piece(2, [row(HEADER), row(['', 'runs on over the page', '']), body(3, 'Third measure')]);
-    linkPageTables([first, next]);
+    linkPageTables([first, next], NO_WORDS);
     expect(next.block.continuesPrevious).toBe(true);
     expect(next.block.rows[0]?.header).toBe(true);
     expect(first.block.rows[0]?.header).toBe(true);
@@ -47,21 +50,21 @@ describe('tables over page breaks (PDF pieces)', () => {
     // The cut is read from the rules, not from empty cells: the rest of the row may fill them all.
     const cutFull = piece(1, [row(HEADER), body(1, 'First measure'), body(2, 'Second measure whose text')], { openBottom: true, cut: true });
     const full = piece(2, [row(HEADER), row(['(cont.)', 'and more text of it', 'still in progress']), body(3, 'Third')]);
-    linkPageTables([cutFull, full]);
+    linkPageTables([cutFull, full], NO_WORDS);
     expect(full.block.rows[1]?.continuesPrevious).toBe(true);
   });
 
   it('a closed bottom leaves a filled first row to the text cues; an open one ending short of the page end too', () => {
     const closed = piece(1, [row(HEADER), body(1, 'First'), body(2, 'Second')]);
     const next = piece(2, [row(HEADER), body(3, 'Third')]);
-    linkPageTables([closed, next]);
+    linkPageTables([closed, next], NO_WORDS);
     expect(next.block.rows[1]?.pageBreakBefore).toBe(true);
     expect(next.block.rows[1]?.continuesPrevious).toBeUndefined();
 
     const short = piece(1, [row(HEADER), body(1, 'First'), body(2, 'Second')], { openBottom: true, cut: false });
     const after = piece(2, [row(HEADER), row(['', 'next part', 'done'])]);
     after.block.rows[1]!.cells[0]!.text = '';
-    linkPageTables([short, after]);
+    linkPageTables([short, after], NO_WORDS);
     // The empty number cell alone still says the row started before.
     expect(after.block.rows[1]?.continuesPrevious).toBe(true);
   });
@@ -69,7 +72,7 @@ describe('tables over page breaks (PDF pieces)', () => {
   it('a first row that opens a numbered item is a new row, whatever the page-break cues say', () => {
     const cut = piece(1, [row(HEADER), row(['1', '1. First measure', 'done']), row(['2', '2. Second measure', 'done'])], { openBottom: true, cut: true });
     const next = piece(2, [row(HEADER), row(['', '3. Third measure', 'done'])]);
-    linkPageTables([cut, next]);
+    linkPageTables([cut, next], NO_WORDS);
     expect(next.block.rows[1]?.pageBreakBefore).toBe(true);
     expect(next.block.rows[1]?.continuesPrevious).toBeUndefined();
   });
@@ -77,20 +80,20 @@ describe('tables over page breaks (PDF pieces)', () => {
   it('a table that draws no outer rules at all is not read as cut at its open bottom', () => {
     const open = piece(1, [row(HEADER), body(1, 'First'), body(2, 'Second')], { openTop: true, openBottom: true, cut: true });
     const next = piece(2, [row(HEADER), row(['4', 'Fourth', 'done'])]);
-    linkPageTables([open, next]);
+    linkPageTables([open, next], NO_WORDS);
     expect(next.block.rows[1]?.continuesPrevious).toBeUndefined();
   });
 
   it('a piece printed without the header joins the table on the same column rules, not one on other rules', () => {
     const head = piece(1, [row(HEADER), body(1, 'First'), body(2, 'Second')]);
     const same = piece(2, [body(3, 'Third'), body(4, 'Fourth')], { openTop: true });
-    linkPageTables([head, same]);
+    linkPageTables([head, same], NO_WORDS);
     expect(same.block.continuesPrevious).toBe(true);
     expect(same.block.rows[0]?.header).toBeUndefined();
 
     const other = piece(2, [body(3, 'Third'), body(4, 'Fourth')], { edges: [40, 150, 300, 400] });
     const head2 = piece(1, [row(HEADER), body(1, 'First'), body(2, 'Second')]);
-    linkPageTables([head2, other]);
+    linkPageTables([head2, other], NO_WORDS);
     expect(other.block.continuesPrevious).toBeUndefined();
   });
 });
@@ -121,7 +124,7 @@ describe('text cut by a page break inside a cell', () => {
     const next = piece(2, [row(HEADER), row(['', 'Chairman of the Fund', ''])]);
     next.table.rows = 2;
     next.table.cells = [gridCell(1, 1, [[84, 200, 'Chairman of the Fund']], measure)];
-    linkPageTables([first, next]);
+    linkPageTables([first, next], collectWords([first, next].flatMap((p) => p.table.cells.flatMap((c) => c.lines))));
     return [first, next];
   }
   const marked = (p: PlacedTable[]): boolean | undefined => p[1]?.block.rows[1]?.cells[1]?.continuesAbove;

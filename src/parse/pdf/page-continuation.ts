@@ -2,6 +2,7 @@ import type { DocRow, TableBlock } from '../../model/doc-tree.ts';
 import type { PageTable } from './table-grid.ts';
 import { cellFrames } from './page-blocks.ts';
 import { lineEndsShort } from './cell-paragraphs.ts';
+import { textRunsOn, type WordEvidence } from './cell-text.ts';
 import { nearlySameText } from '../../text/near-same-text.ts';
 import { startsWithEnumerator } from '../../text/text-cues.ts';
 
@@ -44,10 +45,8 @@ function cellText(row: DocRow | undefined, col: number): string {
  * empty a column that every new row of the table fills (its start was on the previous page).
  * Otherwise the row is left for the table normalizer to judge from its text.
  */
-export function linkPageTables(placed: readonly PlacedTable[]): void {
+export function linkPageTables(placed: readonly PlacedTable[], words: WordEvidence): void {
   let chainHead: PlacedTable | undefined;
-  let pairIndex: Set<string> | undefined;
-  const pairs = (): Set<string> => (pairIndex ??= linePairs(placed));
   for (let i = 0; i < placed.length; i++) {
     const cur = placed[i];
     const prev = placed[i - 1];
@@ -100,7 +99,7 @@ export function linkPageTables(placed: readonly PlacedTable[]): void {
     // of them, and other producers rule the cut): `src/tables/` decides from the text, as for any
     // other format.
     if ((missing || cut) && !opensItem) first.continuesPrevious = true;
-    markRunOnCells(prev, cur, h, pairs);
+    markRunOnCells(prev, cur, h, words);
   }
 }
 
@@ -110,11 +109,9 @@ export function linkPageTables(placed: readonly PlacedTable[]): void {
  * table normalizer reads that); a capital does not, as a name runs on capitalised just as a new
  * paragraph starts. The geometry tells the two apart only one way: a last line that ends short
  * (the next word would have fitted) was a forced break. A full one may be a wrap or a paragraph
- * that happened to fill its line, and the text decides: the paragraph is still open (it ends in
- * a comma, or a bracket or quote it opened is not closed), or the two words stand side by side on
- * a line elsewhere in the document (a phrase such as a name, which a paragraph does not end in).
+ * that happened to fill its line, and the text decides (`textRunsOn`).
  */
-function markRunOnCells(prev: PlacedTable, cur: PlacedTable, row: number, pairs: () => ReadonlySet<string>): void {
+function markRunOnCells(prev: PlacedTable, cur: PlacedTable, row: number, words: WordEvidence): void {
   const docRow = cur.block.rows[row];
   if (!docRow || prev.table.mode !== 'lattice' || cur.table.mode !== 'lattice') return;
   const lastRow = prev.table.rows - 1;
@@ -130,32 +127,8 @@ function markRunOnCells(prev: PlacedTable, cur: PlacedTable, row: number, pairs:
     const before = above.lines.join(' ').trim();
     const after = below.lines.join(' ').trim();
     if (/[.;!?…]$/u.test(before)) continue;
-    if (isOpen(before) || pairs().has(pairKey(before.split(/\s+/u).at(-1) ?? '', after.split(/\s+/u)[0] ?? ''))) cell.continuesAbove = true;
+    if (textRunsOn(before, after, words)) cell.continuesAbove = true;
   }
-}
-
-/** Text that leaves its sentence open: a trailing comma, or more brackets or guillemets opened than closed. */
-function isOpen(text: string): boolean {
-  if (/,$/u.test(text)) return true;
-  const count = (re: RegExp): number => text.match(re)?.length ?? 0;
-  return count(/«/gu) > count(/»/gu) || count(/\(/gu) > count(/\)/gu);
-}
-
-const bare = (word: string): string => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').toLowerCase();
-const pairKey = (a: string, b: string): string => `${bare(a)} ${bare(b)}`;
-
-/** Every two words side by side on one line of a table cell of the document. */
-function linePairs(placed: readonly PlacedTable[]): Set<string> {
-  const out = new Set<string>();
-  for (const p of placed) {
-    for (const cell of p.table.cells) {
-      for (const line of cell.lines) {
-        const words = line.split(/\s+/u).filter((w) => bare(w) !== '');
-        for (let i = 1; i < words.length; i++) out.add(pairKey(words[i - 1] ?? '', words[i] ?? ''));
-      }
-    }
-  }
-  return out;
 }
 
 /** Whether grid position (row, col) is covered by a row-spanning cell of an earlier row. */
