@@ -21,6 +21,8 @@ export interface CellLayout {
   textFrame?: { left: number; right: number } | undefined;
   /** Usual baseline step of two lines of one paragraph, in font sizes (table-wide). */
   pitch?: number | undefined;
+  /** How far a step within a paragraph strays from the pitch, in font sizes (table-wide); 0.12 if unknown. */
+  pitchSlack?: number | undefined;
 }
 
 /** Space between words, in font sizes, assumed when asking whether a word would have fitted. */
@@ -62,7 +64,7 @@ export function cellParagraphs(lines: readonly string[], words: WordEvidence, la
 function paragraphEnds(prev: LineGeometry, cur: LineGeometry, layout: CellLayout): boolean {
   const fs = Math.max(prev.fontSize, cur.fontSize);
   const step = cur.baseline - prev.baseline;
-  if (layout.pitch !== undefined && step > layout.pitch * fs + Math.max(0.5, 0.12 * fs)) return true;
+  if (layout.pitch !== undefined && step > layout.pitch * fs + Math.max(0.5, (layout.pitchSlack ?? 0.12) * fs)) return true;
   return layout.frame !== undefined && lineEndsShort(prev, cur, layout.frame);
 }
 

@@ -18,7 +18,7 @@ export function tableBlock(table: PageTable, page: number, words: WordEvidence):
   const textFrame = columnTextFrames(table);
   for (const cell of [...table.cells].sort((a, b) => a.row - b.row || a.col - b.col)) {
     const frame = cellFrame(cell);
-    const paragraphs = cellParagraphs(cell.lines, words, { geometry: cell.geometry ?? [], frame, textFrame: textFrame(cell), pitch });
+    const paragraphs = cellParagraphs(cell.lines, words, { geometry: cell.geometry ?? [], frame, textFrame: textFrame(cell), pitch: pitch?.pitch, pitchSlack: pitch?.slack });
     const doc: DocCell = {
       text: joinParagraphs(paragraphs),
       paragraphs,
@@ -48,8 +48,24 @@ export function cellFrames(table: PageTable): (cell: GridCell) => { left: number
   };
 }
 
-/** Median baseline step, in font sizes, between consecutive lines of one cell: the line pitch. */
-function linePitch(table: PageTable): number | undefined {
+/**
+ * The line pitch (median baseline step, in font sizes, between consecutive lines of one cell) and
+ * how far the steps of one paragraph stray from it: four times their median deviation, at most
+ * 0.12 font sizes. A renderer that places lines exactly (a browser: every line of a paragraph one
+ * pitch apart) leaves paragraph spacing visible down to its smallest step, a device pixel, which
+ * under a small font is less than a tenth of it; where lines stray (mixed fonts, raised
+ * characters), the bound stays wide enough for them.
+ */
+function linePitch(table: PageTable): { pitch: number; slack: number } | undefined {
+  const steps = lineSteps(table);
+  if (steps.length < 3) return undefined;
+  const pitch = steps[Math.floor(steps.length / 2)] ?? 0;
+  const deviations = steps.map((s) => Math.abs(s - pitch)).sort((x, y) => x - y);
+  return { pitch, slack: Math.min(0.12, 4 * (deviations[Math.floor(deviations.length / 2)] ?? 0)) };
+}
+
+/** Baseline steps, in font sizes, between consecutive lines of one cell, sorted. */
+function lineSteps(table: PageTable): number[] {
   const steps: number[] = [];
   for (const cell of table.cells) {
     const geo = cell.geometry ?? [];
@@ -61,9 +77,7 @@ function linePitch(table: PageTable): number | undefined {
       if (step > 0.5) steps.push(step);
     }
   }
-  if (steps.length < 3) return undefined;
-  steps.sort((x, y) => x - y);
-  return steps[Math.floor(steps.length / 2)];
+  return steps.sort((x, y) => x - y);
 }
 
 /**
