@@ -63,4 +63,16 @@ export const LAYOUT_SEEDS: LayoutSeed[] = [
   { report: 'mn-ndg-inspector-2024', seed: 2097992488, knownFailure: "measure 3 text: got \"Арга хэмжээ 1.1 Ажилгүйдлийндаатгальны олгох ажилгүйдлийн т" },
   { report: 'ky-socfund-acp-2024q1', seed: 1765639650 },
   { report: 'mn-ndg-inspector-2024', seed: 1765639650, knownFailure: "measure 4 indicators: got [{\"name\":null,\"baseline\":\"Тэтгэмжийн тооцоог тэтгэмж а" },
+  // Fresh Kyrgyz ruled, wrap-at-spaces seeds that failed on the reader before issue 10's third
+  // round: a paragraph filling its line at a page foot (1173340935), names cut by a page break
+  // (878189227, «КР» 1953934984), underlined links in a tight descent (1255552112), a web address
+  // before Cyrillic text (1356211041), one-pixel paragraph gaps in a table zoomed to the page
+  // (766621621, 1433248139).
+  { report: 'ky-socfund-acp-2024q1', seed: 1173340935 },
+  { report: 'ky-socfund-acp-2024q1', seed: 878189227 },
+  { report: 'ky-socfund-acp-2024q1', seed: 1953934984 },
+  { report: 'ky-socfund-acp-2024q1', seed: 1255552112 },
+  { report: 'ky-socfund-acp-2024q1', seed: 1356211041 },
+  { report: 'ky-socfund-acp-2024q1', seed: 766621621 },
+  { report: 'ky-socfund-acp-2024q1', seed: 1433248139 },
 ];
