@@ -33,6 +33,12 @@ export const DocCell = z.object({
   position: Location,
   language: LanguageCode.optional(),
   ocr: OcrProvenance.optional(),
+  /**
+   * The cell's first line goes on from the last line of the cell above it, cut by a page break:
+   * that line had no room left for this one's first word (PDF geometry), so the text wrapped
+   * there and the cell's first paragraph is the rest of the last paragraph above.
+   */
+  continuesAbove: z.boolean().optional(),
 });
 export type DocCell = z.infer<typeof DocCell>;
 

@@ -16,6 +16,8 @@ export interface WorkCell {
   filler?: boolean;
   /** OCR confidence of the text (0–1), when it was read from a scan. */
   ocr?: number;
+  /** The source's layout says the text goes on from the cell above, cut by a page (`DocCell.continuesAbove`). */
+  continuesAbove?: boolean;
 }
 
 export interface WorkRow {
@@ -68,6 +70,7 @@ export function expandTable(block: TableBlock): WorkRow[] {
         position: cell.position,
       };
       if (cell.ocr) work.ocr = cell.ocr.confidence;
+      if (cell.continuesAbove) work.continuesAbove = true;
       for (let dr = 0; dr < cell.rowSpan && r + dr < grid.length; dr++) {
         const target = grid[r + dr];
         if (!target) continue;

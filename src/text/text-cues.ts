@@ -51,13 +51,20 @@ export function textKey(text: string): string {
 
 /**
  * Appends a fragment continued from a page break or a split row. A fragment that starts in the
- * middle of a sentence continues the last paragraph; anything else starts a new paragraph.
+ * middle of a sentence continues the last paragraph; anything else starts a new paragraph, unless
+ * the source's layout says the text wrapped at the break (`wrapped`: the line before it was full)
+ * and the fragment does not open a list item.
  */
-export function appendFragment(paragraphs: string[], fragment: readonly string[]): void {
+export function appendFragment(paragraphs: string[], fragment: readonly string[], wrapped = false): void {
   const parts = fragment.filter((p) => !isBlank(p));
   if (parts.length === 0) return;
   const last = paragraphs.at(-1);
   const [first, ...rest] = parts;
+  if (wrapped && last !== undefined && first !== undefined && !startsWithListMarker(first) && !startsWithEnumerator(first)) {
+    paragraphs[paragraphs.length - 1] = `${last} ${first}`;
+    paragraphs.push(...rest);
+    return;
+  }
   // A closing bracket or quote does not end a sentence: "(электрондук, оозеки)" + "кызмат…" is one paragraph.
   // Nor does a colon: it announces what follows, and a label cut from its value by the page
   // ("Статусу:" | "аткарылды") is one statement; a list after a colon opens with a marker.

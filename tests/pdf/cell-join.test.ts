@@ -55,6 +55,12 @@ describe('joining the lines of a cell', () => {
     expect(cellParagraphs(lines, collectWords([...lines, 'баталгаажуун']), { geometry, frame, pitch: 1.2 })).toEqual(['баталгаажуу н байх']);
   });
 
+  it('joins a full line of a web address to the address characters after it, not to text in another script', () => {
+    // 12 glyphs, 60 pt: the address fills the line.
+    expect(join(['www.sf.kg/a/', 'b12 маалымат'])).toEqual(['www.sf.kg/a/b12 маалымат']);
+    expect(join(['www.sf.kg/a1', 'Ар бир'])).toEqual(['www.sf.kg/a1 Ар бир']);
+  });
+
   it('does not join a full line on the document evidence alone when the word after it is capitalised', () => {
     expect(join(['Республикасы', 'Нын'], ['республикасынын'])).toEqual(['Республикасы Нын']);
   });

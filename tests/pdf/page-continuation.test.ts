@@ -4,8 +4,11 @@ import type { Segment, TextRun } from '../../src/parse/pdf/page-content.ts';
 import { joinColumnRules } from '../../src/parse/pdf/column-rules.ts';
 import { latticeTable, ruleGroups } from '../../src/parse/pdf/lattice-table.ts';
 import { linkPageTables, type PlacedTable } from '../../src/parse/pdf/page-continuation.ts';
-import type { PageTable } from '../../src/parse/pdf/table-grid.ts';
+import type { GridCell, PageTable } from '../../src/parse/pdf/table-grid.ts';
 import { withoutTextDecorations } from '../../src/parse/pdf/text-decorations.ts';
+import { collectWords } from '../../src/parse/pdf/cell-text.ts';
+
+const NO_WORDS = collectWords([]);
 
 /** Synthetic page pieces of one ruled table: three columns (number, measure, status). */
 const EDGES = [40, 80, 300, 400];
@@ -38,7 +41,7 @@ describe('tables over page breaks (PDF pieces)', () => {
   it('a repeated header marks both pieces; a row cut at the page end continues overleaf even with its key cells filled', () => {
     const first = piece(1, [row(HEADER), body(1, 'First measure'), body(2, 'Second measure whose text')], { openBottom: true, cut: true });
     const next = piece(2, [row(HEADER), row(['', 'runs on over the page', '']), body(3, 'Third measure')]);
-    linkPageTables([first, next]);
+    linkPageTables([first, next], NO_WORDS);
     expect(next.block.continuesPrevious).toBe(true);
     expect(next.block.rows[0]?.header).toBe(true);
     expect(first.block.rows[0]?.header).toBe(true);
@@ -47,21 +50,21 @@ describe('tables over page breaks (PDF pieces)', () => {
     // The cut is read from the rules, not from empty cells: the rest of the row may fill them all.
     const cutFull = piece(1, [row(HEADER), body(1, 'First measure'), body(2, 'Second measure whose text')], { openBottom: true, cut: true });
     const full = piece(2, [row(HEADER), row(['(cont.)', 'and more text of it', 'still in progress']), body(3, 'Third')]);
-    linkPageTables([cutFull, full]);
+    linkPageTables([cutFull, full], NO_WORDS);
     expect(full.block.rows[1]?.continuesPrevious).toBe(true);
   });
 
   it('a closed bottom leaves a filled first row to the text cues; an open one ending short of the page end too', () => {
     const closed = piece(1, [row(HEADER), body(1, 'First'), body(2, 'Second')]);
     const next = piece(2, [row(HEADER), body(3, 'Third')]);
-    linkPageTables([closed, next]);
+    linkPageTables([closed, next], NO_WORDS);
     expect(next.block.rows[1]?.pageBreakBefore).toBe(true);
     expect(next.block.rows[1]?.continuesPrevious).toBeUndefined();
 
     const short = piece(1, [row(HEADER), body(1, 'First'), body(2, 'Second')], { openBottom: true, cut: false });
     const after = piece(2, [row(HEADER), row(['', 'next part', 'done'])]);
     after.block.rows[1]!.cells[0]!.text = '';
-    linkPageTables([short, after]);
+    linkPageTables([short, after], NO_WORDS);
     // The empty number cell alone still says the row started before.
     expect(after.block.rows[1]?.continuesPrevious).toBe(true);
   });
@@ -69,7 +72,7 @@ describe('tables over page breaks (PDF pieces)', () => {
   it('a first row that opens a numbered item is a new row, whatever the page-break cues say', () => {
     const cut = piece(1, [row(HEADER), row(['1', '1. First measure', 'done']), row(['2', '2. Second measure', 'done'])], { openBottom: true, cut: true });
     const next = piece(2, [row(HEADER), row(['', '3. Third measure', 'done'])]);
-    linkPageTables([cut, next]);
+    linkPageTables([cut, next], NO_WORDS);
     expect(next.block.rows[1]?.pageBreakBefore).toBe(true);
     expect(next.block.rows[1]?.continuesPrevious).toBeUndefined();
   });
@@ -77,21 +80,70 @@ describe('tables over page breaks (PDF pieces)', () => {
   it('a table that draws no outer rules at all is not read as cut at its open bottom', () => {
     const open = piece(1, [row(HEADER), body(1, 'First'), body(2, 'Second')], { openTop: true, openBottom: true, cut: true });
     const next = piece(2, [row(HEADER), row(['4', 'Fourth', 'done'])]);
-    linkPageTables([open, next]);
+    linkPageTables([open, next], NO_WORDS);
     expect(next.block.rows[1]?.continuesPrevious).toBeUndefined();
   });
 
   it('a piece printed without the header joins the table on the same column rules, not one on other rules', () => {
     const head = piece(1, [row(HEADER), body(1, 'First'), body(2, 'Second')]);
     const same = piece(2, [body(3, 'Third'), body(4, 'Fourth')], { openTop: true });
-    linkPageTables([head, same]);
+    linkPageTables([head, same], NO_WORDS);
     expect(same.block.continuesPrevious).toBe(true);
     expect(same.block.rows[0]?.header).toBeUndefined();
 
     const other = piece(2, [body(3, 'Third'), body(4, 'Fourth')], { edges: [40, 150, 300, 400] });
     const head2 = piece(1, [row(HEADER), body(1, 'First'), body(2, 'Second')]);
-    linkPageTables([head2, other]);
+    linkPageTables([head2, other], NO_WORDS);
     expect(other.block.continuesPrevious).toBeUndefined();
+  });
+});
+
+/** A cell of line geometry: lines `[x0, x1]` at 12 pt steps from `top`, words 5 pt per glyph. */
+function gridCell(row: number, col: number, lines: [number, number, string][], box: { x0: number; x1: number }): GridCell {
+  const geometry = lines.map(([x0, x1, text], i) => {
+    const head = text.split(' ')[0] ?? '';
+    return { x0, x1, top: 100 + 12 * i, bottom: 110 + 12 * i, baseline: 108 + 12 * i, fontSize: 10, headWidth: head.length * 5, tailWidth: 5, firstGlyphWidth: 5, glyphWidth: 5, oneWord: !text.includes(' ') };
+  });
+  return { row, col, rowSpan: 1, colSpan: 1, lines: lines.map(([, , t]) => t), geometry, bold: false, box: { ...box, top: 96, bottom: 100 + 12 * lines.length } };
+}
+
+describe('text cut by a page break inside a cell', () => {
+  // Column 1 runs from 80 to 300 with 4 pt of padding: its lines may reach 296.
+  const measure = { x0: 80, x1: 300 };
+  const number = { x0: 40, x1: 80 };
+  /** The cut cell ends on `lastLine` (ending at `lastLineEnd`); row 2 holds `elsewhere` on one line. */
+  function pages(lastLineEnd: number, lastLine: string, elsewhere = 'Internal audit office'): PlacedTable[] {
+    const first = piece(1, [row(HEADER), body(1, 'Executive board, regional offices'), body(2, elsewhere)], { openBottom: true, cut: true });
+    first.table.rows = 3;
+    first.table.cells = [
+      gridCell(1, 0, [[44, 54, '1']], number),
+      gridCell(1, 1, [[84, 250, elsewhere]], measure),
+      gridCell(2, 0, [[44, 54, '2']], number),
+      gridCell(2, 1, [[84, 290, 'Executive board, regional offices, the'], [84, lastLineEnd, lastLine]], measure),
+    ];
+    const next = piece(2, [row(HEADER), row(['', 'Chairman of the Fund', ''])]);
+    next.table.rows = 2;
+    next.table.cells = [gridCell(1, 1, [[84, 200, 'Chairman of the Fund']], measure)];
+    linkPageTables([first, next], collectWords([first, next].flatMap((p) => p.table.cells.flatMap((c) => c.lines))));
+    return [first, next];
+  }
+  const marked = (p: PlacedTable[]): boolean | undefined => p[1]?.block.rows[1]?.cells[1]?.continuesAbove;
+
+  it('a full last line goes on overleaf where the document has the two words side by side on a line', () => {
+    // 6 pt left on the line; «Chairman» is 40 pt wide.
+    expect(marked(pages(290, 'Social Fund of the', 'the Chairman of the Fund'))).toBe(true);
+    expect(marked(pages(290, 'Social Fund of the'))).toBeUndefined();
+  });
+
+  it('a full last line goes on overleaf where its text leaves the sentence open: a comma, an unclosed quote', () => {
+    expect(marked(pages(290, 'Social Fund, regional offices,'))).toBe(true);
+    expect(marked(pages(290, 'the «Social Fund of the'))).toBe(true);
+    expect(marked(pages(290, 'the «Social Fund» board'))).toBeUndefined();
+  });
+
+  it('a last line that ended short was a forced break, whatever the text says', () => {
+    // 96 pt left on the line: «Chairman» would have fitted.
+    expect(marked(pages(200, 'Social Fund, regional offices,', 'the Chairman of the Fund'))).toBeUndefined();
   });
 });
 
@@ -161,5 +213,13 @@ describe('text decorations are not rules', () => {
     const beside = seg('h', link.baseline + 1, link.x0 - 10, link.x1);
     const kept = withoutTextDecorations([underline, strike, cellRule, beside, seg('v', 290, 190, 220)], [link]);
     expect(kept).toEqual([cellRule, beside, seg('v', 290, 190, 220)]);
+  });
+
+  it('drops an underline a pixel lower, deep in the descent, when it spans the text exactly; keeps a rule as deep that runs on', () => {
+    // Size 10: baseline 208, glyph foot 210; a pixel's rounding puts the underline at 209.8.
+    const link = run('https://example.org/socfond', 300, 200);
+    const underline = seg('h', 209.8, link.x0, link.x1);
+    const rule = seg('h', 209.8, link.x0, link.x1 + 30);
+    expect(withoutTextDecorations([underline, rule], [link])).toEqual([rule]);
   });
 });

@@ -16,6 +16,18 @@ describe('appendFragment (text cut by a page break)', () => {
     expect(list).toHaveLength(2);
   });
 
+  it('goes on with a capitalised fragment where the layout says the text wrapped at the break, but not with a list item', () => {
+    const units = ['Коррупциянын алдын алуу боюнча комиссия, Кыргыз Республикасынын'];
+    appendFragment(units, ['Социалдык фондунун төрагасы'], true);
+    expect(units).toEqual(['Коррупциянын алдын алуу боюнча комиссия, Кыргыз Республикасынын Социалдык фондунун төрагасы']);
+    const cued = ['Коррупциянын алдын алуу боюнча комиссия, Кыргыз Республикасынын'];
+    appendFragment(cued, ['Социалдык фондунун төрагасы']);
+    expect(cued).toHaveLength(2);
+    const list = ['Иш-чаралар:'];
+    appendFragment(list, ['- биринчи иш-чара'], true);
+    expect(list).toHaveLength(2);
+  });
+
   it('still ends the paragraph at a full stop or a semicolon', () => {
     const p = ['биринчи пункт;'];
     appendFragment(p, ['экинчи пункт']);

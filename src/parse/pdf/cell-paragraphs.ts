@@ -27,6 +27,8 @@ export interface CellLayout {
   keepsWordsWhole?: boolean | undefined;
   /** Usual baseline step of two lines of one paragraph, in font sizes (table-wide). */
   pitch?: number | undefined;
+  /** How far a step within a paragraph strays from the pitch, in font sizes (table-wide); 0.12 if unknown. */
+  pitchSlack?: number | undefined;
 }
 
 /** Full one-word lines that run on into a word the document has whole: words the renderer broke. */
@@ -73,9 +75,16 @@ export function cellParagraphs(lines: readonly string[], words: WordEvidence, la
 function paragraphEnds(prev: LineGeometry, cur: LineGeometry, layout: CellLayout): boolean {
   const fs = Math.max(prev.fontSize, cur.fontSize);
   const step = cur.baseline - prev.baseline;
-  if (layout.pitch !== undefined && step > layout.pitch * fs + Math.max(0.5, 0.12 * fs)) return true;
-  const frame = layout.frame;
-  if (!frame) return false;
+  if (layout.pitch !== undefined && step > layout.pitch * fs + Math.max(0.5, (layout.pitchSlack ?? 0.12) * fs)) return true;
+  return layout.frame !== undefined && lineEndsShort(prev, cur, layout.frame);
+}
+
+/**
+ * Whether `prev` ended short of its cell's frame: the first word of `cur` would have fitted after
+ * it, so the break between them was forced (a paragraph end or a line break), not a wrap.
+ */
+export function lineEndsShort(prev: LineGeometry, cur: LineGeometry, frame: { left: number; right: number }): boolean {
+  const fs = Math.max(prev.fontSize, cur.fontSize);
   // The smaller of the room left of the right edge and the room the line's width leaves: an
   // indented line has less room than its width suggests, a centred one less than its end does.
   const room = Math.min(frame.right - prev.x1, frame.right - frame.left - (prev.x1 - prev.x0));
@@ -117,8 +126,10 @@ function brokenWord(tail: string, line: string, prev: LineGeometry, cur: LineGeo
   // fifth of a glyph of full, only the document's own evidence can say the line was full.
   if (room >= cur.firstGlyphWidth + FRAME_SLACK * cur.glyphWidth) return false;
   const full = room < cur.firstGlyphWidth;
-  // A web address has no spaces to break at: a full line of one is broken inside it.
-  if (URL_END.test(tail)) return true;
+  // A web address has no spaces to break at: a full line of one is broken inside it, if the next
+  // line goes on in characters an address is written in (ASCII); text in another script after it
+  // is the next paragraph, the address being the widest word and so filling the line whole.
+  if (URL_END.test(tail)) return URL_REST.test(line);
   if (!readsOn(tail, line)) return false;
   // The document shows the joined word whole elsewhere: the break fell inside it.
   const joined = `${/[\p{L}\p{N}]+$/u.exec(tail)?.[0] ?? ''}${/^[\p{L}\p{N}]+/u.exec(line)?.[0] ?? ''}`.toLowerCase();
@@ -161,6 +172,8 @@ function wordOdds(prev: LineGeometry, cur: LineGeometry, width: number, line: st
 }
 
 const URL_END = /(?:^|\s)(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S*$/iu;
+/** A line going on with a character of a web address (RFC 3986 is printable ASCII). */
+const URL_REST = /^[\x21-\x7E]/u;
 
 /** A line opening with a mark that never starts a line at a break opportunity (UAX #14 CL, IS, EX). */
 const CLOSING_START = /^[.,;:!?)\]}»”’%]/u;

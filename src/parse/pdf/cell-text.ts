@@ -13,6 +13,8 @@ export interface WordEvidence {
   count?(word: string): number;
   /** Widths of the document's words (ems), for telling words broken mid-word. */
   widths?: { letters: WordWidths; figures: WordWidths } | undefined;
+  /** Whether the two words stand side by side on a line somewhere in the document. */
+  adjacent?(a: string, b: string): boolean;
 }
 
 const LETTER_END = /(\p{L}+)-$/u;
@@ -57,12 +59,23 @@ export function joinLines(lines: readonly string[], words: WordEvidence): string
   return out.replace(/\u00AD$/, '').replace(/\s+/g, ' ').trim();
 }
 
-/** Every word of the document (lower-cased, letters and inner hyphens) with its count. */
+/** A word without the punctuation around it, lower-cased. */
+const bare = (word: string): string => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').toLowerCase();
+
+/** Every word of the document (lower-cased, letters and inner hyphens) with its count, and the words side by side. */
 class WordIndex implements WordEvidence {
   readonly #counts = new Map<string, number>();
+  readonly #pairs = new Set<string>();
   constructor(readonly widths?: { letters: WordWidths; figures: WordWidths }) {}
   add(word: string): void {
     this.#counts.set(word, (this.#counts.get(word) ?? 0) + 1);
+  }
+  addLine(text: string): void {
+    const words = text.split(/\s+/u).map(bare).filter((w) => w !== '');
+    for (let i = 1; i < words.length; i++) this.#pairs.add(`${words[i - 1]} ${words[i]}`);
+  }
+  adjacent(a: string, b: string): boolean {
+    return this.#pairs.has(`${bare(a)} ${bare(b)}`);
   }
   has(word: string): boolean {
     return this.#counts.has(word);
@@ -75,8 +88,29 @@ class WordIndex implements WordEvidence {
 /** The document's words as hyphenation and broken-word evidence. */
 export function collectWords(texts: Iterable<string>, widths?: { letters: WordWidths; figures: WordWidths }): WordEvidence {
   const index = new WordIndex(widths);
-  for (const t of texts) for (const m of t.toLowerCase().matchAll(/\p{L}+(?:-\p{L}+)*/gu)) index.add(m[0]);
+  for (const t of texts) {
+    for (const m of t.toLowerCase().matchAll(/\p{L}+(?:-\p{L}+)*/gu)) index.add(m[0]);
+    index.addLine(t);
+  }
   return index;
+}
+
+/**
+ * Whether the text after a break goes on with the text before it, by the text alone: a lower-case
+ * start, a sentence left open before the break (a trailing comma, a bracket or guillemet opened and
+ * not closed), or the two words at the break standing side by side on a line elsewhere in the
+ * document (a phrase such as a name, which a paragraph does not end in). Asked where the layout
+ * cannot tell (a full line may be a wrap or a paragraph that filled it); a capital start after a
+ * sentence end is not asked about.
+ */
+export function textRunsOn(before: string, after: string, words: WordEvidence): boolean {
+  const a = before.trim();
+  const b = after.trim();
+  if (/^\p{Ll}/u.test(b)) return true;
+  if (/,$/u.test(a)) return true;
+  const count = (re: RegExp): number => a.match(re)?.length ?? 0;
+  if (count(/«/gu) > count(/»/gu) || count(/\(/gu) > count(/\)/gu)) return true;
+  return words.adjacent?.(a.split(/\s+/u).at(-1) ?? '', b.split(/\s+/u)[0] ?? '') ?? false;
 }
 
 /** Dot leaders: four or more dots (or two ellipses), spaced or not, that lead the eye to a value. */

@@ -64,7 +64,7 @@ export function layOutDocument(pages: readonly PageContent[]): Block[] {
     items.sort((a, b) => order.key(a.box) - order.key(b.box));
     blocks.push(...items.map((it) => it.block));
   });
-  linkPageTables(placed);
+  linkPageTables(placed, words);
   return blocks;
 }
 

@@ -46,20 +46,51 @@ export function confirmedBreaks(table: PageTable, words: WordEvidence): number {
 
 function cellLayouts(table: PageTable, context: TableContext): (cell: GridCell) => CellLayout {
   const pitch = linePitch(table);
+  const cellFrame = cellFrames(table);
+  const textFrame = columnTextFrames(table);
+  return (cell) => ({
+    geometry: cell.geometry ?? [],
+    frame: cellFrame(cell),
+    textFrame: textFrame(cell),
+    keepsWordsWhole: context.keepsWordsWhole,
+    pitch: pitch?.pitch,
+    pitchSlack: pitch?.slack,
+  });
+}
+
+/**
+ * The limits a ruled cell's lines were wrapped to: its edges less the padding (its column's own,
+ * where its lines show it, else the table's). Stream cells have no edges of their own, only the
+ * extent of their text: none.
+ */
+export function cellFrames(table: PageTable): (cell: GridCell) => { left: number; right: number } | undefined {
   const pad = table.mode === 'lattice' ? cellPadding(table) : undefined;
   const columnPad = table.mode === 'lattice' ? columnPadding(table, pad) : undefined;
-  const textFrame = columnTextFrames(table);
   return (cell) => {
-    // Stream cells have no edges of their own, only the extent of their text.
     const own = cell.colSpan === 1 ? columnPad?.get(cell.col) : undefined;
     const inset = own ?? pad;
-    const frame = inset === undefined ? undefined : { left: cell.box.x0 + inset, right: cell.box.x1 - inset };
-    return { geometry: cell.geometry ?? [], frame, textFrame: textFrame(cell), keepsWordsWhole: context.keepsWordsWhole, pitch };
+    return inset === undefined ? undefined : { left: cell.box.x0 + inset, right: cell.box.x1 - inset };
   };
 }
 
-/** Median baseline step, in font sizes, between consecutive lines of one cell: the line pitch. */
-function linePitch(table: PageTable): number | undefined {
+/**
+ * The line pitch (median baseline step, in font sizes, between consecutive lines of one cell) and
+ * how far the steps of one paragraph stray from it: four times their median deviation, at most
+ * 0.12 font sizes. A renderer that places lines exactly (a browser: every line of a paragraph one
+ * pitch apart) leaves paragraph spacing visible down to its smallest step, a device pixel, which
+ * under a small font is less than a tenth of it; where lines stray (mixed fonts, raised
+ * characters), the bound stays wide enough for them.
+ */
+function linePitch(table: PageTable): { pitch: number; slack: number } | undefined {
+  const steps = lineSteps(table);
+  if (steps.length < 3) return undefined;
+  const pitch = steps[Math.floor(steps.length / 2)] ?? 0;
+  const deviations = steps.map((s) => Math.abs(s - pitch)).sort((x, y) => x - y);
+  return { pitch, slack: Math.min(0.12, 4 * (deviations[Math.floor(deviations.length / 2)] ?? 0)) };
+}
+
+/** Baseline steps, in font sizes, between consecutive lines of one cell, sorted. */
+function lineSteps(table: PageTable): number[] {
   const steps: number[] = [];
   for (const cell of table.cells) {
     const geo = cell.geometry ?? [];
@@ -71,9 +102,7 @@ function linePitch(table: PageTable): number | undefined {
       if (step > 0.5) steps.push(step);
     }
   }
-  if (steps.length < 3) return undefined;
-  steps.sort((x, y) => x - y);
-  return steps[Math.floor(steps.length / 2)];
+  return steps.sort((x, y) => x - y);
 }
 
 /**

@@ -20,12 +20,16 @@ export function withoutTextDecorations(segments: readonly Segment[], runs: reado
 }
 
 function isDecoration(s: Segment, runs: readonly TextRun[]): boolean {
-  // Runs of the line the stroke sits in, overlapping it horizontally.
-  const line = runs.filter(
-    (r) => r.rotated !== true && s.at >= r.top && s.at <= r.baseline + DESCENT_SHARE * (r.bottom - r.baseline) && r.x1 > s.from && r.x0 < s.to,
-  );
+  // Runs of the line the stroke sits in (down to the foot of the glyphs), overlapping it horizontally.
+  const line = runs.filter((r) => r.rotated !== true && s.at >= r.top && s.at <= r.bottom && r.x1 > s.from && r.x0 < s.to);
   if (line.length === 0) return false;
   const em = Math.max(...line.map((r) => r.fontSize));
   const x0 = Math.min(...line.map((r) => r.x0));
-  return s.from >= x0 - LEAD_EM * em;
+  const x1 = Math.max(...line.map((r) => r.x1));
+  if (s.from < x0 - LEAD_EM * em) return false;
+  if (line.some((r) => s.at <= r.baseline + DESCENT_SHARE * (r.bottom - r.baseline))) return true;
+  // Lower in the descent, only a stroke as long as the text is its underline: a browser rounds
+  // the underline's offset to whole pixels, which at small sizes is a good share of the descent
+  // (a pixel is a tenth of an em at 7 pt), while a rule ruled tight under a cell's text spans the cell.
+  return Math.abs(s.to - x1) <= LEAD_EM * em;
 }

@@ -116,13 +116,24 @@ ${widths.join('\n')}
 `;
 }
 
+/** Width of the page's text area in CSS pixels (the page less the 12 mm side margins of `variantCss`). */
+function textWidthPx(v: LayoutVariant): number {
+  const [w, h] = PAPER_MM[v.paper];
+  return (((v.landscape ? h : w) - 24) / 25.4) * 96;
+}
+
 /**
  * DOM tweaks run in the page before printing: the HTML's own column widths give way to a
  * `<colgroup>` (styled by `variantCss`), and without repeated headers the header rows move into
  * the body, so Chromium prints them on the first page only.
+ *
+ * A table whose unbreakable words (web addresses, with wraps at spaces only) make it wider than
+ * the page is zoomed down until it fits, as a print "fit to width" does: Chromium cuts whatever
+ * runs past the page's text area, and text cut off the page is in no PDF for any reader to find.
+ * The width is measured with the document laid out as wide as the page's text area.
  */
 export function variantScript(v: LayoutVariant): string {
-  return `(() => {
+  return `(async () => {
     for (const table of document.querySelectorAll('table')) {
       for (const cell of table.querySelectorAll('th, td')) cell.removeAttribute('width');
       const group = document.createElement('colgroup');
@@ -135,5 +146,15 @@ export function variantScript(v: LayoutVariant): string {
         head.remove();
       }
     }
+    const root = document.documentElement;
+    const width = root.style.width;
+    root.style.width = '${textWidthPx(v).toFixed(2)}px';
+    await document.fonts.ready;
+    for (const table of document.querySelectorAll('table')) {
+      const room = table.parentElement ? table.parentElement.clientWidth : 0;
+      const wide = table.getBoundingClientRect().width;
+      if (room > 0 && wide > room) table.style.zoom = String(Math.floor((1000 * room) / wide) / 1000);
+    }
+    root.style.width = width;
   })()`;
 }
