@@ -82,9 +82,36 @@ export function columnFlow(placed: readonly LineCells[], pitch: number, limit: n
  * (one column starting after a gap while others run on beside it), or else less than halfway
  * from the pitch to the row step.
  */
-export function gappedRowStarts(placed: readonly LineCells[], pitch: number): { starts: Set<number>; flow: Map<Span, SpanFlow> } | undefined {
-  if (placed.length < 3 || !(pitch > 0)) return undefined;
-  if (onOneGrid(placed, pitch)) return undefined;
+export function gappedRowStarts(placed: readonly LineCells[], pitch: number, borrowed?: BorrowedGap): GappedRows | undefined {
+  const reading = readRowGaps(placed, pitch, borrowed);
+  return reading.kind === 'gapped' ? reading : undefined;
+}
+
+export interface GappedRows {
+  kind: 'gapped';
+  starts: Set<number>;
+  flow: Map<Span, SpanFlow>;
+  /** Row and paragraph steps this page measured on its own (undefined when borrowed). */
+  measured?: BorrowedGap;
+}
+
+/** A table's row step (shortest step where several columns start together) and paragraph step inside cells. */
+export interface BorrowedGap {
+  rowStep: number;
+  para?: number;
+}
+
+/**
+ * `gappedRowStarts` with the reason when there are no gapped rows: `single-spaced` (no gaps to
+ * find), or `unmeasured` (lines off the pitch grid, but too few row starts to measure the gap:
+ * one tall row under a header, the rest of a row cut by the page break). An unmeasured page
+ * takes `borrowed`, the steps its table measured on the document's other pages, when given; a
+ * single column starting alone after a gap on this page (the rest of a row cut by the page break,
+ * under the repeated header) still counts as a row step, as it is often the shortest.
+ */
+export function readRowGaps(placed: readonly LineCells[], pitch: number, borrowed?: BorrowedGap): GappedRows | { kind: 'single-spaced' | 'unmeasured' } {
+  if (placed.length < 3 || !(pitch > 0)) return { kind: 'single-spaced' };
+  if (onOneGrid(placed, pitch)) return { kind: 'single-spaced' };
   const loose = columnFlow(placed, pitch, 1.1 * pitch + 0.5);
   const rowSteps: number[] = [];
   // Steps of paragraph breaks inside a cell: one column starts after a gap while others run on
@@ -92,11 +119,28 @@ export function gappedRowStarts(placed: readonly LineCells[], pitch: number): { 
   // and sit at the table's left, not beside a wider gap in a column to their left).
   const paraSteps = new Map<number, number>();
   let together = 0;
+  // The text of the table's first band: each column's first text and the lines running on from it.
+  const firstBand = new Set<Span>();
+  for (const cur of placed) {
+    for (const s of cur.spans) {
+      const f = loose.get(s);
+      if (f?.kind === 'fresh' || (f?.kind === 'continue' && f.above && firstBand.has(f.above))) firstBand.add(s);
+    }
+  }
+  const loneSteps: number[] = [];
+  const loneParaSteps: number[] = [];
   placed.forEach((cur, i) => {
     if (i === 0) return;
     const fl = cur.spans.map((s) => loose.get(s));
     const st = fl.filter((f): f is SpanFlow => f?.kind === 'start');
     const going = fl.filter((f) => f?.kind === 'continue').length;
+    // One column starting alone under the table's first band (the rest of a row cut by the page
+    // break, under the repeated header) is a row step; elsewhere, alone in the one column still
+    // running, a paragraph step.
+    if (st.length === 1 && going === 0 && st[0]?.above) {
+      if (firstBand.has(st[0].above)) loneSteps.push(st[0].step);
+      else loneParaSteps.push(st[0].step);
+    }
     if (st.length === 1 && going >= 1 && st[0]) {
       const k = Math.round(st[0].step * 4) / 4;
       paraSteps.set(k, (paraSteps.get(k) ?? 0) + 1);
@@ -106,12 +150,24 @@ export function gappedRowStarts(placed: readonly LineCells[], pitch: number): { 
     // The column whose text ran lowest in the row above measures the gap between the rows.
     rowSteps.push(Math.min(...st.map((f) => f.step)));
   });
-  if (together < 2) return undefined;
-  // The smallest: a row cut by a page break, with no padding above it, has the shortest step.
-  const rowStep = Math.min(...rowSteps);
-  // The commonest paragraph step, when it recurs, bounds the steps inside a cell from above.
-  const para = [...paraSteps].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
-  const limit = para !== undefined ? para + Math.max(0.3, 0.25 * (rowStep - para)) : Math.max(1.1 * pitch + 0.5, pitch + CUT_ROW_SHARE * (rowStep - pitch));
+  let own: BorrowedGap | undefined;
+  let limit: number;
+  if (together >= 2) {
+    own = measuredGap(rowSteps, paraSteps);
+    limit = gapLimit(own, pitch);
+  } else if (borrowed) {
+    const rowStep = Math.min(borrowed.rowStep, ...rowSteps, ...loneSteps);
+    // Every recurring paragraph step of the page bounds the steps inside a cell (spacing after a
+    // paragraph and after a list differ); the table's other pages only say what recurs there.
+    const steps = new Map(paraSteps);
+    for (const step of loneParaSteps) {
+      const k = Math.round(step * 4) / 4;
+      steps.set(k, (steps.get(k) ?? 0) + 1);
+    }
+    const recurring = [...steps].filter(([k, n]) => n >= 2 && k < rowStep).map(([k]) => k);
+    const para = recurring.length > 0 ? Math.max(...recurring) : borrowed.para;
+    limit = gapLimit({ rowStep, ...(para === undefined ? {} : { para }) }, pitch);
+  } else return { kind: 'unmeasured' };
   const flow = columnFlow(placed, pitch, limit);
   const starts = new Set<number>([0]);
   placed.forEach((cur, i) => {
@@ -126,7 +182,31 @@ export function gappedRowStarts(placed: readonly LineCells[], pitch: number): { 
     // filled on its first line.
     if (begun >= 2 || (begun === 1 && going === 0)) starts.add(i);
   });
-  return { starts, flow };
+  return { kind: 'gapped', starts, flow, ...(own ? { measured: own } : {}) };
+}
+
+/** The commonest paragraph step, when it recurs. */
+function commonest(paraSteps: ReadonlyMap<number, number>): number | undefined {
+  return [...paraSteps].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
+}
+
+/**
+ * A page's row and paragraph steps, from the steps where several columns started together
+ * (`rowSteps`) and the paragraph steps inside cells (`paraSteps`, step → count).
+ */
+function measuredGap(rowSteps: readonly number[], paraSteps: ReadonlyMap<number, number>): BorrowedGap {
+  // The smallest: a row cut by a page break, with no padding above it, has the shortest step.
+  const rowStep = Math.min(...rowSteps);
+  const para = commonest(paraSteps);
+  return para === undefined ? { rowStep } : { rowStep, para };
+}
+
+/**
+ * The step above which text starts a new cell. The paragraph step, when known, bounds the steps
+ * inside a cell from above; else halfway from the pitch to the row step.
+ */
+function gapLimit({ rowStep, para }: BorrowedGap, pitch: number): number {
+  return para !== undefined ? para + Math.max(0.3, 0.25 * (rowStep - para)) : Math.max(1.1 * pitch + 0.5, pitch + CUT_ROW_SHARE * (rowStep - pitch));
 }
 
 /** Share of lines on the table's line grid above which its rows have no gaps of their own. */

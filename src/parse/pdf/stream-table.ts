@@ -3,7 +3,8 @@ import type { Chunk, TextLine } from './text-lines.ts';
 import { lineGeometry, type LineGeometry } from './line-geometry.ts';
 import type { GridCell, PageTable } from './table-grid.ts';
 import { columnEdges, dropHeaderOnlyColumns, median, mergeDisjointColumns, placeLine, type LineCells } from './stream-columns.ts';
-import { gappedRowStarts } from './stream-rows.ts';
+import { readRowGaps } from './stream-rows.ts';
+import { borrowedGap, type RowGapEvidence } from './row-gap-evidence.ts';
 
 /** A cell of figures: amounts, shares, counts. */
 const FIGURE = /^[-−+(]?[\d.,\s%]+\)?$/u;
@@ -13,11 +14,17 @@ export interface StreamOptions {
   rules?: readonly number[];
   /** Column boundaries known from vertical rules; replaces whitespace analysis. */
   edges?: readonly number[];
+  /** Row gaps the document's borderless tables measured on other pages (row-gap-evidence.ts). */
+  rowGaps?: readonly RowGapEvidence[];
 }
 
 export interface StreamResult {
   table: PageTable;
   used: Set<TextRun>;
+  /** The row gap this region measured on its own, for the table's other pages. */
+  rowGap?: RowGapEvidence;
+  /** Lines off the pitch grid but no row gap to measure: the region would read better with the table's other pages' gap. */
+  unmeasured?: boolean;
 }
 
 
@@ -54,7 +61,8 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
 
   // Padded cells set rows apart by a gap: then the gap, not the first column, says where rows
   // start. Column boundaries given by rules belong to a ruled table, whose rows the rules tell.
-  const gapped = options.edges ? undefined : gappedRowStarts(placed, pitch);
+  const reading = options.edges ? undefined : readRowGaps(placed, pitch, options.rowGaps && borrowedGap(options.rowGaps, pitch, edges, em));
+  const gapped = reading?.kind === 'gapped' ? reading : undefined;
   const rows: LineCells[][] = [];
   const rowOfLine: number[] = [];
   // Rows that start after a row gap (not records told apart by their text).
@@ -224,6 +232,8 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
       colEdges: edges,
     },
     used,
+    ...(gapped?.measured ? { rowGap: { ...gapped.measured, pitch, edges, em } } : {}),
+    ...(reading?.kind === 'unmeasured' ? { unmeasured: true } : {}),
   };
 }
 

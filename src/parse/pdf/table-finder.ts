@@ -2,6 +2,7 @@ import type { PageContent, Segment, TextRun } from './page-content.ts';
 import { buildLines, type TextLine } from './text-lines.ts';
 import { latticeTable, ruleGroups } from './lattice-table.ts';
 import { streamTable } from './stream-table.ts';
+import type { RowGapEvidence } from './row-gap-evidence.ts';
 import { columnCorridors, dropHeaderOnlyColumns, median, mergeDisjointColumns } from './stream-columns.ts';
 import type { PageTable } from './table-grid.ts';
 import { hasChartAxis, isAxisLine } from './chart-axis.ts';
@@ -13,6 +14,10 @@ export interface PageTables {
   tables: PageTable[];
   /** Lines of running text (everything not placed in a table), in top-down order. */
   textLines: TextLine[];
+  /** Row gaps the page's borderless tables measured (for the same tables on other pages). */
+  rowGaps: RowGapEvidence[];
+  /** A borderless region had no row gap of its own to measure: read again with the document's. */
+  unmeasured: boolean;
 }
 
 /** Lines further apart than this many em end a stream-table region. */
@@ -42,7 +47,7 @@ function nonEmptyCells(t: PageTable): number {
  * for bands of lines that split into aligned phrases (stream). Horizontal-only rules never make a
  * lattice, but they tell stream mode where rows end.
  */
-export function findTables(page: PageContent): PageTables {
+export function findTables(page: PageContent, rowGaps?: readonly RowGapEvidence[]): PageTables {
   const tables: PageTable[] = [];
   let free: TextRun[] = [...page.runs];
   const hintRules: Segment[] = [];
@@ -110,19 +115,20 @@ export function findTables(page: PageContent): PageTables {
   // it stays running text, and near a region it marks a chart.
   const askew = free.filter((r) => r.rotated === true);
   const lines = buildLines(free.filter((r) => r.rotated !== true));
-  const stream = streamPass(lines, { page, askew, hintRules }, 0);
+  const stream = streamPass(lines, { page, askew, hintRules, ...(rowGaps ? { rowGaps } : {}) }, 0);
   tables.push(...stream.tables);
   tables.sort((a, b) => a.box.top - b.box.top);
   const textLines = stream.rest;
   if (askew.length > 0) textLines.push(...buildLines(askew));
   textLines.sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
-  return { tables, textLines };
+  return { tables, textLines, rowGaps: stream.rowGaps, unmeasured: stream.unmeasured };
 }
 
 interface StreamContext {
   page: PageContent;
   askew: readonly TextRun[];
   hintRules: readonly Segment[];
+  rowGaps?: readonly RowGapEvidence[];
 }
 
 /** Times a rejected region is cut at a gutter and searched again (two cuts: three text columns). */
@@ -134,9 +140,11 @@ const MAX_GUTTER_CUTS = 2;
  * side is searched on its own: a small table set in one text column is found there. Returns the
  * tables and the lines left as running text (cut pieces where a region was cut).
  */
-function streamPass(lines: readonly TextLine[], ctx: StreamContext, cuts: number): { tables: PageTable[]; rest: TextLine[] } {
+function streamPass(lines: readonly TextLine[], ctx: StreamContext, cuts: number): { tables: PageTable[]; rest: TextLine[]; rowGaps: RowGapEvidence[]; unmeasured: boolean } {
   const { page, askew, hintRules } = ctx;
   const tables: PageTable[] = [];
+  const rowGaps: RowGapEvidence[] = [];
+  let unmeasured = false;
   const consumed = new Set<TextLine>();
   const replaced = new Map<TextLine, TextLine[]>();
   for (const region of streamRegions(lines)) {
@@ -152,10 +160,12 @@ function streamPass(lines: readonly TextLine[], ctx: StreamContext, cuts: number
     const em = median(region.map((l) => l.fontSize));
     const titled = askew.some((r) => /\p{L}.*\p{L}/u.test(r.text) && r.x1 > x0 - 3 * em && r.x0 < x1 + 3 * em && r.bottom > top - 4 * em && r.top < bottom + em);
     const chart = titled || region.some(isAxisLine) || near.length >= 3;
-    const result = chart ? undefined : streamTable(region, { rules });
+    const result = chart ? undefined : streamTable(region, { rules, ...(ctx.rowGaps ? { rowGaps: ctx.rowGaps } : {}) });
+    if (result?.unmeasured === true) unmeasured = true;
     if (result && plausibleStream(result.table) && !hasChartAxis(result.table)) {
       const table = withoutCaptionRows(result.table);
       tables.push(table);
+      if (result.rowGap) rowGaps.push(result.rowGap);
       // Caption and note lines cut off the table stay running text.
       for (const l of region) if (l.bottom > table.box.top && l.top < table.box.bottom) consumed.add(l);
       continue;
@@ -173,13 +183,15 @@ function streamPass(lines: readonly TextLine[], ctx: StreamContext, cuts: number
     for (const half of halves) {
       const sub = streamPass(half, ctx, cuts + 1);
       tables.push(...sub.tables);
+      rowGaps.push(...sub.rowGaps);
+      unmeasured ||= sub.unmeasured;
       for (const l of sub.rest) kept.add(l);
     }
     // A line crossing the gutter belongs to neither side and stays as it is.
     for (const [line, cut] of pieces) replaced.set(line, cut.filter((p) => kept.has(p) || (p.x0 < gutter && p.x1 > gutter)));
   }
   const rest = lines.flatMap((l) => (consumed.has(l) ? [] : (replaced.get(l) ?? [l])));
-  return { tables, rest };
+  return { tables, rest, rowGaps, unmeasured };
 }
 
 /**
