@@ -39,6 +39,7 @@ export function borrowedGap(known: readonly RowGapEvidence[], pitch: number, edg
   if (same.length === 0) return undefined;
   const paras = same.flatMap((k) => (k.para === undefined ? [] : [k.para]));
   const rowStep = median(same.map((k) => k.rowStep));
+  const usualRowStep = median(same.map((k) => k.usualRowStep));
   // A paragraph step only where most pages found one: else the pages' cells hold no paragraphs.
-  return 2 * paras.length > same.length ? { rowStep, para: median(paras) } : { rowStep };
+  return 2 * paras.length > same.length ? { rowStep, usualRowStep, para: median(paras) } : { rowStep, usualRowStep };
 }

@@ -1,4 +1,4 @@
-import type { LineCells } from './stream-columns.ts';
+import { median, type LineCells } from './stream-columns.ts';
 
 /**
  * Rows of a borderless table whose cells are padded: the text of each column is followed down the
@@ -98,6 +98,8 @@ export interface GappedRows {
 /** A table's row step (shortest step where several columns start together) and paragraph step inside cells. */
 export interface BorrowedGap {
   rowStep: number;
+  /** The usual step between rows (median of the row steps): padding below and above. */
+  usualRowStep: number;
   para?: number;
 }
 
@@ -141,10 +143,7 @@ export function readRowGaps(placed: readonly LineCells[], pitch: number, borrowe
       if (firstBand.has(st[0].above)) loneSteps.push(st[0].step);
       else loneParaSteps.push(st[0].step);
     }
-    if (st.length === 1 && going >= 1 && st[0]) {
-      const k = Math.round(st[0].step * 4) / 4;
-      paraSteps.set(k, (paraSteps.get(k) ?? 0) + 1);
-    }
+    if (st.length === 1 && going >= 1 && st[0]) countStep(paraSteps, st[0].step);
     if (st.length < 2) return;
     together++;
     // The column whose text ran lowest in the row above measures the gap between the rows.
@@ -152,21 +151,23 @@ export function readRowGaps(placed: readonly LineCells[], pitch: number, borrowe
   });
   let own: BorrowedGap | undefined;
   let limit: number;
+  let usualRowStep: number;
+  // A step alone in the one column still running is a paragraph step when clearly shorter than
+  // the shortest row step (a row of one cell would be set a row step apart).
+  const withLone = (rowStep: number): Map<number, number> => {
+    const steps = new Map(paraSteps);
+    for (const step of loneParaSteps) if (step < rowStep - 0.1 * pitch) countStep(steps, step);
+    return steps;
+  };
   if (together >= 2) {
-    own = measuredGap(rowSteps, paraSteps);
+    own = measuredGap(rowSteps, withLone(Math.min(...rowSteps)));
     limit = gapLimit(own, pitch);
+    usualRowStep = own.usualRowStep;
   } else if (borrowed) {
     const rowStep = Math.min(borrowed.rowStep, ...rowSteps, ...loneSteps);
-    // Every recurring paragraph step of the page bounds the steps inside a cell (spacing after a
-    // paragraph and after a list differ); the table's other pages only say what recurs there.
-    const steps = new Map(paraSteps);
-    for (const step of loneParaSteps) {
-      const k = Math.round(step * 4) / 4;
-      steps.set(k, (steps.get(k) ?? 0) + 1);
-    }
-    const recurring = [...steps].filter(([k, n]) => n >= 2 && k < rowStep).map(([k]) => k);
-    const para = recurring.length > 0 ? Math.max(...recurring) : borrowed.para;
-    limit = gapLimit({ rowStep, ...(para === undefined ? {} : { para }) }, pitch);
+    const para = recurringPara(withLone(rowStep), borrowed.usualRowStep) ?? borrowed.para;
+    limit = gapLimit({ rowStep, usualRowStep: borrowed.usualRowStep, ...(para === undefined ? {} : { para }) }, pitch);
+    usualRowStep = borrowed.usualRowStep;
   } else return { kind: 'unmeasured' };
   const flow = columnFlow(placed, pitch, limit);
   const starts = new Set<number>([0]);
@@ -180,14 +181,36 @@ export function readRowGaps(placed: readonly LineCells[], pitch: number, borrowe
     // Several cells begin together: a row, whatever runs on beside them (cells spanning rows).
     // One cell beginning after a row gap with nothing running on beside it: a row with one cell
     // filled on its first line.
-    if (begun >= 2 || (begun === 1 && going === 0)) starts.add(i);
+    // But a gap wider than the rows' own, below the one column still running (a list's or a
+    // paragraph's margin inside a long cell), is spacing inside that cell: every row of the table
+    // is set apart by the same padding.
+    const lone = begun === 1 && going === 0 && !spacedInCell(cur, placed[i - 1], flow, usualRowStep + 0.15 * pitch);
+    if (begun >= 2 || lone) starts.add(i);
   });
   return { kind: 'gapped', starts, flow, ...(own ? { measured: own } : {}) };
 }
 
-/** The commonest paragraph step, when it recurs. */
-function commonest(paraSteps: ReadonlyMap<number, number>): number | undefined {
-  return [...paraSteps].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
+/**
+ * The one starting span of `cur` continues the column that ran lowest (its text above is on the
+ * line just before) after a step wider than `widest`, the widest row step.
+ */
+function spacedInCell(cur: LineCells, prev: LineCells | undefined, flow: ReadonlyMap<Span, SpanFlow>, widest: number): boolean {
+  const f = cur.spans.map((s) => flow.get(s)).find((x) => x?.kind === 'start');
+  return f?.above !== undefined && prev !== undefined && prev.spans.includes(f.above) && f.step > widest;
+}
+
+function countStep(steps: Map<number, number>, step: number): void {
+  const k = Math.round(step * 4) / 4;
+  steps.set(k, (steps.get(k) ?? 0) + 1);
+}
+
+/**
+ * The widest paragraph step that recurs below the usual row step: spacing after a paragraph and
+ * after a list differ, and every recurring one is spacing inside a cell.
+ */
+function recurringPara(paraSteps: ReadonlyMap<number, number>, usualRowStep: number): number | undefined {
+  const recurring = [...paraSteps].filter(([k, n]) => n >= 2 && k < usualRowStep).map(([k]) => k);
+  return recurring.length > 0 ? Math.max(...recurring) : undefined;
 }
 
 /**
@@ -197,8 +220,9 @@ function commonest(paraSteps: ReadonlyMap<number, number>): number | undefined {
 function measuredGap(rowSteps: readonly number[], paraSteps: ReadonlyMap<number, number>): BorrowedGap {
   // The smallest: a row cut by a page break, with no padding above it, has the shortest step.
   const rowStep = Math.min(...rowSteps);
-  const para = commonest(paraSteps);
-  return para === undefined ? { rowStep } : { rowStep, para };
+  const usualRowStep = median(rowSteps);
+  const para = recurringPara(paraSteps, usualRowStep);
+  return para === undefined ? { rowStep, usualRowStep } : { rowStep, usualRowStep, para };
 }
 
 /**

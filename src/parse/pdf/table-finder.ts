@@ -199,9 +199,12 @@ function streamPass(lines: readonly TextLine[], ctx: StreamContext, cuts: number
  * and ends with a note: a row holding one cell that starts in the first column and runs across a
  * column gap. At the top, such a row is a caption when it spans every column (a borderless table
  * has no full-width heading of its own above its column heads) or is set apart from the next row by
- * more than the table's usual row gap; at the bottom, when it is set apart. Such rows are dropped
- * from the table while two rows remain; a spanning row at normal spacing (a group row, a wrapped
- * label) stays.
+ * more than the table's usual row gap; at the bottom, when it is set apart. A line of prose above
+ * the table may break into phrases at wide word spaces: a row whose every cell runs across a
+ * column gap, the first from the first column, reads as one such line. The next lines of a caption
+ * dropped at the top (closer to it than the usual row gap) go with it. Such rows are dropped from
+ * the table while two rows remain; a spanning row at normal spacing (a group row, a wrapped label)
+ * stays.
  */
 function withoutCaptionRows(table: PageTable): PageTable {
   const gaps = table.rowBands.slice(1).map((b, i) => b.top - (table.rowBands[i]?.bottom ?? b.top));
@@ -209,12 +212,13 @@ function withoutCaptionRows(table: PageTable): PageTable {
   const lone = (row: number): number => {
     const cells = table.cells.filter((c) => c.row === row && c.lines.some((l) => l.trim() !== ''));
     const only = cells[0];
-    return cells.length === 1 && only !== undefined && only.col === 0 ? only.colSpan : 0;
+    return cells.length >= 1 && only !== undefined && only.col === 0 && cells.every((c) => c.colSpan >= 2) ? cells.reduce((n, c) => n + c.colSpan, 0) : 0;
   };
   const apart = (gap: number | undefined): boolean => gap !== undefined && gap > 1.5 * usual + 1;
   let first = 0;
   let last = table.rows - 1;
-  while (last - first >= 2 && (lone(first) === table.cols || (lone(first) >= 2 && apart(gaps[first])))) first++;
+  const caption = (row: number): boolean => lone(row) === table.cols || (lone(row) >= 2 && (apart(gaps[row]) || (row > 0 && (gaps[row - 1] ?? usual) < usual)));
+  while (last - first >= 2 && caption(first)) first++;
   while (last - first >= 2 && lone(last) >= 2 && apart(gaps[last - 1])) last--;
   if (first === 0 && last === table.rows - 1) return table;
   const cells = table.cells.filter((c) => c.row >= first && c.row + c.rowSpan - 1 <= last).map((c) => ({ ...c, row: c.row - first }));
