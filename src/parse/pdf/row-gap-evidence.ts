@@ -40,6 +40,6 @@ export function borrowedGap(known: readonly RowGapEvidence[], pitch: number, edg
   const paras = same.flatMap((k) => (k.para === undefined ? [] : [k.para]));
   const rowStep = median(same.map((k) => k.rowStep));
   const usualRowStep = median(same.map((k) => k.usualRowStep));
-  // A paragraph step only where most pages found one: else the pages' cells hold no paragraphs.
-  return 2 * paras.length > same.length ? { rowStep, usualRowStep, para: median(paras) } : { rowStep, usualRowStep };
+  // Pages whose cells hold no recurring paragraph break measure none; the others tell the step.
+  return paras.length > 0 ? { rowStep, usualRowStep, para: median(paras) } : { rowStep, usualRowStep };
 }

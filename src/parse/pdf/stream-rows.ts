@@ -104,16 +104,18 @@ export interface BorrowedGap {
 }
 
 /**
- * `gappedRowStarts` with the reason when there are no gapped rows: `single-spaced` (no gaps to
- * find), or `unmeasured` (lines off the pitch grid, but too few row starts to measure the gap:
- * one tall row under a header, the rest of a row cut by the page break). An unmeasured page
+ * `gappedRowStarts` with the reason when there are no gapped rows: `single-spaced` (too few lines),
+ * or `unmeasured` (lines all on one pitch grid, or too few row starts to measure the gap: one
+ * tall row under a header, the rest of a row cut by the page break). An unmeasured page
  * takes `borrowed`, the steps its table measured on the document's other pages, when given; a
  * single column starting alone after a gap on this page (the rest of a row cut by the page break,
  * under the repeated header) still counts as a row step, as it is often the shortest.
  */
 export function readRowGaps(placed: readonly LineCells[], pitch: number, borrowed?: BorrowedGap): GappedRows | { kind: 'single-spaced' | 'unmeasured' } {
   if (placed.length < 3 || !(pitch > 0)) return { kind: 'single-spaced' };
-  if (onOneGrid(placed, pitch)) return { kind: 'single-spaced' };
+  // Lines on one pitch grid may still be padded rows: one row filling the page under its header
+  // shows no gap. The table's other pages tell, when it has some.
+  if (onOneGrid(placed, pitch) && !borrowed) return { kind: 'unmeasured' };
   const loose = columnFlow(placed, pitch, 1.1 * pitch + 0.5);
   const rowSteps: number[] = [];
   // Steps of paragraph breaks inside a cell: one column starts after a gap while others run on

@@ -23,8 +23,10 @@ export interface StreamResult {
   used: Set<TextRun>;
   /** The row gap this region measured on its own, for the table's other pages. */
   rowGap?: RowGapEvidence;
-  /** Lines off the pitch grid but no row gap to measure: the region would read better with the table's other pages' gap. */
+  /** No row gap to measure here: the region would read better with the table's other pages' gap. */
   unmeasured?: boolean;
+  /** The region has the columns and line pitch of a table measured on another page: a piece of it. */
+  continues?: boolean;
 }
 
 
@@ -36,10 +38,6 @@ export interface StreamResult {
  */
 export function streamTable(lines: readonly TextLine[], options: StreamOptions = {}): StreamResult | undefined {
   if (lines.length < 2) return undefined;
-  const edges = options.edges ? [...options.edges] : dropHeaderOnlyColumns(lines, mergeDisjointColumns(lines, columnEdges(lines)));
-  const nc = edges.length - 1;
-  if (nc < 2) return undefined;
-  const placed = lines.map((l) => placeLine(l, edges));
   const pitches: number[] = [];
   // A line gathered from cells set at different heights has no single baseline; the smaller of
   // the baseline step and the top step is the step of its own text.
@@ -53,6 +51,10 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
   // slightly different heights) do not count.
   const em = median(lines.map((l) => l.fontSize)) || 10;
   const pitch = median(pitches.filter((p) => p >= 0.8 * em)) || em * 1.2;
+  const edges = options.edges ? [...options.edges] : streamEdges(lines, pitch, em, options.rowGaps);
+  const nc = edges.length - 1;
+  if (nc < 2) return undefined;
+  const placed = lines.map((l) => placeLine(l, edges));
   const rules = [...(options.rules ?? [])].sort((a, b) => a - b);
 
   // Where each column's text begins (its leftmost ink): how far the column to its left may run.
@@ -61,7 +63,8 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
 
   // Padded cells set rows apart by a gap: then the gap, not the first column, says where rows
   // start. Column boundaries given by rules belong to a ruled table, whose rows the rules tell.
-  const reading = options.edges ? undefined : readRowGaps(placed, pitch, options.rowGaps && borrowedGap(options.rowGaps, pitch, edges, em));
+  const borrowed = options.rowGaps && borrowedGap(options.rowGaps, pitch, edges, em);
+  const reading = options.edges ? undefined : readRowGaps(placed, pitch, borrowed);
   const gapped = reading?.kind === 'gapped' ? reading : undefined;
   const rows: LineCells[][] = [];
   const rowOfLine: number[] = [];
@@ -234,7 +237,22 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
     used,
     ...(gapped?.measured ? { rowGap: { ...gapped.measured, pitch, edges, em } } : {}),
     ...(reading?.kind === 'unmeasured' ? { unmeasured: true } : {}),
+    ...(borrowed ? { continues: true } : {}),
   };
+}
+
+/**
+ * Columns from whitespace corridors, joining columns that never share a line and columns only the
+ * header starts text in. On a page of a table that other pages measured, where one cell runs on
+ * alone under the repeated header, those joins would take the header's columns away: the columns
+ * before a join are kept when they are the other pages' columns.
+ */
+function streamEdges(lines: readonly TextLine[], pitch: number, em: number, rowGaps: readonly RowGapEvidence[] | undefined): number[] {
+  const raw = columnEdges(lines);
+  const merged = mergeDisjointColumns(lines, raw);
+  const dropped = dropHeaderOnlyColumns(lines, merged);
+  if (!rowGaps || rowGaps.length === 0) return dropped;
+  return [dropped, merged, raw].find((e) => borrowedGap(rowGaps, pitch, e, em) !== undefined) ?? dropped;
 }
 
 /**

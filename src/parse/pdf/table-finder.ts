@@ -162,7 +162,7 @@ function streamPass(lines: readonly TextLine[], ctx: StreamContext, cuts: number
     const chart = titled || region.some(isAxisLine) || near.length >= 3;
     const result = chart ? undefined : streamTable(region, { rules, ...(ctx.rowGaps ? { rowGaps: ctx.rowGaps } : {}) });
     if (result?.unmeasured === true) unmeasured = true;
-    if (result && plausibleStream(result.table) && !hasChartAxis(result.table)) {
+    if (result && plausibleStream(result.table, result.continues === true) && !hasChartAxis(result.table)) {
       const table = withoutCaptionRows(result.table);
       tables.push(table);
       if (result.rowGap) rowGaps.push(result.rowGap);
@@ -455,8 +455,12 @@ function inColumn(line: TextLine, region: readonly TextLine[]): boolean {
   return crossed <= 0.2 * multi.length;
 }
 
-/** Rejects what looks like prose in two text columns or a numbered list rather than a table. */
-function plausibleStream(t: PageTable): boolean {
+/**
+ * Rejects what looks like prose in two text columns or a numbered list rather than a table. A
+ * piece of a table measured on another page (`continues`: same columns, same line pitch) may be
+ * its header over one cell running on alone (a row taller than the page).
+ */
+function plausibleStream(t: PageTable, continues = false): boolean {
   if (t.rows < 2) return false;
   const filled = t.cells.filter((c) => c.lines.join(' ').trim() !== '');
   const multiCol = new Set(filled.map((c) => c.col));
@@ -484,5 +488,5 @@ function plausibleStream(t: PageTable): boolean {
   const perRow = new Map<number, number>();
   for (const c of filled) perRow.set(c.row, (perRow.get(c.row) ?? 0) + 1);
   for (const [r, n] of perRow) if (n >= 2) rowsWithTwo.add(r);
-  return rowsWithTwo.size >= 2;
+  return rowsWithTwo.size >= (continues ? 1 : 2);
 }
