@@ -252,7 +252,28 @@ function streamEdges(lines: readonly TextLine[], pitch: number, em: number, rowG
   const merged = mergeDisjointColumns(lines, raw);
   const dropped = dropHeaderOnlyColumns(lines, merged);
   if (!rowGaps || rowGaps.length === 0) return dropped;
-  return [dropped, merged, raw].find((e) => borrowedGap(rowGaps, pitch, e, em) !== undefined) ?? dropped;
+  const own = [dropped, merged, raw].find((e) => borrowedGap(rowGaps, pitch, e, em) !== undefined);
+  const finer = finerColumns(rowGaps, dropped, em);
+  return finer ? [...finer] : (own ?? dropped);
+}
+
+/**
+ * The columns of a table measured on another page that this page's columns coarsen: the same font
+ * size, every column boundary found here within two ems of one of theirs, and the text inside
+ * their extent. A page where some columns stay empty, or where two neighbours never leave a
+ * corridor between them, finds fewer boundaries than the table has. (The font size, not the line
+ * pitch: a page of two or three rows has too few line steps for a steady pitch.)
+ */
+function finerColumns(rowGaps: readonly RowGapEvidence[], edges: readonly number[], em: number): readonly number[] | undefined {
+  const slack = 2 * em;
+  const first = edges[0] ?? 0;
+  const last = edges[edges.length - 1] ?? 0;
+  const fits = (k: RowGapEvidence): boolean => {
+    if (Math.abs(k.em - em) > 0.05 * em || k.edges.length <= edges.length) return false;
+    if (first < (k.edges[0] ?? 0) - slack || last > (k.edges[k.edges.length - 1] ?? 0) + slack) return false;
+    return edges.slice(1, -1).every((x) => k.edges.some((y) => Math.abs(x - y) <= slack));
+  };
+  return rowGaps.find(fits)?.edges;
 }
 
 /**
