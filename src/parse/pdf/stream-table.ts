@@ -3,7 +3,7 @@ import type { Chunk, TextLine } from './text-lines.ts';
 import { lineGeometry, type LineGeometry } from './line-geometry.ts';
 import type { GridCell, PageTable } from './table-grid.ts';
 import { columnEdges, dropHeaderOnlyColumns, median, mergeDisjointColumns, placeLine, type LineCells } from './stream-columns.ts';
-import { readRowGaps } from './stream-rows.ts';
+import { readRowGaps, type SpanFlow } from './stream-rows.ts';
 import { borrowedGap, type RowGapEvidence } from './row-gap-evidence.ts';
 
 /** A cell of figures: amounts, shares, counts. */
@@ -109,6 +109,7 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
     }
     rowOfLine[i] = rows.length - 1;
   }
+  if (gapped) earlyCentredCells(placed, rows, rowOfLine, gapStarted, gapped.flow, pitch);
   // Text running on at line spacing into the next row belongs to a cell spanning both rows.
   const carried = new Map<LineCells['spans'][number], number>();
   if (gapped) {
@@ -274,6 +275,35 @@ function finerColumns(rowGaps: readonly RowGapEvidence[], edges: readonly number
     return edges.slice(1, -1).every((x) => k.edges.some((y) => Math.abs(x - y) <= slack));
   };
   return rowGaps.find(fits)?.edges;
+}
+
+/**
+ * A cell centred in a row beside shorter cells starts higher than they do: its first line sits on
+ * the last line of the row above, less than a line pitch above the row's start, and its text runs
+ * on into the row at line spacing. Such a span (text begun after a gap, on the line just before a
+ * row start, continued on that start line) is moved into the row it runs on in.
+ */
+function earlyCentredCells(
+  placed: LineCells[],
+  rows: LineCells[][],
+  rowOfLine: readonly number[],
+  gapStarted: ReadonlySet<number>,
+  flow: ReadonlyMap<LineCells['spans'][number], SpanFlow>,
+  pitch: number,
+): void {
+  for (let i = 0; i + 1 < placed.length; i++) {
+    const cur = placed[i];
+    const next = placed[i + 1];
+    const r = rowOfLine[i] ?? 0;
+    const rn = rowOfLine[i + 1] ?? 0;
+    if (!cur || !next || rn !== r + 1 || !gapStarted.has(rn)) continue;
+    if (Math.min(next.line.baseline - cur.line.baseline, next.line.top - cur.line.top) >= 0.8 * pitch) continue;
+    const early = cur.spans.filter((sp) => flow.get(sp)?.kind === 'start' && next.spans.some((n) => flow.get(n)?.kind === 'continue' && flow.get(n)?.above === sp));
+    // Only a cell of its own: the line's other text stays in the row above.
+    if (early.length === 0 || early.length === cur.spans.length) continue;
+    cur.spans = cur.spans.filter((sp) => !early.includes(sp));
+    rows[rn]?.unshift({ line: cur.line, spans: early });
+  }
 }
 
 /**
