@@ -183,22 +183,25 @@ export function readRowGaps(placed: readonly LineCells[], pitch: number, borrowe
     // Several cells begin together: a row, whatever runs on beside them (cells spanning rows).
     // One cell beginning after a row gap with nothing running on beside it: a row with one cell
     // filled on its first line.
-    // But a gap wider than the rows' own, below the one column still running (a list's or a
-    // paragraph's margin inside a long cell), is spacing inside that cell: every row of the table
-    // is set apart by the same padding.
-    const lone = begun === 1 && going === 0 && !spacedInCell(cur, placed[i - 1], flow, usualRowStep + 0.15 * pitch);
+    // But below the one column still running, a row would start the usual row step down (every
+    // row of the table is set apart by the same padding); a gap clearly wider or narrower (a
+    // list's or a paragraph's margin inside a long cell) is spacing inside that cell. Under the
+    // table's first band a row cut by the page break starts with less padding.
+    const lone = begun === 1 && going === 0 && !spacedInCell(cur, placed[i - 1], flow, usualRowStep, 0.15 * pitch, firstBand);
     if (begun >= 2 || lone) starts.add(i);
   });
   return { kind: 'gapped', starts, flow, ...(own ? { measured: own } : {}) };
 }
 
 /**
- * The one starting span of `cur` continues the column that ran lowest (its text above is on the
- * line just before) after a step wider than `widest`, the widest row step.
+ * The one starting span of `cur` continues the one column still running (its text above is the
+ * line just before, alone on it, and not in the table's first band) after a step that differs
+ * from the usual row step by more than `tolerance`.
  */
-function spacedInCell(cur: LineCells, prev: LineCells | undefined, flow: ReadonlyMap<Span, SpanFlow>, widest: number): boolean {
+function spacedInCell(cur: LineCells, prev: LineCells | undefined, flow: ReadonlyMap<Span, SpanFlow>, usualRowStep: number, tolerance: number, firstBand: ReadonlySet<Span>): boolean {
   const f = cur.spans.map((s) => flow.get(s)).find((x) => x?.kind === 'start');
-  return f?.above !== undefined && prev !== undefined && prev.spans.includes(f.above) && f.step > widest;
+  if (f?.above === undefined || prev === undefined || prev.spans.length !== 1 || prev.spans[0] !== f.above || firstBand.has(f.above)) return false;
+  return Math.abs(f.step - usualRowStep) > tolerance;
 }
 
 function countStep(steps: Map<number, number>, step: number): void {
