@@ -37,7 +37,7 @@ export const LAYOUT_SEEDS: LayoutSeed[] = [
   { report: 'mn-ndg-inspector-2024', seed: 9, knownFailure: "OCR source text «ня-бо- гор», «баталгаажуулса н»: a space after a hyphen or before a lone letter at a full line" },
   { report: 'mn-ndg-inspector-2024', seed: 10, knownFailure: "ruled, overflow-wrap anywhere: words broken mid-word" },
   { report: 'mn-ndg-inspector-2024', seed: 11, knownFailure: "OCR source text «ня-бо- гор», «баталгаажуулса н»: a space after a hyphen or before a lone letter at a full line" },
-  { report: 'mn-ndg-inspector-2024', seed: 12, knownFailure: "borderless: stream rows and columns (table detection)" },
+  { report: 'mn-ndg-inspector-2024', seed: 12 },
   { report: 'mn-ndg-inspector-2024', seed: 13 },
   { report: 'mn-ndg-inspector-2024', seed: 14, knownFailure: "borderless: stream rows and columns (table detection)" },
   { report: 'mn-ndg-inspector-2024', seed: 15, knownFailure: "borderless: stream rows and columns (table detection)" },
