@@ -69,6 +69,26 @@ describe('tables over page breaks (PDF pieces)', () => {
     expect(after.block.rows[1]?.continuesPrevious).toBe(true);
   });
 
+  it('a key column under a cell spanning into it from the left is not empty: no cut row overleaf', () => {
+    const edges = [40, 160, 260, 360, 420];
+    const four = (texts: string[]): DocRow => row(texts);
+    const head = ['Measure', 'Baseline', 'Target', 'Status'];
+    const first = piece(1, [four(head), four(['First', 'low', 'high', 'done']), four(['Second', 'none', 'some', 'done'])], { edges });
+    const spanning: DocRow = {
+      cells: [
+        { text: 'Third', paragraphs: ['Third'], rowSpan: 1, colSpan: 1, col: 0, position: {} },
+        { text: 'no breach at all', paragraphs: ['no breach at all'], rowSpan: 1, colSpan: 2, col: 1, position: {} },
+        { text: 'done', paragraphs: ['done'], rowSpan: 1, colSpan: 1, col: 3, position: {} },
+      ],
+      position: {},
+    };
+    const next = piece(2, [four(head), spanning], { edges });
+    linkPageTables([first, next], NO_WORDS);
+    expect(next.block.continuesPrevious).toBe(true);
+    expect(next.block.rows[1]?.pageBreakBefore).toBe(true);
+    expect(next.block.rows[1]?.continuesPrevious).toBeUndefined();
+  });
+
   it('a first row that opens a numbered item is a new row, whatever the page-break cues say', () => {
     const cut = piece(1, [row(HEADER), row(['1', '1. First measure', 'done']), row(['2', '2. Second measure', 'done'])], { openBottom: true, cut: true });
     const next = piece(2, [row(HEADER), row(['', '3. Third measure', 'done'])]);

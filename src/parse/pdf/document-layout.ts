@@ -18,7 +18,12 @@ const FURNITURE_BAND = 0.08;
  * The whole document's words are the evidence for joining words hyphenated at line ends.
  */
 export function layOutDocument(pages: readonly PageContent[]): Block[] {
-  const found: PageTables[] = pages.map(findTables);
+  const first: PageTables[] = pages.map((p) => findTables(p));
+  // A page of a borderless table with no row gap of its own, or fewer columns, is read again with
+  // the gap and columns the table's other pages measured.
+  const rowGaps = first.flatMap((f) => f.rowGaps);
+  const again = (f: PageTables): boolean => f.unmeasured || f.tables.some((t) => t.mode === 'stream');
+  const found = rowGaps.length === 0 ? first : first.map((f, i) => (again(f) && pages[i] ? findTables(pages[i], rowGaps) : f));
   const words = collectWords(
     pages.flatMap((p) => p.runs.map((r) => r.text)),
     WordWidths.fromRuns(pages.flatMap((p) => p.runs)),

@@ -85,7 +85,9 @@ export function linkPageTables(placed: readonly PlacedTable[], words: WordEviden
     if (!first) continue;
     first.pageBreakBefore = true;
     const keyCols = keyColumns([...placed.slice(placed.indexOf(chainHead), i + 1)].map((p) => p.block), h);
-    const missing = keyCols.some((c) => cellText(first, c) === '' && !coveredFromAbove(cur.block, h, c));
+    // A key column under a cell of the row spanning into it from the left (one text over several
+    // columns) is not empty.
+    const missing = keyCols.some((c) => cellText(first, c) === '' && !coveredFromAbove(cur.block, h, c) && !spannedInRow(first, c));
     // A ruled table whose last row on the page before has no rule under it and runs to the page
     // end was cut there (a browser prints a row split by the page that way), provided the table
     // draws its outer rules at all: its first piece is closed on top.
@@ -129,6 +131,11 @@ function markRunOnCells(prev: PlacedTable, cur: PlacedTable, row: number, words:
     if (/[.;!?…]$/u.test(before)) continue;
     if (textRunsOn(before, after, words)) cell.continuesAbove = true;
   }
+}
+
+/** Whether a cell of the row with text spans over column `col` from a column to its left. */
+function spannedInRow(row: DocRow, col: number): boolean {
+  return row.cells.some((c) => c.col !== undefined && c.col < col && col < c.col + c.colSpan && c.text.trim() !== '');
 }
 
 /** Whether grid position (row, col) is covered by a row-spanning cell of an earlier row. */

@@ -1,4 +1,4 @@
-import type { LineCells } from './stream-columns.ts';
+import { median, type LineCells } from './stream-columns.ts';
 
 /**
  * Rows of a borderless table whose cells are padded: the text of each column is followed down the
@@ -82,9 +82,40 @@ export function columnFlow(placed: readonly LineCells[], pitch: number, limit: n
  * (one column starting after a gap while others run on beside it), or else less than halfway
  * from the pitch to the row step.
  */
-export function gappedRowStarts(placed: readonly LineCells[], pitch: number): { starts: Set<number>; flow: Map<Span, SpanFlow> } | undefined {
-  if (placed.length < 3 || !(pitch > 0)) return undefined;
-  if (onOneGrid(placed, pitch)) return undefined;
+export function gappedRowStarts(placed: readonly LineCells[], pitch: number, borrowed?: BorrowedGap): GappedRows | undefined {
+  const reading = readRowGaps(placed, pitch, borrowed);
+  return reading.kind === 'gapped' ? reading : undefined;
+}
+
+export interface GappedRows {
+  kind: 'gapped';
+  starts: Set<number>;
+  flow: Map<Span, SpanFlow>;
+  /** Row and paragraph steps this page measured on its own (undefined when borrowed). */
+  measured?: BorrowedGap;
+}
+
+/** A table's row step (shortest step where several columns start together) and paragraph step inside cells. */
+export interface BorrowedGap {
+  rowStep: number;
+  /** The usual step between rows (median of the row steps): padding below and above. */
+  usualRowStep: number;
+  para?: number;
+}
+
+/**
+ * `gappedRowStarts` with the reason when there are no gapped rows: `single-spaced` (too few lines),
+ * or `unmeasured` (lines all on one pitch grid, or too few row starts to measure the gap: one
+ * tall row under a header, the rest of a row cut by the page break). An unmeasured page
+ * takes `borrowed`, the steps its table measured on the document's other pages, when given; a
+ * single column starting alone after a gap on this page (the rest of a row cut by the page break,
+ * under the repeated header) still counts as a row step, as it is often the shortest.
+ */
+export function readRowGaps(placed: readonly LineCells[], pitch: number, borrowed?: BorrowedGap): GappedRows | { kind: 'single-spaced' | 'unmeasured' } {
+  if (placed.length < 3 || !(pitch > 0)) return { kind: 'single-spaced' };
+  // Lines on one pitch grid may still be padded rows: one row filling the page under its header
+  // shows no gap. The table's other pages tell, when it has some.
+  if (onOneGrid(placed, pitch) && !borrowed) return { kind: 'unmeasured' };
   const loose = columnFlow(placed, pitch, 1.1 * pitch + 0.5);
   const rowSteps: number[] = [];
   // Steps of paragraph breaks inside a cell: one column starts after a gap while others run on
@@ -92,26 +123,54 @@ export function gappedRowStarts(placed: readonly LineCells[], pitch: number): { 
   // and sit at the table's left, not beside a wider gap in a column to their left).
   const paraSteps = new Map<number, number>();
   let together = 0;
+  // The text of the table's first band: each column's first text and the lines running on from it.
+  const firstBand = new Set<Span>();
+  for (const cur of placed) {
+    for (const s of cur.spans) {
+      const f = loose.get(s);
+      if (f?.kind === 'fresh' || (f?.kind === 'continue' && f.above && firstBand.has(f.above))) firstBand.add(s);
+    }
+  }
+  const loneSteps: number[] = [];
+  const loneParaSteps: number[] = [];
   placed.forEach((cur, i) => {
     if (i === 0) return;
     const fl = cur.spans.map((s) => loose.get(s));
     const st = fl.filter((f): f is SpanFlow => f?.kind === 'start');
     const going = fl.filter((f) => f?.kind === 'continue').length;
-    if (st.length === 1 && going >= 1 && st[0]) {
-      const k = Math.round(st[0].step * 4) / 4;
-      paraSteps.set(k, (paraSteps.get(k) ?? 0) + 1);
+    // One column starting alone under the table's first band (the rest of a row cut by the page
+    // break, under the repeated header) is a row step; elsewhere, alone in the one column still
+    // running, a paragraph step.
+    if (st.length === 1 && going === 0 && st[0]?.above) {
+      if (firstBand.has(st[0].above)) loneSteps.push(st[0].step);
+      else loneParaSteps.push(st[0].step);
     }
+    if (st.length === 1 && going >= 1 && st[0]) countStep(paraSteps, st[0].step);
     if (st.length < 2) return;
     together++;
     // The column whose text ran lowest in the row above measures the gap between the rows.
     rowSteps.push(Math.min(...st.map((f) => f.step)));
   });
-  if (together < 2) return undefined;
-  // The smallest: a row cut by a page break, with no padding above it, has the shortest step.
-  const rowStep = Math.min(...rowSteps);
-  // The commonest paragraph step, when it recurs, bounds the steps inside a cell from above.
-  const para = [...paraSteps].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
-  const limit = para !== undefined ? para + Math.max(0.3, 0.25 * (rowStep - para)) : Math.max(1.1 * pitch + 0.5, pitch + CUT_ROW_SHARE * (rowStep - pitch));
+  let own: BorrowedGap | undefined;
+  let limit: number;
+  let usualRowStep: number;
+  // A step alone in the one column still running is a paragraph step when clearly shorter than
+  // the shortest row step (a row of one cell would be set a row step apart).
+  const withLone = (rowStep: number): Map<number, number> => {
+    const steps = new Map(paraSteps);
+    for (const step of loneParaSteps) if (step < rowStep - 0.1 * pitch) countStep(steps, step);
+    return steps;
+  };
+  if (together >= 2) {
+    own = measuredGap(rowSteps, withLone(Math.min(...rowSteps)));
+    limit = gapLimit(own, pitch);
+    usualRowStep = own.usualRowStep;
+  } else if (borrowed) {
+    const rowStep = Math.min(borrowed.rowStep, ...rowSteps, ...loneSteps);
+    const para = recurringPara(withLone(rowStep), borrowed.usualRowStep) ?? borrowed.para;
+    limit = gapLimit({ rowStep, usualRowStep: borrowed.usualRowStep, ...(para === undefined ? {} : { para }) }, pitch);
+    usualRowStep = borrowed.usualRowStep;
+  } else return { kind: 'unmeasured' };
   const flow = columnFlow(placed, pitch, limit);
   const starts = new Set<number>([0]);
   placed.forEach((cur, i) => {
@@ -124,9 +183,59 @@ export function gappedRowStarts(placed: readonly LineCells[], pitch: number): { 
     // Several cells begin together: a row, whatever runs on beside them (cells spanning rows).
     // One cell beginning after a row gap with nothing running on beside it: a row with one cell
     // filled on its first line.
-    if (begun >= 2 || (begun === 1 && going === 0)) starts.add(i);
+    // But below the one column still running, a row would start the usual row step down (every
+    // row of the table is set apart by the same padding); a gap clearly wider or narrower (a
+    // list's or a paragraph's margin inside a long cell) is spacing inside that cell. Under the
+    // table's first band a row cut by the page break starts with less padding.
+    const lone = begun === 1 && going === 0 && !spacedInCell(cur, placed[i - 1], flow, usualRowStep, 0.15 * pitch, firstBand);
+    if (begun >= 2 || lone) starts.add(i);
   });
-  return { starts, flow };
+  return { kind: 'gapped', starts, flow, ...(own ? { measured: own } : {}) };
+}
+
+/**
+ * The one starting span of `cur` continues the one column still running (its text above is the
+ * line just before, alone on it, and not in the table's first band) after a step that differs
+ * from the usual row step by more than `tolerance`.
+ */
+function spacedInCell(cur: LineCells, prev: LineCells | undefined, flow: ReadonlyMap<Span, SpanFlow>, usualRowStep: number, tolerance: number, firstBand: ReadonlySet<Span>): boolean {
+  const f = cur.spans.map((s) => flow.get(s)).find((x) => x?.kind === 'start');
+  if (f?.above === undefined || prev === undefined || prev.spans.length !== 1 || prev.spans[0] !== f.above || firstBand.has(f.above)) return false;
+  return Math.abs(f.step - usualRowStep) > tolerance;
+}
+
+function countStep(steps: Map<number, number>, step: number): void {
+  const k = Math.round(step * 4) / 4;
+  steps.set(k, (steps.get(k) ?? 0) + 1);
+}
+
+/**
+ * The widest paragraph step that recurs below the usual row step: spacing after a paragraph and
+ * after a list differ, and every recurring one is spacing inside a cell.
+ */
+function recurringPara(paraSteps: ReadonlyMap<number, number>, usualRowStep: number): number | undefined {
+  const recurring = [...paraSteps].filter(([k, n]) => n >= 2 && k < usualRowStep).map(([k]) => k);
+  return recurring.length > 0 ? Math.max(...recurring) : undefined;
+}
+
+/**
+ * A page's row and paragraph steps, from the steps where several columns started together
+ * (`rowSteps`) and the paragraph steps inside cells (`paraSteps`, step → count).
+ */
+function measuredGap(rowSteps: readonly number[], paraSteps: ReadonlyMap<number, number>): BorrowedGap {
+  // The smallest: a row cut by a page break, with no padding above it, has the shortest step.
+  const rowStep = Math.min(...rowSteps);
+  const usualRowStep = median(rowSteps);
+  const para = recurringPara(paraSteps, usualRowStep);
+  return para === undefined ? { rowStep, usualRowStep } : { rowStep, usualRowStep, para };
+}
+
+/**
+ * The step above which text starts a new cell. The paragraph step, when known, bounds the steps
+ * inside a cell from above; else halfway from the pitch to the row step.
+ */
+function gapLimit({ rowStep, para }: BorrowedGap, pitch: number): number {
+  return para !== undefined ? para + Math.max(0.3, 0.25 * (rowStep - para)) : Math.max(1.1 * pitch + 0.5, pitch + CUT_ROW_SHARE * (rowStep - pitch));
 }
 
 /** Share of lines on the table's line grid above which its rows have no gaps of their own. */

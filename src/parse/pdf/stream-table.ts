@@ -3,7 +3,8 @@ import type { Chunk, TextLine } from './text-lines.ts';
 import { lineGeometry, type LineGeometry } from './line-geometry.ts';
 import type { GridCell, PageTable } from './table-grid.ts';
 import { columnEdges, dropHeaderOnlyColumns, median, mergeDisjointColumns, placeLine, type LineCells } from './stream-columns.ts';
-import { gappedRowStarts } from './stream-rows.ts';
+import { readRowGaps, type SpanFlow } from './stream-rows.ts';
+import { borrowedGap, type RowGapEvidence } from './row-gap-evidence.ts';
 
 /** A cell of figures: amounts, shares, counts. */
 const FIGURE = /^[-−+(]?[\d.,\s%]+\)?$/u;
@@ -13,11 +14,19 @@ export interface StreamOptions {
   rules?: readonly number[];
   /** Column boundaries known from vertical rules; replaces whitespace analysis. */
   edges?: readonly number[];
+  /** Row gaps the document's borderless tables measured on other pages (row-gap-evidence.ts). */
+  rowGaps?: readonly RowGapEvidence[];
 }
 
 export interface StreamResult {
   table: PageTable;
   used: Set<TextRun>;
+  /** The row gap this region measured on its own, for the table's other pages. */
+  rowGap?: RowGapEvidence;
+  /** No row gap to measure here: the region would read better with the table's other pages' gap. */
+  unmeasured?: boolean;
+  /** The region has the columns and line pitch of a table measured on another page: a piece of it. */
+  continues?: boolean;
 }
 
 
@@ -29,10 +38,6 @@ export interface StreamResult {
  */
 export function streamTable(lines: readonly TextLine[], options: StreamOptions = {}): StreamResult | undefined {
   if (lines.length < 2) return undefined;
-  const edges = options.edges ? [...options.edges] : dropHeaderOnlyColumns(lines, mergeDisjointColumns(lines, columnEdges(lines)));
-  const nc = edges.length - 1;
-  if (nc < 2) return undefined;
-  const placed = lines.map((l) => placeLine(l, edges));
   const pitches: number[] = [];
   // A line gathered from cells set at different heights has no single baseline; the smaller of
   // the baseline step and the top step is the step of its own text.
@@ -46,6 +51,10 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
   // slightly different heights) do not count.
   const em = median(lines.map((l) => l.fontSize)) || 10;
   const pitch = median(pitches.filter((p) => p >= 0.8 * em)) || em * 1.2;
+  const edges = options.edges ? [...options.edges] : streamEdges(lines, pitch, em, options.rowGaps);
+  const nc = edges.length - 1;
+  if (nc < 2) return undefined;
+  const placed = lines.map((l) => placeLine(l, edges));
   const rules = [...(options.rules ?? [])].sort((a, b) => a - b);
 
   // Where each column's text begins (its leftmost ink): how far the column to its left may run.
@@ -54,7 +63,9 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
 
   // Padded cells set rows apart by a gap: then the gap, not the first column, says where rows
   // start. Column boundaries given by rules belong to a ruled table, whose rows the rules tell.
-  const gapped = options.edges ? undefined : gappedRowStarts(placed, pitch);
+  const borrowed = options.rowGaps && borrowedGap(options.rowGaps, pitch, edges, em);
+  const reading = options.edges ? undefined : readRowGaps(placed, pitch, borrowed);
+  const gapped = reading?.kind === 'gapped' ? reading : undefined;
   const rows: LineCells[][] = [];
   const rowOfLine: number[] = [];
   // Rows that start after a row gap (not records told apart by their text).
@@ -98,6 +109,7 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
     }
     rowOfLine[i] = rows.length - 1;
   }
+  if (gapped) earlyCentredCells(placed, rows, rowOfLine, gapStarted, gapped.flow, pitch);
   // Text running on at line spacing into the next row belongs to a cell spanning both rows.
   const carried = new Map<LineCells['spans'][number], number>();
   if (gapped) {
@@ -224,7 +236,74 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
       colEdges: edges,
     },
     used,
+    ...(gapped?.measured ? { rowGap: { ...gapped.measured, pitch, edges, em } } : {}),
+    ...(reading?.kind === 'unmeasured' ? { unmeasured: true } : {}),
+    ...(borrowed ? { continues: true } : {}),
   };
+}
+
+/**
+ * Columns from whitespace corridors, joining columns that never share a line and columns only the
+ * header starts text in. On a page of a table that other pages measured, where one cell runs on
+ * alone under the repeated header, those joins would take the header's columns away: the columns
+ * before a join are kept when they are the other pages' columns.
+ */
+function streamEdges(lines: readonly TextLine[], pitch: number, em: number, rowGaps: readonly RowGapEvidence[] | undefined): number[] {
+  const raw = columnEdges(lines);
+  const merged = mergeDisjointColumns(lines, raw);
+  const dropped = dropHeaderOnlyColumns(lines, merged);
+  if (!rowGaps || rowGaps.length === 0) return dropped;
+  const own = [dropped, merged, raw].find((e) => borrowedGap(rowGaps, pitch, e, em) !== undefined);
+  const finer = finerColumns(rowGaps, dropped, em);
+  return finer ? [...finer] : (own ?? dropped);
+}
+
+/**
+ * The columns of a table measured on another page that this page's columns coarsen: the same font
+ * size, every column boundary found here within two ems of one of theirs, and the text inside
+ * their extent. A page where some columns stay empty, or where two neighbours never leave a
+ * corridor between them, finds fewer boundaries than the table has. (The font size, not the line
+ * pitch: a page of two or three rows has too few line steps for a steady pitch.)
+ */
+function finerColumns(rowGaps: readonly RowGapEvidence[], edges: readonly number[], em: number): readonly number[] | undefined {
+  const slack = 2 * em;
+  const first = edges[0] ?? 0;
+  const last = edges[edges.length - 1] ?? 0;
+  const fits = (k: RowGapEvidence): boolean => {
+    if (Math.abs(k.em - em) > 0.05 * em || k.edges.length <= edges.length) return false;
+    if (first < (k.edges[0] ?? 0) - slack || last > (k.edges[k.edges.length - 1] ?? 0) + slack) return false;
+    return edges.slice(1, -1).every((x) => k.edges.some((y) => Math.abs(x - y) <= slack));
+  };
+  return rowGaps.find(fits)?.edges;
+}
+
+/**
+ * A cell centred in a row beside shorter cells starts higher than they do: its first line sits on
+ * the last line of the row above, less than a line pitch above the row's start, and its text runs
+ * on into the row at line spacing. Such a span (text begun after a gap, on the line just before a
+ * row start, continued on that start line) is moved into the row it runs on in.
+ */
+function earlyCentredCells(
+  placed: LineCells[],
+  rows: LineCells[][],
+  rowOfLine: readonly number[],
+  gapStarted: ReadonlySet<number>,
+  flow: ReadonlyMap<LineCells['spans'][number], SpanFlow>,
+  pitch: number,
+): void {
+  for (let i = 0; i + 1 < placed.length; i++) {
+    const cur = placed[i];
+    const next = placed[i + 1];
+    const r = rowOfLine[i] ?? 0;
+    const rn = rowOfLine[i + 1] ?? 0;
+    if (!cur || !next || rn !== r + 1 || !gapStarted.has(rn)) continue;
+    if (Math.min(next.line.baseline - cur.line.baseline, next.line.top - cur.line.top) >= 0.8 * pitch) continue;
+    const early = cur.spans.filter((sp) => flow.get(sp)?.kind === 'start' && next.spans.some((n) => flow.get(n)?.kind === 'continue' && flow.get(n)?.above === sp));
+    // Only a cell of its own: the line's other text stays in the row above.
+    if (early.length === 0 || early.length === cur.spans.length) continue;
+    cur.spans = cur.spans.filter((sp) => !early.includes(sp));
+    rows[rn]?.unshift({ line: cur.line, spans: early });
+  }
 }
 
 /**

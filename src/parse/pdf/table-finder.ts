@@ -2,6 +2,7 @@ import type { PageContent, Segment, TextRun } from './page-content.ts';
 import { buildLines, type TextLine } from './text-lines.ts';
 import { latticeTable, ruleGroups } from './lattice-table.ts';
 import { streamTable } from './stream-table.ts';
+import type { RowGapEvidence } from './row-gap-evidence.ts';
 import { columnCorridors, dropHeaderOnlyColumns, median, mergeDisjointColumns } from './stream-columns.ts';
 import type { PageTable } from './table-grid.ts';
 import { hasChartAxis, isAxisLine } from './chart-axis.ts';
@@ -13,6 +14,10 @@ export interface PageTables {
   tables: PageTable[];
   /** Lines of running text (everything not placed in a table), in top-down order. */
   textLines: TextLine[];
+  /** Row gaps the page's borderless tables measured (for the same tables on other pages). */
+  rowGaps: RowGapEvidence[];
+  /** A borderless region had no row gap of its own to measure: read again with the document's. */
+  unmeasured: boolean;
 }
 
 /** Lines further apart than this many em end a stream-table region. */
@@ -42,7 +47,7 @@ function nonEmptyCells(t: PageTable): number {
  * for bands of lines that split into aligned phrases (stream). Horizontal-only rules never make a
  * lattice, but they tell stream mode where rows end.
  */
-export function findTables(page: PageContent): PageTables {
+export function findTables(page: PageContent, rowGaps?: readonly RowGapEvidence[]): PageTables {
   const tables: PageTable[] = [];
   let free: TextRun[] = [...page.runs];
   const hintRules: Segment[] = [];
@@ -110,19 +115,20 @@ export function findTables(page: PageContent): PageTables {
   // it stays running text, and near a region it marks a chart.
   const askew = free.filter((r) => r.rotated === true);
   const lines = buildLines(free.filter((r) => r.rotated !== true));
-  const stream = streamPass(lines, { page, askew, hintRules }, 0);
+  const stream = streamPass(lines, { page, askew, hintRules, ...(rowGaps ? { rowGaps } : {}) }, 0);
   tables.push(...stream.tables);
   tables.sort((a, b) => a.box.top - b.box.top);
   const textLines = stream.rest;
   if (askew.length > 0) textLines.push(...buildLines(askew));
   textLines.sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
-  return { tables, textLines };
+  return { tables, textLines, rowGaps: stream.rowGaps, unmeasured: stream.unmeasured };
 }
 
 interface StreamContext {
   page: PageContent;
   askew: readonly TextRun[];
   hintRules: readonly Segment[];
+  rowGaps?: readonly RowGapEvidence[];
 }
 
 /** Times a rejected region is cut at a gutter and searched again (two cuts: three text columns). */
@@ -134,9 +140,11 @@ const MAX_GUTTER_CUTS = 2;
  * side is searched on its own: a small table set in one text column is found there. Returns the
  * tables and the lines left as running text (cut pieces where a region was cut).
  */
-function streamPass(lines: readonly TextLine[], ctx: StreamContext, cuts: number): { tables: PageTable[]; rest: TextLine[] } {
+function streamPass(lines: readonly TextLine[], ctx: StreamContext, cuts: number): { tables: PageTable[]; rest: TextLine[]; rowGaps: RowGapEvidence[]; unmeasured: boolean } {
   const { page, askew, hintRules } = ctx;
   const tables: PageTable[] = [];
+  const rowGaps: RowGapEvidence[] = [];
+  let unmeasured = false;
   const consumed = new Set<TextLine>();
   const replaced = new Map<TextLine, TextLine[]>();
   for (const region of streamRegions(lines)) {
@@ -152,10 +160,12 @@ function streamPass(lines: readonly TextLine[], ctx: StreamContext, cuts: number
     const em = median(region.map((l) => l.fontSize));
     const titled = askew.some((r) => /\p{L}.*\p{L}/u.test(r.text) && r.x1 > x0 - 3 * em && r.x0 < x1 + 3 * em && r.bottom > top - 4 * em && r.top < bottom + em);
     const chart = titled || region.some(isAxisLine) || near.length >= 3;
-    const result = chart ? undefined : streamTable(region, { rules });
-    if (result && plausibleStream(result.table) && !hasChartAxis(result.table)) {
+    const result = chart ? undefined : streamTable(region, { rules, ...(ctx.rowGaps ? { rowGaps: ctx.rowGaps } : {}) });
+    if (result?.unmeasured === true) unmeasured = true;
+    if (result && plausibleStream(result.table, result.continues === true) && !hasChartAxis(result.table)) {
       const table = withoutCaptionRows(result.table);
       tables.push(table);
+      if (result.rowGap) rowGaps.push(result.rowGap);
       // Caption and note lines cut off the table stay running text.
       for (const l of region) if (l.bottom > table.box.top && l.top < table.box.bottom) consumed.add(l);
       continue;
@@ -173,13 +183,15 @@ function streamPass(lines: readonly TextLine[], ctx: StreamContext, cuts: number
     for (const half of halves) {
       const sub = streamPass(half, ctx, cuts + 1);
       tables.push(...sub.tables);
+      rowGaps.push(...sub.rowGaps);
+      unmeasured ||= sub.unmeasured;
       for (const l of sub.rest) kept.add(l);
     }
     // A line crossing the gutter belongs to neither side and stays as it is.
     for (const [line, cut] of pieces) replaced.set(line, cut.filter((p) => kept.has(p) || (p.x0 < gutter && p.x1 > gutter)));
   }
   const rest = lines.flatMap((l) => (consumed.has(l) ? [] : (replaced.get(l) ?? [l])));
-  return { tables, rest };
+  return { tables, rest, rowGaps, unmeasured };
 }
 
 /**
@@ -187,9 +199,12 @@ function streamPass(lines: readonly TextLine[], ctx: StreamContext, cuts: number
  * and ends with a note: a row holding one cell that starts in the first column and runs across a
  * column gap. At the top, such a row is a caption when it spans every column (a borderless table
  * has no full-width heading of its own above its column heads) or is set apart from the next row by
- * more than the table's usual row gap; at the bottom, when it is set apart. Such rows are dropped
- * from the table while two rows remain; a spanning row at normal spacing (a group row, a wrapped
- * label) stays.
+ * more than the table's usual row gap; at the bottom, when it is set apart. A line of prose above
+ * the table may break into phrases at wide word spaces: a row whose every cell runs across a
+ * column gap, the first from the first column, reads as one such line. The next lines of a caption
+ * dropped at the top (closer to it than the usual row gap) go with it. Such rows are dropped from
+ * the table while two rows remain; a spanning row at normal spacing (a group row, a wrapped label)
+ * stays.
  */
 function withoutCaptionRows(table: PageTable): PageTable {
   const gaps = table.rowBands.slice(1).map((b, i) => b.top - (table.rowBands[i]?.bottom ?? b.top));
@@ -197,12 +212,13 @@ function withoutCaptionRows(table: PageTable): PageTable {
   const lone = (row: number): number => {
     const cells = table.cells.filter((c) => c.row === row && c.lines.some((l) => l.trim() !== ''));
     const only = cells[0];
-    return cells.length === 1 && only !== undefined && only.col === 0 ? only.colSpan : 0;
+    return cells.length >= 1 && only !== undefined && only.col === 0 && cells.every((c) => c.colSpan >= 2) ? cells.reduce((n, c) => n + c.colSpan, 0) : 0;
   };
   const apart = (gap: number | undefined): boolean => gap !== undefined && gap > 1.5 * usual + 1;
   let first = 0;
   let last = table.rows - 1;
-  while (last - first >= 2 && (lone(first) === table.cols || (lone(first) >= 2 && apart(gaps[first])))) first++;
+  const caption = (row: number): boolean => lone(row) === table.cols || (lone(row) >= 2 && (apart(gaps[row]) || (row > 0 && (gaps[row - 1] ?? usual) < usual)));
+  while (last - first >= 2 && caption(first)) first++;
   while (last - first >= 2 && lone(last) >= 2 && apart(gaps[last - 1])) last--;
   if (first === 0 && last === table.rows - 1) return table;
   const cells = table.cells.filter((c) => c.row >= first && c.row + c.rowSpan - 1 <= last).map((c) => ({ ...c, row: c.row - first }));
@@ -439,8 +455,12 @@ function inColumn(line: TextLine, region: readonly TextLine[]): boolean {
   return crossed <= 0.2 * multi.length;
 }
 
-/** Rejects what looks like prose in two text columns or a numbered list rather than a table. */
-function plausibleStream(t: PageTable): boolean {
+/**
+ * Rejects what looks like prose in two text columns or a numbered list rather than a table. A
+ * piece of a table measured on another page (`continues`: same columns, same line pitch) may be
+ * its header over one cell running on alone (a row taller than the page).
+ */
+function plausibleStream(t: PageTable, continues = false): boolean {
   if (t.rows < 2) return false;
   const filled = t.cells.filter((c) => c.lines.join(' ').trim() !== '');
   const multiCol = new Set(filled.map((c) => c.col));
@@ -468,5 +488,5 @@ function plausibleStream(t: PageTable): boolean {
   const perRow = new Map<number, number>();
   for (const c of filled) perRow.set(c.row, (perRow.get(c.row) ?? 0) + 1);
   for (const [r, n] of perRow) if (n >= 2) rowsWithTwo.add(r);
-  return rowsWithTwo.size >= 2;
+  return rowsWithTwo.size >= (continues ? 1 : 2);
 }

@@ -1,0 +1,45 @@
+import { median } from './stream-columns.ts';
+import type { BorrowedGap } from './stream-rows.ts';
+
+/**
+ * How a borderless table measured its row gap on one page: its line pitch, its row step and
+ * paragraph step (stream-rows.ts), and its columns. A page of
+ * the same table that shows no row gap of its own (one tall row under the repeated header, or the
+ * rest of a row cut by the page break) borrows the step from the document's other pages: a
+ * browser or word processor sets every page of one table with the same padding and spacing.
+ */
+export interface RowGapEvidence extends BorrowedGap {
+  pitch: number;
+  /** Column boundaries (cols + 1 values). */
+  edges: readonly number[];
+  /** Median font size of the table's lines. */
+  em: number;
+}
+
+/**
+ * The same table on another page: the same line pitch (to a tenth of it: pitches are medians of
+ * rounded baseline steps) and the same columns, each inner boundary within two ems (a boundary is
+ * the middle of a whitespace corridor, which moves with the words that happen to line the column
+ * on each page).
+ */
+function sameTable(a: RowGapEvidence, pitch: number, edges: readonly number[], em: number): boolean {
+  if (a.edges.length !== edges.length || Math.abs(a.pitch - pitch) > 0.1 * pitch) return false;
+  const slack = 2 * Math.max(a.em, em);
+  for (let i = 1; i + 1 < edges.length; i++) if (Math.abs((a.edges[i] ?? 0) - (edges[i] ?? 0)) > slack) return false;
+  return true;
+}
+
+/**
+ * The row and paragraph steps the document's other pages measured for this table, or undefined
+ * when no page of the same table measured them. Medians, so that one page whose paragraph breaks
+ * happened to coincide in two columns (a low row step) does not decide for the rest.
+ */
+export function borrowedGap(known: readonly RowGapEvidence[], pitch: number, edges: readonly number[], em: number): BorrowedGap | undefined {
+  const same = known.filter((k) => sameTable(k, pitch, edges, em));
+  if (same.length === 0) return undefined;
+  const paras = same.flatMap((k) => (k.para === undefined ? [] : [k.para]));
+  const rowStep = median(same.map((k) => k.rowStep));
+  const usualRowStep = median(same.map((k) => k.usualRowStep));
+  // Pages whose cells hold no recurring paragraph break measure none; the others tell the step.
+  return paras.length > 0 ? { rowStep, usualRowStep, para: median(paras) } : { rowStep, usualRowStep };
+}
