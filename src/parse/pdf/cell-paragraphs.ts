@@ -25,6 +25,13 @@ export interface CellLayout {
    * a word. Then no line ends inside a word for want of room.
    */
   keepsWordsWhole?: boolean | undefined;
+  /**
+   * The document shows a word broken inside somewhere (a full one-word line whose letters read on
+   * into a word it has whole elsewhere). Where it does, the words it shows whole weigh in on every
+   * other full line (`wholeOdds`); where it shows none, a line full only to within the frame's own
+   * uncertainty may be a word its column was widened to, and keeps its space.
+   */
+  breaksWords?: boolean | undefined;
   /** Usual baseline step of two lines of one paragraph, in font sizes (table-wide). */
   pitch?: number | undefined;
   /** How far a step within a paragraph strays from the pitch, in font sizes (table-wide); 0.12 if unknown. */
@@ -137,8 +144,32 @@ function brokenWord(tail: string, line: string, prev: LineGeometry, cur: LineGeo
     if (tally) tally.confirmed++;
     return true;
   }
-  if (layout?.keepsWordsWhole) return false;
-  return full && wordOdds(prev, cur, width, line, words) > 2;
+  if (layout?.keepsWordsWhole || !full) return false;
+  const odds = wordOdds(prev, cur, width, line, words);
+  if (layout?.breaksWords) return odds / wholeOdds(tail, line, cur, width, words) > 2;
+  if (layout?.breaksWords === false) return room >= FRAME_SLACK * cur.glyphWidth && odds > 2;
+  return odds > 2;
+}
+
+/**
+ * Odds that the line's last word and the next line's first are words of their own rather than
+ * pieces of one, from the words the document shows whole (`WholeWords`). The two standing side by
+ * side, a space apart, elsewhere in the document settles it. Else each is weighed by whether the
+ * document shows it whole elsewhere (words recur, the first or last letters of a longer word
+ * seldom make a word), and the letters on either side of the break by how often the document's
+ * words end and start with them against how often they stand inside its words. The next line's
+ * first word counts as a word only where it ends on that line (a line full of one word is a middle
+ * piece of a word, or a word, and neither a first nor a last piece).
+ */
+function wholeOdds(tail: string, line: string, cur: LineGeometry, width: number, words: WordEvidence): number {
+  const whole = words.whole;
+  const last = /\p{L}+$/u.exec(tail)?.[0];
+  const first = /^\p{L}+/u.exec(line)?.[0];
+  if (!whole || !last || !first) return 1;
+  if (whole.pairCount(last, first) > 0) return Number.POSITIVE_INFINITY;
+  let odds = whole.wordOdds(last, 'prefix') * whole.boundaryOdds(last, first);
+  if (!cur.oneWord || cur.x1 - cur.x0 < width - cur.glyphWidth) odds *= whole.wordOdds(first, 'suffix');
+  return odds;
 }
 
 /**

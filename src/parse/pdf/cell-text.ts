@@ -1,4 +1,5 @@
 import type { WordWidths } from './word-widths.ts';
+import type { WholeWords } from './whole-words.ts';
 
 /**
  * Joins the visual lines of one cell or paragraph into text. A line-end hyphen is a soft break
@@ -13,6 +14,8 @@ export interface WordEvidence {
   count?(word: string): number;
   /** Widths of the document's words (ems), for telling words broken mid-word. */
   widths?: { letters: WordWidths; figures: WordWidths } | undefined;
+  /** The words the document shows whole (never a piece of a word broken at a line end). */
+  whole?: WholeWords | undefined;
   /** Whether the two words stand side by side on a line somewhere in the document. */
   adjacent?(a: string, b: string): boolean;
 }
@@ -66,7 +69,10 @@ const bare = (word: string): string => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N
 class WordIndex implements WordEvidence {
   readonly #counts = new Map<string, number>();
   readonly #pairs = new Set<string>();
-  constructor(readonly widths?: { letters: WordWidths; figures: WordWidths }) {}
+  constructor(
+    readonly widths?: { letters: WordWidths; figures: WordWidths },
+    readonly whole?: WholeWords,
+  ) {}
   add(word: string): void {
     this.#counts.set(word, (this.#counts.get(word) ?? 0) + 1);
   }
@@ -86,8 +92,8 @@ class WordIndex implements WordEvidence {
 }
 
 /** The document's words as hyphenation and broken-word evidence. */
-export function collectWords(texts: Iterable<string>, widths?: { letters: WordWidths; figures: WordWidths }): WordEvidence {
-  const index = new WordIndex(widths);
+export function collectWords(texts: Iterable<string>, widths?: { letters: WordWidths; figures: WordWidths }, whole?: WholeWords): WordEvidence {
+  const index = new WordIndex(widths, whole);
   for (const t of texts) {
     for (const m of t.toLowerCase().matchAll(/\p{L}+(?:-\p{L}+)*/gu)) index.add(m[0]);
     index.addLine(t);

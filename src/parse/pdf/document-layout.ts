@@ -4,6 +4,7 @@ import { readingOrder } from './reading-order.ts';
 import { findTables, type PageTables } from './table-finder.ts';
 import { collectWords } from './cell-text.ts';
 import { WordWidths } from './word-widths.ts';
+import { WholeWords } from './whole-words.ts';
 import { confirmedBreaks, tableBlock, textBlocks, type TableContext } from './page-blocks.ts';
 import { columnWrapEdges } from './column-wrap-edges.ts';
 import { linkPageTables, type PlacedTable } from './page-continuation.ts';
@@ -27,6 +28,7 @@ export function layOutDocument(pages: readonly PageContent[]): Block[] {
   const words = collectWords(
     pages.flatMap((p) => p.runs.map((r) => r.text)),
     WordWidths.fromRuns(pages.flatMap((p) => p.runs)),
+    WholeWords.fromRuns(pages.flatMap((p) => p.runs)),
   );
   const bodySize = medianFontSize(pages);
   const tables = found.flatMap((f) => f.tables);
@@ -36,7 +38,8 @@ export function layOutDocument(pages: readonly PageContent[]): Block[] {
   // it somewhere in the document (a broken word whose whole form the document has). A piece of
   // a word fills its column exactly only by chance, so both must hold.
   const sizedToWord = tables.some((t) => t.cells.some((c) => wrapEdges(t, c)?.sizedToWord === true));
-  const context: TableContext = { keepsWordsWhole: sizedToWord && !tables.some((t) => confirmedBreaks(t, words) > 0) };
+  const breaksWords = tables.some((t) => confirmedBreaks(t, words) > 0);
+  const context: TableContext = { keepsWordsWhole: sizedToWord && !breaksWords, breaksWords };
   const blocks: Block[] = [];
   const placed: PlacedTable[] = [];
   // Where the page's body ends, from the lowest ruled table of the document: a table cut by the

@@ -14,6 +14,8 @@ const BULLET = /^[•▪●■➢❖✓□]\s*/u;
 export interface TableContext {
   /** The renderer keeps words whole (see `CellLayout.keepsWordsWhole`). */
   keepsWordsWhole?: boolean | undefined;
+  /** The document shows a word broken inside (see `CellLayout.breaksWords`). */
+  breaksWords?: boolean | undefined;
 }
 
 /** A table as the DocTree carries it, one DocRow per grid row; covered grid positions are not emitted. */
@@ -53,6 +55,7 @@ function cellLayouts(table: PageTable, context: TableContext): (cell: GridCell) 
     frame: cellFrame(cell),
     textFrame: textFrame(cell),
     keepsWordsWhole: context.keepsWordsWhole,
+    breaksWords: context.breaksWords,
     pitch: pitch?.pitch,
     pitchSlack: pitch?.slack,
   });

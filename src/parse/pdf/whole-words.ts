@@ -1,0 +1,149 @@
+import type { TextRun } from './page-content.ts';
+
+/**
+ * The words a document shows whole: every word of a glyph run of several words but its first.
+ * Such a word has a space on both sides (or ends the run, where a line of several words never
+ * breaks inside a word: a renderer breaks inside a word only on a line with no space to break
+ * at), so it is no fragment of a word broken at a line end. The first word of a run may be the
+ * rest of a word broken on the line above, and a lone word on its line may be a piece of one.
+ * A word cut by a hyphen at the run's end is left out.
+ */
+export class WholeWords {
+  readonly #counts = new Map<string, number>();
+  /** Every word of the document, wherever it stands (pieces of broken words too). */
+  readonly #tokens = new Map<string, number>();
+  readonly #pairs = new Map<string, number>();
+  readonly #rates = new Map<string, { word: number; piece: number }>();
+  #total = 0;
+  /** Last (first) one and two letters of whole words, and around every split inside one. */
+  readonly #edges = { end: new Map<string, number>(), start: new Map<string, number>(), before: new Map<string, number>(), after: new Map<string, number>() };
+  #splits = 0;
+
+  static fromRuns(runs: Iterable<Pick<TextRun, 'text'>>): WholeWords {
+    const words = new WholeWords();
+    for (const run of runs) {
+      const tokens = run.text.trim().split(/\s+/u);
+      for (const token of tokens) words.addToken(token);
+      if (tokens.length < 2) continue;
+      const lastCut = /[-\u2010\u00AD]$/u.test(tokens.at(-1) ?? '');
+      for (const token of tokens.slice(1, lastCut ? -1 : undefined)) words.add(token);
+      for (let i = 1; i < tokens.length; i++) words.addPair(tokens[i - 1] ?? '', tokens[i] ?? '');
+    }
+    return words;
+  }
+
+  static of(texts: Iterable<string>): WholeWords {
+    return WholeWords.fromRuns([...texts].map((text) => ({ text })));
+  }
+
+  #add(word: string): void {
+    this.#counts.set(word, (this.#counts.get(word) ?? 0) + 1);
+    this.#total++;
+    const letters = [...word.replace(/-/gu, '')];
+    if (letters.length < 2) return;
+    const bump = (m: Map<string, number>, k: string): void => void m.set(k, (m.get(k) ?? 0) + 1);
+    for (const k of [1, 2]) {
+      if (letters.length < k) continue;
+      bump(this.#edges.end, letters.slice(-k).join(''));
+      bump(this.#edges.start, letters.slice(0, k).join(''));
+    }
+    for (let i = 1; i < letters.length; i++) {
+      this.#splits++;
+      for (const k of [1, 2]) {
+        if (i >= k) bump(this.#edges.before, letters.slice(i - k, i).join(''));
+        if (letters.length - i >= k) bump(this.#edges.after, letters.slice(i, i + k).join(''));
+      }
+    }
+  }
+
+  /**
+   * Odds that a line break between `left` and `right` fell between two words rather than inside
+   * one, from the letters around it: how often the document's whole words end with the last
+   * letters of `left` and start with the first of `right`, against how often those letters stand
+   * on either side of a point inside its words. Case endings and word starts are letters of the
+   * document's own language, learnt from its own text, not from a word list.
+   */
+  boundaryOdds(left: string, right: string): number {
+    const a = [...left.toLowerCase()].slice(-2).join('');
+    const b = [...right.toLowerCase()].slice(0, 2).join('');
+    if (a === '' || b === '' || this.#total === 0 || this.#splits === 0) return 1;
+    // Counts inside words scaled to as many as there are word edges, half a count added to each:
+    // letters the document never shows either way say nothing.
+    const scale = this.#total / this.#splits;
+    const ratio = (edge: Map<string, number>, inside: Map<string, number>, k: string): number => ((edge.get(k) ?? 0) + 0.5) / ((inside.get(k) ?? 0) * scale + 0.5);
+    return ratio(this.#edges.end, this.#edges.before, a) * ratio(this.#edges.start, this.#edges.after, b);
+  }
+
+  private addToken(token: string): void {
+    for (const m of token.toLowerCase().matchAll(/\p{L}+(?:-\p{L}+)*/gu)) this.#tokens.set(m[0], (this.#tokens.get(m[0]) ?? 0) + 1);
+  }
+
+  private add(token: string): void {
+    for (const m of token.toLowerCase().matchAll(/\p{L}+(?:-\p{L}+)*/gu)) this.#add(m[0]);
+  }
+
+  private addPair(a: string, b: string): void {
+    const x = /\p{L}+$/u.exec(a.toLowerCase())?.[0];
+    const y = /^\p{L}+/u.exec(b.toLowerCase())?.[0];
+    if (x && y) this.#pairs.set(`${x} ${y}`, (this.#pairs.get(`${x} ${y}`) ?? 0) + 1);
+  }
+
+  /** How often the two words stand side by side, a space apart, on one line. */
+  pairCount(a: string, b: string): number {
+    return this.#pairs.get(`${a.toLowerCase()} ${b.toLowerCase()}`) ?? 0;
+  }
+
+  count(word: string): number {
+    return this.#counts.get(word.toLowerCase()) ?? 0;
+  }
+
+  /** Occurrences of all whole words. */
+  get size(): number {
+    return this.#total;
+  }
+
+  /**
+   * How telling it is that a string of `letters` letters at a line end (`prefix`) or start
+   * (`suffix`) is, or is not, a word the document shows whole elsewhere: the odds that it is a
+   * whole word against a piece of a longer word. A word of that length is shown whole elsewhere
+   * as often as the document's words of that length, wherever they stand, are (pieces of broken
+   * words among them, which only makes a missing word tell less); a piece is one as often as the
+   * first (last) letters of the document's longer whole words make one of its whole words.
+   */
+  wordOdds(text: string, side: 'prefix' | 'suffix'): number {
+    const n = [...text].length;
+    const key = `${side}:${n}`;
+    let rate = this.#rates.get(key);
+    if (!rate) {
+      let words = 0;
+      let repeated = 0;
+      let longer = 0;
+      let pieces = 0;
+      for (const [w, t] of this.#tokens) {
+        if ([...w].length !== n) continue;
+        const c = this.#counts.get(w) ?? 0;
+        words += t;
+        // Each occurrence but a lone whole one has a whole one elsewhere.
+        if (c > 1) repeated += t;
+        else if (c === 1) repeated += t - 1;
+      }
+      for (const [w, c] of this.#counts) {
+        const letters = [...w];
+        if (letters.length > n + 1) {
+          longer += c;
+          const piece = (side === 'prefix' ? letters.slice(0, n) : letters.slice(-n)).join('');
+          if (this.#counts.has(piece)) pieces += c;
+        }
+      }
+      // Half an occurrence each way: a length the document barely shows says little.
+      rate = { word: (repeated + 0.5) / (words + 1), piece: (pieces + 0.5) / (longer + 1) };
+      this.#rates.set(key, rate);
+    }
+    return this.count(text) > 0 ? rate.word / rate.piece : (1 - rate.word) / (1 - rate.piece);
+  }
+
+  /** Every word shown whole, with its count. */
+  entries(): IterableIterator<[string, number]> {
+    return this.#counts.entries();
+  }
+}

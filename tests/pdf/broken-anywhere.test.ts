@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { cellParagraphs } from '../../src/parse/pdf/cell-paragraphs.ts';
+import { collectWords } from '../../src/parse/pdf/cell-text.ts';
+import type { LineGeometry } from '../../src/parse/pdf/line-geometry.ts';
+import { WholeWords } from '../../src/parse/pdf/whole-words.ts';
+import { WordWidths } from '../../src/parse/pdf/word-widths.ts';
+
+/**
+ * Words broken by a renderer that breaks anywhere (CSS `overflow-wrap: anywhere`), told from whole
+ * words that fill their line, on synthetic lines: a cell 60 pt wide (frame 100–160), 10 pt text,
+ * glyphs 5 pt wide (half an em), 12 pt line pitch.
+ */
+const frame = { left: 100, right: 160 };
+const GLYPH = 5;
+
+function line(text: string, row: number): LineGeometry {
+  const words = text.split(' ');
+  return {
+    x0: frame.left,
+    x1: frame.left + text.length * GLYPH,
+    top: 100 + 12 * row - 8,
+    bottom: 100 + 12 * row + 2,
+    baseline: 100 + 12 * row,
+    fontSize: 10,
+    headWidth: (words[0]?.length ?? 0) * GLYPH,
+    tailWidth: (words.at(-1)?.length ?? 0) * GLYPH,
+    firstGlyphWidth: GLYPH,
+    glyphWidth: GLYPH,
+    oneWord: words.length === 1,
+  };
+}
+
+/** Word widths (ems) where as many words are wider than the 12-em line as are 11–12 ems wide. */
+const widths = { letters: WordWidths.of([3, 4, 5, 6, 11.5, 11.8, 13, 14]), figures: WordWidths.of([]) };
+
+function read(lines: string[], documentText: string[], anywhere: boolean | undefined): string[] {
+  const words = collectWords([...documentText, ...lines], widths, WholeWords.of(documentText));
+  return cellParagraphs(lines, words, { geometry: lines.map((l, i) => line(l, i)), frame, pitch: 1.2, breaksWords: anywhere });
+}
+
+describe('whole words of a document', () => {
+  it('counts the words of a run of several but its first, and the words standing side by side', () => {
+    const whole = WholeWords.of(['лар жана башка иш-чаралар', 'камсыздандыр']);
+    expect(whole.count('жана')).toBe(1);
+    expect(whole.count('иш-чаралар')).toBe(1);
+    // A run's first word may be the rest of a word broken above; a lone word may be a piece.
+    expect(whole.count('лар')).toBe(0);
+    expect(whole.count('камсыздандыр')).toBe(0);
+    expect(whole.pairCount('жана', 'башка')).toBe(1);
+    expect(whole.pairCount('башка', 'жана')).toBe(0);
+  });
+
+  it('weighs a word seen whole elsewhere towards a word, and an unseen one towards a piece, as the document repeats its words', () => {
+    const text = ['a жана башка жана башка иштер', 'a башкаруу жана'];
+    const whole = WholeWords.of(text);
+    expect(whole.wordOdds('жана', 'prefix')).toBeGreaterThan(1);
+    expect(whole.wordOdds('жаны', 'prefix')).toBeLessThan(1);
+  });
+});
+
+describe('the letters around a break', () => {
+  // Whole words ending in «-ка», «-на», starting with «ба», «жа», with «ты», «ру» only inside.
+  const whole = WholeWords.of(['x башка жана автоматташтыруу жана башка камсыздандыруу жана башка']);
+
+  it('read as two words where the document ends and starts words with them', () => {
+    expect(whole.boundaryOdds('башка', 'жана')).toBeGreaterThan(1);
+  });
+
+  it('read as one word where the document has them only inside words', () => {
+    expect(whole.boundaryOdds('автоматташты', 'рууну')).toBeLessThan(1);
+  });
+
+  it('say nothing where the document shows those letters neither way', () => {
+    expect(whole.boundaryOdds('щщ', 'ёё')).toBe(1);
+  });
+});
+
+describe('a full one-word line in a document that breaks words anywhere', () => {
+  // «автоматташты» is 12 glyphs, 60 pt: the line is full to the glyph.
+  const lines = ['автоматташты', 'рууну камсыздоо'];
+
+  it('joins it where neither piece is a word the document shows whole', () => {
+    expect(read(lines, ['x башка иштер жана башка иштер'], true)).toEqual(['автоматташтырууну камсыздоо']);
+  });
+
+  it('keeps the space where the document shows the two words side by side elsewhere', () => {
+    expect(read(lines, ['x автоматташты рууну жана'], true)).toEqual(['автоматташты рууну камсыздоо']);
+  });
+
+  it('keeps the space in a document that shows no broken word, where the line may be the word its column was widened to', () => {
+    expect(read(lines, ['x башка иштер жана башка иштер'], false)).toEqual(['автоматташты рууну камсыздоо']);
+  });
+});
