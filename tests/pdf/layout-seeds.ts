@@ -41,7 +41,7 @@ export const LAYOUT_SEEDS: LayoutSeed[] = [
   { report: 'mn-ndg-inspector-2024', seed: 13 },
   { report: 'mn-ndg-inspector-2024', seed: 14, knownFailure: "borderless: stream rows and columns (table detection)" },
   { report: 'mn-ndg-inspector-2024', seed: 15, knownFailure: "borderless: stream rows and columns (table detection)" },
-  { report: 'mn-ndg-inspector-2024', seed: 16, knownFailure: "borderless, OCR source text «баталгаажуулса н»: a space before a lone letter at a full line" },
+  { report: 'mn-ndg-inspector-2024', seed: 16 },
   // Drawn by a fresh `npm run fuzz:pdf -- 50` (14 of 100 cases passed): its failing ruled,
   // wrap-at-spaces cases. Its borderless (40) and overflow-wrap (27) failures are the classes above.
   { report: 'mn-ndg-inspector-2024', seed: 1033496460 },
