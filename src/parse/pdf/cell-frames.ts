@@ -37,3 +37,36 @@ export function columnTextFrames(table: PageTable): (cell: GridCell) => Frame | 
   }
   return (cell) => (cell.colSpan === 1 ? frames.get(cell.col) : undefined);
 }
+
+/**
+ * The right edge of a ruled column's text, from its fullest line. The padding read off the left
+ * inset is taken to hold on the right, but a renderer snaps each rule to a device pixel, so the
+ * right inset may differ from the left one by a share of a glyph: enough to make a word broken for
+ * want of room (its line full to less than the next glyph) look as if one more glyph had fitted.
+ * No line runs past its edge, and where words break anywhere many lines end within a fraction of
+ * a glyph of it; so the column's fullest line is the edge, where it lies within `slack` glyphs of
+ * the padding's estimate (beyond that it is an indent or an overflow, not the edge). Returns the
+ * amount to move each column's right edge by (positive: to the left).
+ */
+export function fullestLineShift(table: PageTable, rightEdge: (cell: GridCell) => number | undefined, slack: number): Map<number, number> {
+  const tight = new Map<number, { gap: number; glyph: number[] }>();
+  for (const cell of table.cells) {
+    if (cell.colSpan !== 1) continue;
+    const edge = rightEdge(cell);
+    if (edge === undefined) continue;
+    for (const g of cell.geometry ?? []) {
+      if (!g) continue;
+      const t = tight.get(cell.col) ?? { gap: Number.POSITIVE_INFINITY, glyph: [] };
+      t.gap = Math.min(t.gap, edge - g.x1);
+      t.glyph.push(g.glyphWidth);
+      tight.set(cell.col, t);
+    }
+  }
+  const shift = new Map<number, number>();
+  for (const [col, t] of tight) {
+    const glyphs = t.glyph.sort((a, b) => a - b);
+    const glyph = glyphs[Math.floor(glyphs.length / 2)] ?? 0;
+    if (Number.isFinite(t.gap) && Math.abs(t.gap) <= slack * glyph) shift.set(col, t.gap);
+  }
+  return shift;
+}

@@ -46,7 +46,7 @@ export interface BreakTally {
 /** Space between words, in font sizes, assumed when asking whether a word would have fitted. */
 const SPACE_EM = 0.25;
 /** Uncertainty of a cell's frame, in mean glyph widths. */
-const FRAME_SLACK = 0.2;
+export const FRAME_SLACK = 0.2;
 
 /**
  * Splits a cell's visual lines into paragraphs, joining wrapped lines. A paragraph ends where

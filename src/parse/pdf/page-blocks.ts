@@ -2,8 +2,8 @@ import type { Block, DocCell, DocRow, TableBlock } from '../../model/doc-tree.ts
 import type { Box } from './page-content.ts';
 import type { TextLine } from './text-lines.ts';
 import { joinLines, type WordEvidence } from './cell-text.ts';
-import { cellParagraphs, type BreakTally, type CellLayout } from './cell-paragraphs.ts';
-import { columnTextFrames } from './cell-frames.ts';
+import { cellParagraphs, FRAME_SLACK, type BreakTally, type CellLayout } from './cell-paragraphs.ts';
+import { columnTextFrames, fullestLineShift } from './cell-frames.ts';
 import type { GridCell, PageTable } from './table-grid.ts';
 import { joinParagraphs } from '../../text/whitespace.ts';
 import { withOcrConfidence } from '../../ocr/confidence.ts';
@@ -69,10 +69,19 @@ function cellLayouts(table: PageTable, context: TableContext): (cell: GridCell) 
 export function cellFrames(table: PageTable): (cell: GridCell) => { left: number; right: number } | undefined {
   const pad = table.mode === 'lattice' ? cellPadding(table) : undefined;
   const columnPad = table.mode === 'lattice' ? columnPadding(table, pad) : undefined;
+  const insetOf = (cell: GridCell): number | undefined => (cell.colSpan === 1 ? columnPad?.get(cell.col) : undefined) ?? pad;
+  const rightShift = fullestLineShift(
+    table,
+    (cell) => {
+      const inset = insetOf(cell);
+      return inset === undefined ? undefined : cell.box.x1 - inset;
+    },
+    FRAME_SLACK,
+  );
   return (cell) => {
-    const own = cell.colSpan === 1 ? columnPad?.get(cell.col) : undefined;
-    const inset = own ?? pad;
-    return inset === undefined ? undefined : { left: cell.box.x0 + inset, right: cell.box.x1 - inset };
+    const inset = insetOf(cell);
+    const shift = cell.colSpan === 1 ? (rightShift.get(cell.col) ?? 0) : 0;
+    return inset === undefined ? undefined : { left: cell.box.x0 + inset, right: cell.box.x1 - inset - shift };
   };
 }
 

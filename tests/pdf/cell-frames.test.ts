@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { fullestLineShift } from '../../src/parse/pdf/cell-frames.ts';
+import type { LineGeometry } from '../../src/parse/pdf/line-geometry.ts';
+import type { GridCell, PageTable } from '../../src/parse/pdf/table-grid.ts';
+
+/** A one-column ruled table whose cells span x 100–170 and whose lines end at `ends`; glyphs 5 pt. */
+function table(ends: number[][]): PageTable {
+  const cells: GridCell[] = ends.map((row, r) => ({
+    row: r,
+    col: 0,
+    rowSpan: 1,
+    colSpan: 1,
+    lines: row.map(() => 'x'),
+    bold: false,
+    box: { x0: 100, x1: 170, top: 20 * r, bottom: 20 * r + 20 },
+    geometry: row.map((x1, i): LineGeometry => ({
+      x0: 105,
+      x1,
+      top: 20 * r + 12 * i,
+      bottom: 20 * r + 12 * i + 10,
+      baseline: 20 * r + 12 * i + 8,
+      fontSize: 10,
+      headWidth: 20,
+      tailWidth: 20,
+      firstGlyphWidth: 5,
+      glyphWidth: 5,
+      oneWord: true,
+    })),
+  }));
+  return { mode: 'lattice', box: { x0: 100, x1: 170, top: 0, bottom: 20 * ends.length }, rows: ends.length, cols: 1, cells, rowBands: [], colEdges: [100, 170] };
+}
+
+describe("a ruled column's right edge", () => {
+  // The left inset (5 pt) mirrored puts the edge at 165.
+  const edge = (): number => 165;
+
+  it('moves to the fullest line where that lies within the frame slack of the padding estimate', () => {
+    expect(fullestLineShift(table([[150, 164.4], [160]]), edge, 0.2).get(0)).toBeCloseTo(0.6);
+  });
+
+  it('stays where no line comes within the slack (an indent or a column that never fills)', () => {
+    expect(fullestLineShift(table([[150, 158], [160]]), edge, 0.2).has(0)).toBe(false);
+  });
+});
