@@ -7,6 +7,8 @@ import type { ParseStageResult } from '../../pipelines/ingest/stages.ts';
 import { documentId } from '../../pipelines/ingest/stages.ts';
 import { EXTRACTOR_VERSION } from '../extract/version.ts';
 import type { Report } from '../model/report.ts';
+import type { BlobStore } from '../store/blob-store.ts';
+import type { ReportStore } from '../store/report-store.ts';
 import { parseLimits, resolveLimits, type AllLimits } from '../sniff/limits.ts';
 import { sniffFormat } from '../sniff/sniff.ts';
 import { SummaryWriter, type IngestRunResult, type SummaryEntry } from './ingest-summary.ts';
@@ -40,11 +42,12 @@ export interface IngestOptions {
   /** Stop starting new documents (Ctrl-C): those in hand finish, the summary is still written. */
   signal?: AbortSignal;
   /**
-   * Where originals, reports and failures are kept (the embedded or PostgreSQL store). May still
-   * be opening: the parse processes start meanwhile, and the first documents are parsed while it
-   * opens. If it cannot be opened, the run fails with its error and no document is reported.
+   * Where originals, reports and failures are kept (the embedded or PostgreSQL store). Given as
+   * an opener, it is opened once the parse processes are starting, and the first documents are
+   * parsed while it opens. If it cannot be opened, the run fails with its error and no document
+   * is reported.
    */
-  sink?: IngestSink | Promise<IngestSink>;
+  sink?: IngestSink | (() => Promise<IngestSink>);
   log: (line: string) => void;
   /** How each finished input is shown; default one line per input through `log`. */
   progress?: IngestProgress;
@@ -97,7 +100,10 @@ export async function runIngest(options: IngestOptions): Promise<IngestRunResult
   const concurrency = Math.max(options.concurrency, size + 1);
 
   // Until the store is open, documents are parsed before it is asked whether it holds them already.
-  const sink: SinkState = { ready: options.sink === undefined || !(options.sink instanceof Promise), opened: Promise.resolve(options.sink), failed: false };
+  // Opened only now, after the parse processes were forked: they load their modules on the other
+  // core while this one opens the store.
+  const opening = typeof options.sink === 'function' ? options.sink() : undefined;
+  const sink: SinkState = { ready: opening === undefined, opened: opening ?? Promise.resolve(options.sink as IngestSink | undefined), failed: false };
   sink.opened.then(
     () => (sink.ready = true),
     (error: unknown) => {
@@ -240,16 +246,18 @@ async function processOne(path: string, options: IngestOptions, sinkState: SinkS
 export async function runIngestIntoStore(options: Omit<IngestOptions, 'sink'>): Promise<IngestRunResult> {
   const { openBlobStore, openStore } = await import('../store/open-store.ts');
   const { reportWriteQueue } = await import('../store/report-write-queue.ts');
-  // Opened while runIngest starts the parse processes and reads the first documents.
-  const opening = (async () => {
-    const store = await openStore();
-    const blobs = await openBlobStore().catch(async (error: unknown) => {
-      await store.close();
-      throw error;
-    });
-    return { store, blobs };
-  })();
-  const sink = opening.then(({ store, blobs }): IngestSink => {
+  // Opened by runIngest once its parse processes are starting, while they read the first documents.
+  let opening: Promise<{ store: ReportStore; blobs: BlobStore }> | undefined;
+  const open = (): Promise<IngestSink> => {
+    opening = (async () => {
+      const store = await openStore();
+      const blobs = await openBlobStore().catch(async (error: unknown) => {
+        await store.close();
+        throw error;
+      });
+      return { store, blobs };
+    })();
+    return opening.then(({ store, blobs }): IngestSink => {
     const writes = reportWriteQueue(store);
     return {
       saveOriginal: async (bytes) => {
@@ -265,12 +273,13 @@ export async function runIngestIntoStore(options: Omit<IngestOptions, 'sink'>): 
         return store.getReport(id);
       },
     };
-  });
+    });
+  };
   try {
-    return await runIngest({ ...options, sink });
+    return await runIngest({ ...options, sink: open });
   } finally {
     // Every save has settled by now (runIngest waits for the documents in hand).
-    const opened = await opening.catch(() => null);
+    const opened = opening ? await opening.catch(() => null) : null;
     if (opened) {
       await opened.blobs.close();
       await opened.store.close();
