@@ -170,6 +170,9 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
   };
 
   const runOn = async (slot: Slot, input: Pick<StageInput, 'bytes' | 'filename'>, timeoutMs: number): Promise<ParseStageResult> => {
+    // A document still waiting when the pool closes (one whose result nobody wants any more) must
+    // not start a new process: nothing would ever stop it.
+    if (closed) return failure('internal/parser-crash', `The reader processes were closed before ${input.filename} was read.`);
     // A process that died while idle (killed from outside) is replaced before it is given a document.
     if (slot.child.exitCode !== null || slot.child.signalCode !== null || !slot.child.connected) start(slot);
     if (!(await slot.ready)) {

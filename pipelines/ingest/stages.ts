@@ -94,7 +94,14 @@ export async function parseStage(input: StageInput): Promise<ParseStageResult> {
     for (const row of block.rows) for (const cell of row.cells) if (cell.language) known.set(cell.text, cell.language);
   }
   const prior = language.code === 'und' ? {} : { prior: language.code };
-  const tableLanguage = (text: string): string => known.get(text) ?? detectLanguage(text, prior).code;
+  const tableLanguage = (text: string): string => {
+    let code = known.get(text);
+    if (code === undefined) {
+      code = detectLanguage(text, prior).code;
+      known.set(text, code); // the normalizer asks again for a text it joins more than once
+    }
+    return code;
+  };
   const { tables, findings: tableFindings } = normalizeTables(doc, { language: tableLanguage });
   const extraction = extractReport(doc, tables, language.code);
   const outputTables = tables.map((t) => t.output);

@@ -3,9 +3,12 @@ import { mkdir, open, readFile, rename, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { createParsePool, outcomeOf, type ParsePool } from '../../pipelines/ingest/index.ts';
+import type { ParseStageResult } from '../../pipelines/ingest/stages.ts';
 import { documentId } from '../../pipelines/ingest/stages.ts';
 import { EXTRACTOR_VERSION } from '../extract/version.ts';
 import type { Report } from '../model/report.ts';
+import type { BlobStore } from '../store/blob-store.ts';
+import type { ReportStore } from '../store/report-store.ts';
 import { parseLimits, resolveLimits, type AllLimits } from '../sniff/limits.ts';
 import { sniffFormat } from '../sniff/sniff.ts';
 import { SummaryWriter, type IngestRunResult, type SummaryEntry } from './ingest-summary.ts';
@@ -38,8 +41,13 @@ export interface IngestOptions {
   limits?: AllLimits;
   /** Stop starting new documents (Ctrl-C): those in hand finish, the summary is still written. */
   signal?: AbortSignal;
-  /** Where originals, reports and failures are kept (the embedded or PostgreSQL store). */
-  sink?: IngestSink;
+  /**
+   * Where originals, reports and failures are kept (the embedded or PostgreSQL store). Given as
+   * an opener, it is opened once the parse processes are starting, and the first documents are
+   * parsed while it opens. If it cannot be opened, the run fails with its error and no document
+   * is reported.
+   */
+  sink?: IngestSink | (() => Promise<IngestSink>);
   log: (line: string) => void;
   /** How each finished input is shown; default one line per input through `log`. */
   progress?: IngestProgress;
@@ -91,6 +99,19 @@ export async function runIngest(options: IngestOptions): Promise<IngestRunResult
   // One document more than there are processes, so one is being stored while the others parse.
   const concurrency = Math.max(options.concurrency, size + 1);
 
+  // Until the store is open, documents are parsed before it is asked whether it holds them already.
+  // Opened only now, after the parse processes were forked: they load their modules on the other
+  // core while this one opens the store.
+  const opening = typeof options.sink === 'function' ? options.sink() : undefined;
+  const sink: SinkState = { ready: opening === undefined, opened: opening ?? Promise.resolve(options.sink as IngestSink | undefined), failed: false };
+  sink.opened.then(
+    () => (sink.ready = true),
+    (error: unknown) => {
+      sink.failed = true;
+      sink.error = error;
+    },
+  );
+
   const summary = new SummaryWriter(options.outDir ? join(options.outDir, 'ingest-summary.json') : null, { extractorVersion: EXTRACTOR_VERSION, startedAt });
   const seen = new Map<string, string>();
   const running = new Set<Promise<void>>();
@@ -103,6 +124,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestRunResult
 
   try {
     for (const [index, input] of inputs.entries()) {
+      if (sink.failed) break;
       if (options.signal?.aborted) {
         // Interrupted: what was not started is listed, so the summary still accounts for every input.
         summary.set(index, { path: input.path, status: 'skipped', id: null, error: INTERRUPTED });
@@ -113,21 +135,24 @@ export async function runIngest(options: IngestOptions): Promise<IngestRunResult
         continue;
       }
       while (running.size >= concurrency) await Promise.race(running);
-      const task = processOne(input.path, options, seen, pool!)
+      if (sink.failed) break;
+      const task = processOne(input.path, options, sink, seen, pool!)
         .catch((error: unknown): SummaryEntry => {
           const message = error instanceof Error ? error.message : String(error);
           return { path: input.path, status: 'failed', id: null, error: { code: 'input/unreadable', message } };
         })
         .then((entry) => {
           running.delete(task);
-          finish(index, entry, input.kind === 'file' ? input.bytes : 0);
+          if (!sink.failed) finish(index, entry, input.kind === 'file' ? input.bytes : 0);
         });
       running.add(task);
     }
     await Promise.all(running);
+    await sink.opened.catch(() => undefined); // settled, so a store that failed is known even with no document
   } finally {
     await pool?.close();
   }
+  if (sink.failed) throw sink.error;
   return summary.close();
 }
 
@@ -162,7 +187,14 @@ async function countDocuments(inputs: readonly InputEntry[], enough: number): Pr
   return count;
 }
 
-async function processOne(path: string, options: IngestOptions, seen: Map<string, string>, pool: ParsePool): Promise<SummaryEntry> {
+interface SinkState {
+  opened: Promise<IngestSink | undefined>;
+  ready: boolean;
+  failed: boolean;
+  error?: unknown;
+}
+
+async function processOne(path: string, options: IngestOptions, sinkState: SinkState, seen: Map<string, string>, pool: ParsePool): Promise<SummaryEntry> {
   const bytes = new Uint8Array(await readFile(path));
   // A file of no format we read (an .xml beside each PDF, a .json, an image) is skipped here: the
   // sniff reads at most 64 KB, where a round trip to a parse process costs the whole file twice
@@ -172,28 +204,37 @@ async function processOne(path: string, options: IngestOptions, seen: Map<string
     return { path, status: 'skipped', id: bytes.length > 0 ? documentId(bytes) : null, error: { code: sniffed.code, message: sniffed.message } };
   }
   const id = bytes.length > 0 ? documentId(bytes) : null;
+  let early: Promise<ParseStageResult> | undefined;
+  let sink: IngestSink | undefined;
   if (id !== null) {
     const first = seen.get(id);
     if (first !== undefined) return { path, status: 'ok', id, duplicateOf: first };
     seen.set(id, path);
+    const done = !options.force && options.outDir ? await alreadyDone(options.outDir, id) : null;
+    // The parse processes would idle while the store opens (PGlite: about a CPU second): parse
+    // now; should the store turn out to hold this document already, the parse is dropped.
+    if (!done && !sinkState.ready) early = pool.parse({ bytes, filename: path });
+    sink = await sinkState.opened;
     if (!options.force) {
-      const previous = (options.outDir ? await alreadyDone(options.outDir, id) : null) ?? (await options.sink?.storedReport(id)) ?? null;
+      const previous = done ?? (await sink?.storedReport(id)) ?? null;
       if (previous) {
         if (options.outDir) await writeJsonAtomic(join(options.outDir, `${id}.json`), previous);
         return { path, status: 'ok', id, resumed: true, measures: previous.measures.length };
       }
     }
-    await options.sink?.saveOriginal(bytes);
+    await sink?.saveOriginal(bytes);
+  } else {
+    sink = await sinkState.opened;
   }
   // The pool validates too: the report comes back final, and this process only writes and stores it.
-  const outcome = outcomeOf(bytes, await pool.parse({ bytes, filename: path }));
+  const outcome = outcomeOf(bytes, await (early ?? pool.parse({ bytes, filename: path })));
   if (outcome.status !== 'ok') {
     const error = { code: outcome.error.code, message: outcome.error.message };
-    if (outcome.status === 'failed' && outcome.id !== null) await options.sink?.saveFailure(outcome.id, path, error);
+    if (outcome.status === 'failed' && outcome.id !== null) await sink?.saveFailure(outcome.id, path, error);
     return { path, status: outcome.status, id: outcome.id, error };
   }
   if (options.outDir) await writeJsonAtomic(join(options.outDir, `${outcome.report.id}.json`), outcome.report);
-  await options.sink?.saveReport(outcome.report);
+  await sink?.saveReport(outcome.report);
   return { path, status: 'ok', id: outcome.report.id, measures: outcome.report.measures.length };
 }
 
@@ -204,29 +245,44 @@ async function processOne(path: string, options: IngestOptions, seen: Map<string
  */
 export async function runIngestIntoStore(options: Omit<IngestOptions, 'sink'>): Promise<IngestRunResult> {
   const { openBlobStore, openStore } = await import('../store/open-store.ts');
-  const store = await openStore();
-  const blobs = await openBlobStore().catch(async (error: unknown) => {
-    await store.close();
-    throw error;
-  });
-  const sink: IngestSink = {
-    saveOriginal: async (bytes) => {
-      await blobs.saveOriginal(bytes);
-    },
-    saveReport: async (report) => {
-      await store.upsertReport(report, { blobKey: report.id });
-    },
-    saveFailure: (id, path, error) => store.recordFailure(id, path, error),
-    storedReport: async (id) => {
-      const status = await store.getStatus(id);
-      if (status?.state !== 'done' || status.extractorVersion !== EXTRACTOR_VERSION) return null;
-      return store.getReport(id);
-    },
+  const { reportWriteQueue } = await import('../store/report-write-queue.ts');
+  // Opened by runIngest once its parse processes are starting, while they read the first documents.
+  let opening: Promise<{ store: ReportStore; blobs: BlobStore }> | undefined;
+  const open = (): Promise<IngestSink> => {
+    opening = (async () => {
+      const store = await openStore();
+      const blobs = await openBlobStore().catch(async (error: unknown) => {
+        await store.close();
+        throw error;
+      });
+      return { store, blobs };
+    })();
+    return opening.then(({ store, blobs }): IngestSink => {
+    const writes = reportWriteQueue(store);
+    return {
+      saveOriginal: async (bytes) => {
+        await blobs.saveOriginal(bytes);
+      },
+      saveReport: async (report) => {
+        await writes.save(report, report.id);
+      },
+      saveFailure: (id, path, error) => store.recordFailure(id, path, error),
+      storedReport: async (id) => {
+        const status = await store.getStatus(id);
+        if (status?.state !== 'done' || status.extractorVersion !== EXTRACTOR_VERSION) return null;
+        return store.getReport(id);
+      },
+    };
+    });
   };
   try {
-    return await runIngest({ ...options, sink });
+    return await runIngest({ ...options, sink: open });
   } finally {
-    await blobs.close();
-    await store.close();
+    // Every save has settled by now (runIngest waits for the documents in hand).
+    const opened = opening ? await opening.catch(() => null) : null;
+    if (opened) {
+      await opened.blobs.close();
+      await opened.store.close();
+    }
   }
 }

@@ -1,10 +1,11 @@
-import { francAll } from 'franc';
 import { CYRILLIC_CANDIDATES, fromFrancCode } from './candidates.ts';
 import type { Candidate, CyrillicCandidate } from './candidates.ts';
+import { francScores as francAllScores } from './franc-scores.ts';
 import { functionWordHits } from './function-words.ts';
 import { SOFT_CUE_TARGETS, letterEvidence, softLetterCues } from './letter-evidence.ts';
+import { sampleWords } from './evidence-sample.ts';
 import { textEvidence } from './text-evidence.ts';
-import { trigramScores, trigramsOf } from './trigram-model.ts';
+import { trigramCount, trigramScores, trigramsOf } from './trigram-model.ts';
 import { endingHits } from './word-endings.ts';
 
 /**
@@ -40,7 +41,7 @@ const LATIN_CANDIDATES: readonly Candidate[] = ['eng', 'uzb'];
 
 function francScores(text: string, only: string[]): Map<Candidate, number> {
   const scores = new Map<Candidate, number>();
-  for (const [code, score] of francAll(text, { only, minLength: 1 })) {
+  for (const [code, score] of francAllScores(text, only)) {
     const lang = fromFrancCode(code);
     if (lang) scores.set(lang, score);
   }
@@ -62,20 +63,25 @@ export function languageFeatures(text: string, withFranc = true): LanguageFeatur
 
   const latin = script === 'Latn';
   const langs: readonly Candidate[] = latin ? LATIN_CANDIDATES : CYRILLIC_CANDIDATES;
-  const trigrams = trigramsOf(evidence.lower);
+  // A long text is read through a sample; its trigram sum is scaled back to the whole text's
+  // length, so a long text still outweighs the capped cues as it did read whole.
+  const sampled = sampleWords(evidence.words);
+  const lower = sampled === evidence.words ? evidence.lower : sampled.join(' ');
+  const trigrams = trigramsOf(lower);
+  const positions = sampled === evidence.words ? trigrams.length : trigramCount(evidence.lower);
   const likelihood = trigramScores(trigrams, langs, latin);
-  const franc = withFranc && evidence.letters >= FRANC_MIN_LETTERS ? francScores(evidence.lower, latin ? FRANC_LATIN : FRANC_CYRILLIC) : undefined;
-  const words = functionWordHits(evidence.words);
-  const endings = endingHits(evidence.words);
-  const letters = latin ? undefined : letterEvidence(evidence.lower, evidence.cyrillicLetters);
-  const soft = latin ? undefined : softLetterCues(evidence.lower, evidence.words);
+  const franc = withFranc && evidence.letters >= FRANC_MIN_LETTERS ? francScores(lower, latin ? FRANC_LATIN : FRANC_CYRILLIC) : undefined;
+  const words = functionWordHits(sampled);
+  const endings = endingHits(sampled);
+  const letters = latin ? undefined : letterEvidence(lower, evidence.cyrillicLetters);
+  const soft = latin ? undefined : softLetterCues(lower, sampled);
 
   for (const lang of langs) {
     const cyr = lang === 'eng' ? undefined : (lang as CyrillicCandidate);
     const against = (cue: keyof typeof SOFT_CUE_TARGETS): number =>
       soft && cyr && SOFT_CUE_TARGETS[cue].includes(cyr) ? soft[cue] : 0;
     candidates.set(lang, {
-      trigram: (likelihood.get(lang) ?? 0) * trigrams.length,
+      trigram: (likelihood.get(lang) ?? 0) * positions,
       // Without a franc score every candidate gets the same 1, so the term does not move the ranking.
       franc: franc ? (franc.get(lang) ?? 0) : 1,
       words: words.get(lang) ?? 0,

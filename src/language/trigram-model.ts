@@ -50,6 +50,12 @@ export function trigramsOf(lower: string): string[] {
   return out;
 }
 
+/** How many trigrams `trigramsOf(lower)` gives, without making them. */
+export function trigramCount(lower: string): number {
+  const clean = lower.replace(/[\u0021-\u0040]+/gu, ' ').replace(/\s+/gu, ' ').trim();
+  return clean ? clean.length : 0;
+}
+
 /**
  * All models in one table, trigram → log-probability per language, so scoring a text costs one
  * lookup per trigram instead of one per trigram and language.

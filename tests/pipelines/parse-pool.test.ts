@@ -36,6 +36,26 @@ describe('parse stage in contained processes', () => {
     expect(next.ok && next.report.measures.length).toBe(14);
   }, 60_000);
 
+  it('closes with documents still in hand or waiting: they fail, and no process is started for them', async () => {
+    pool = createParsePool({ size: 1, timeoutMs: 60_000, maxHeapMb: 512 });
+    // One document parsing, two waiting for the only process; nobody wants their results any more.
+    const results = [1, 2, 3].map(() => pool!.parse({ bytes, filename: seed }));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await pool.close();
+    const settled = await Promise.all(results);
+    expect(settled.filter((r) => !r.ok).length).toBeGreaterThanOrEqual(2);
+    const { execFileSync } = await import('node:child_process');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const children = (() => {
+      try {
+        return execFileSync('pgrep', ['-P', String(process.pid), '-f', 'parse-child'], { encoding: 'utf8' }).trim();
+      } catch {
+        return ''; // pgrep exits 1 when nothing matches
+      }
+    })();
+    expect(children).toBe('');
+  }, 60_000);
+
   it('stops a document that takes too long; its process is replaced and the next document goes through', async () => {
     // Heap room far past what the looping PDF's operator list reaches in 3 s (about 200 MB/s), so the
     // time limit, not the memory limit, is what stops it.
