@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cellParagraphs } from '../../src/parse/pdf/cell-paragraphs.ts';
 import { collectWords } from '../../src/parse/pdf/cell-text.ts';
-import type { LineGeometry } from '../../src/parse/pdf/line-geometry.ts';
+import { FRAME, syntheticLine } from './support/synthetic-lines.ts';
 import { WholeWords } from '../../src/parse/pdf/whole-words.ts';
 import { WordWidths } from '../../src/parse/pdf/word-widths.ts';
 
@@ -10,32 +10,14 @@ import { WordWidths } from '../../src/parse/pdf/word-widths.ts';
  * words that fill their line, on synthetic lines: a cell 60 pt wide (frame 100–160), 10 pt text,
  * glyphs 5 pt wide (half an em), 12 pt line pitch.
  */
-const frame = { left: 100, right: 160 };
-const GLYPH = 5;
 
-function line(text: string, row: number): LineGeometry {
-  const words = text.split(' ');
-  return {
-    x0: frame.left,
-    x1: frame.left + text.length * GLYPH,
-    top: 100 + 12 * row - 8,
-    bottom: 100 + 12 * row + 2,
-    baseline: 100 + 12 * row,
-    fontSize: 10,
-    headWidth: (words[0]?.length ?? 0) * GLYPH,
-    tailWidth: (words.at(-1)?.length ?? 0) * GLYPH,
-    firstGlyphWidth: GLYPH,
-    glyphWidth: GLYPH,
-    oneWord: words.length === 1,
-  };
-}
 
 /** Word widths (ems) where as many words are wider than the 12-em line as are 11–12 ems wide. */
 const widths = { letters: WordWidths.of([3, 4, 5, 6, 11.5, 11.8, 13, 14]), figures: WordWidths.of([]) };
 
 function read(lines: string[], documentText: string[], anywhere: boolean | undefined): string[] {
   const words = collectWords([...documentText, ...lines], widths, WholeWords.of(documentText));
-  return cellParagraphs(lines, words, { geometry: lines.map((l, i) => line(l, i)), frame, pitch: 1.2, breaksWords: anywhere });
+  return cellParagraphs(lines, words, { geometry: lines.map((l, i) => syntheticLine(l, i)), frame: FRAME, pitch: 1.2, breaksWords: anywhere });
 }
 
 describe('whole words of a document', () => {

@@ -1,37 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { cellParagraphs } from '../../src/parse/pdf/cell-paragraphs.ts';
 import { collectWords } from '../../src/parse/pdf/cell-text.ts';
-import type { LineGeometry } from '../../src/parse/pdf/line-geometry.ts';
+import { FRAME, GLYPH, syntheticLine } from './support/synthetic-lines.ts';
 
 /**
  * How the lines of a ruled cell join, on synthetic glyph lines: a cell 60 pt wide inside its
  * padding (frame 100–160), 10 pt text, glyphs 5 pt wide, 12 pt line pitch.
  */
-const frame = { left: 100, right: 160 };
-const GLYPH = 5;
 
-/** A line of `text` starting at the frame's left edge, every glyph `GLYPH` wide. */
-function line(text: string, row: number, firstGlyph = GLYPH): LineGeometry {
-  const words = text.split(' ');
-  const width = text.length * GLYPH;
-  return {
-    x0: frame.left,
-    x1: frame.left + width,
-    top: 100 + 12 * row - 8,
-    bottom: 100 + 12 * row + 2,
-    baseline: 100 + 12 * row,
-    fontSize: 10,
-    headWidth: (words[0]?.length ?? 0) * GLYPH,
-    tailWidth: (words.at(-1)?.length ?? 0) * GLYPH,
-    firstGlyphWidth: firstGlyph,
-    glyphWidth: GLYPH,
-    oneWord: words.length === 1,
-  };
-}
 
 function join(lines: string[], documentText: string[] = []): string[] {
   const words = collectWords([...documentText, ...lines]);
-  return cellParagraphs(lines, words, { geometry: lines.map((l, i) => line(l, i)), frame, pitch: 1.2 });
+  return cellParagraphs(lines, words, { geometry: lines.map((l, i) => syntheticLine(l, i)), frame: FRAME, pitch: 1.2 });
 }
 
 describe('joining the lines of a cell', () => {
@@ -50,9 +30,9 @@ describe('joining the lines of a cell', () => {
     // have kept them on one line had they been one word. The document's «баталгаажуун» does not
     // overrule the page.
     const lines = ['баталгаажуу', 'н байх'];
-    const geometry = [line(lines[0]!, 0), line(lines[1]!, 1, 4)];
+    const geometry = [syntheticLine(lines[0]!, 0), syntheticLine(lines[1]!, 1, 4)];
     geometry[1]!.headWidth = 4;
-    expect(cellParagraphs(lines, collectWords([...lines, 'баталгаажуун']), { geometry, frame, pitch: 1.2 })).toEqual(['баталгаажуу н байх']);
+    expect(cellParagraphs(lines, collectWords([...lines, 'баталгаажуун']), { geometry, frame: FRAME, pitch: 1.2 })).toEqual(['баталгаажуу н байх']);
   });
 
   it('joins a full line of a web address to the address characters after it, not to text in another script', () => {
@@ -69,10 +49,10 @@ describe('joining the lines of a cell', () => {
     // 11 glyphs, 55 pt: 5 pt left, exactly one glyph — not full, but within a fifth of a glyph of it
     // once the frame estimate is allowed its error.
     const lines = ['даатгуйлаач', 'ин буреэр'];
-    const geometry = [line(lines[0]!, 0), line(lines[1]!, 1, GLYPH - 0.5)];
+    const geometry = [syntheticLine(lines[0]!, 0), syntheticLine(lines[1]!, 1, GLYPH - 0.5)];
     geometry[1]!.firstGlyphWidth = GLYPH - 0.5;
-    const without = cellParagraphs(lines, collectWords(lines), { geometry, frame, pitch: 1.2 });
-    const withWord = cellParagraphs(lines, collectWords([...lines, 'даатгуйлаачин']), { geometry: [line(lines[0]!, 0), line(lines[1]!, 1, GLYPH + 0.5)], frame, pitch: 1.2 });
+    const without = cellParagraphs(lines, collectWords(lines), { geometry, frame: FRAME, pitch: 1.2 });
+    const withWord = cellParagraphs(lines, collectWords([...lines, 'даатгуйлаачин']), { geometry: [syntheticLine(lines[0]!, 0), syntheticLine(lines[1]!, 1, GLYPH + 0.5)], frame: FRAME, pitch: 1.2 });
     expect(without).toEqual(['даатгуйлаач ин буреэр']);
     expect(withWord).toEqual(['даатгуйлаачин буреэр']);
   });
