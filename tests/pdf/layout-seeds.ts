@@ -75,4 +75,19 @@ export const LAYOUT_SEEDS: LayoutSeed[] = [
   { report: 'ky-socfund-acp-2024q1', seed: 1356211041 },
   { report: 'ky-socfund-acp-2024q1', seed: 766621621 },
   { report: 'ky-socfund-acp-2024q1', seed: 1433248139 },
+  // A fresh 50-seed run after the third round passed 25 of 100: ruled prints that wrap at spaces 23
+  // of 24, borderless prints that wrap at spaces 1 of 10, prints with overflow-wrap anywhere 1 of
+  // 66. Its failures but the anywhere ones are listed here (the anywhere ones are the
+  // words-broken-anywhere class of ky 2, 3, 7, 10, 13 and mn 2, 3, 7, 10; 65 more would add four
+  // minutes to CI).
+  { report: 'ky-socfund-acp-2024q1', seed: 895135836, knownFailure: "goals: got [{\"id\":\"g1\",\"number\":\"I\",\"title\":\"Тескеген чөйрөдө коррупциялык практ" },
+  { report: 'mn-ndg-inspector-2024', seed: 895135836, knownFailure: "measures: got 25 want 14" },
+  { report: 'ky-socfund-acp-2024q1', seed: 608639039, knownFailure: "goals: got [{\"id\":\"g1\",\"number\":\"I\",\"title\":\"Тескеген чөйрөдө коррупциялык практ" },
+  { report: 'mn-ndg-inspector-2024', seed: 608639039, knownFailure: "goals: got [{\"id\":\"g1\",\"number\":\"1\",\"title\":\"“НИЙГМИЙН ДААТГАЛЫН ТУХАЙ ХУУЛЬ, НБ" },
+  { report: 'mn-ndg-inspector-2024', seed: 1924662313, knownFailure: "goals: got [{\"id\":\"g1\",\"number\":\"1\",\"title\":\"“НИЙГМИЙН ДААТГАЛЫН ТУХАЙ ХУУЛЬ, НБ" },
+  { report: 'ky-socfund-acp-2024q1', seed: 1498345599, knownFailure: "goals: got [{\"id\":\"g1\",\"number\":null,\"title\":\"Коррупцияны мониторинги\"}] want [{" },
+  { report: 'mn-ndg-inspector-2024', seed: 1498345599, knownFailure: "goals: got [{\"id\":\"g1\",\"number\":\"1\",\"title\":\"“НИЙГМИЙН ДААТГАЛЫН ТУХАЙ ХУУЛЬ, НБ" },
+  { report: 'ky-socfund-acp-2024q1', seed: 1929906101, knownFailure: "goals: got [{\"id\":\"g1\",\"number\":\"I\",\"title\":\"Тескеген чөйрөдө коррупциялык практ" },
+  { report: 'ky-socfund-acp-2024q1', seed: 675885041, knownFailure: "goals: got [{\"id\":\"g1\",\"number\":null,\"title\":\"Кадрларды сапаттуу тандоого жана ж" },
+  { report: 'mn-ndg-inspector-2024', seed: 675885041, knownFailure: "goals: got [{\"id\":\"g1\",\"number\":\"1\",\"title\":\"“НИЙГМИЙН ДААТГАЛЫН ТУХАЙ ХУУЛЬ, НБ" },
 ];
