@@ -97,11 +97,6 @@ export class WholeWords {
     return this.#counts.get(word.toLowerCase()) ?? 0;
   }
 
-  /** Occurrences of all whole words. */
-  get size(): number {
-    return this.#total;
-  }
-
   /**
    * How telling it is that a string of `letters` letters at a line end (`prefix`) or start
    * (`suffix`) is, or is not, a word the document shows whole elsewhere: the odds that it is a
@@ -140,10 +135,5 @@ export class WholeWords {
       this.#rates.set(key, rate);
     }
     return this.count(text) > 0 ? rate.word / rate.piece : (1 - rate.word) / (1 - rate.piece);
-  }
-
-  /** Every word shown whole, with its count. */
-  entries(): IterableIterator<[string, number]> {
-    return this.#counts.entries();
   }
 }
