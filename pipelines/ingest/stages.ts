@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { extractReport } from '../../src/extract/index.ts';
 import { EXTRACTOR_VERSION } from '../../src/extract/version.ts';
 import { detectLanguage } from '../../src/language/detect.ts';
-import type { Block } from '../../src/model/doc-tree.ts';
+import type { Block, DocTree } from '../../src/model/doc-tree.ts';
 import type { IngestErrorInfo } from '../../src/model/ingest-error.ts';
 import { REPORT_SCHEMA_ID, type Report } from '../../src/model/report.ts';
 import { loadParser } from '../../src/parse/registry.ts';
@@ -23,6 +23,12 @@ export interface StageInput {
   limits?: Limits;
   /** The document's time budget: slow parse work (OCR of scanned pages) stops after it with `input/timeout`. */
   timeoutMs?: number;
+  /**
+   * Changes the parsed tree before anything is read from it, in process only: for a tool that
+   * knows more than the bytes say (the PDF layout fuzzing knows which of its printer's line breaks
+   * no reader can decide, and settles them as the source had them) to have the rest read as usual.
+   */
+  revise?: (doc: DocTree) => void;
 }
 
 export type ParseStageResult = { ok: true; report: Report } | { ok: false; error: IngestErrorInfo; unsupported?: boolean };
@@ -73,6 +79,7 @@ export async function parseStage(input: StageInput): Promise<ParseStageResult> {
   }
   if (!parsed.ok) return { ok: false, error: parsed.error };
   const doc = parsed.doc;
+  input.revise?.(doc);
   const repaired = repairTextInPlace(doc);
   if (repaired.strings > 0) {
     doc.findings.push(

@@ -39,6 +39,11 @@ export const DocCell = z.object({
    * there and the cell's first paragraph is the rest of the last paragraph above.
    */
   continuesAbove: z.boolean().optional(),
+  /**
+   * With `continuesAbove`: the page cut fell inside a word (a word broken for want of room at the
+   * page foot), so the cell's first line joins the last line above without a space.
+   */
+  cutInWord: z.boolean().optional(),
 });
 export type DocCell = z.infer<typeof DocCell>;
 

@@ -57,7 +57,7 @@ export function mergeInto(prev: WorkRow, row: WorkRow, following: readonly WorkR
   row.cells.forEach((cell, c) => {
     const target = prev.cells[c];
     if (!target || target === cell) return;
-    if (cell.paragraphs.length > 0) appendFragment(target.paragraphs, cell.paragraphs, cell.continuesAbove === true);
+    if (cell.paragraphs.length > 0) appendFragment(target.paragraphs, cell.paragraphs, cell.continuesAbove === true, cell.cutInWord === true);
     joinOcr(target, cell);
     for (const later of following) {
       later.cells.forEach((x, k) => {

@@ -18,6 +18,8 @@ export interface WorkCell {
   ocr?: number;
   /** The source's layout says the text goes on from the cell above, cut by a page (`DocCell.continuesAbove`). */
   continuesAbove?: boolean;
+  /** With `continuesAbove`: the cut fell inside a word, joined without a space (`DocCell.cutInWord`). */
+  cutInWord?: boolean;
 }
 
 export interface WorkRow {
@@ -71,6 +73,7 @@ export function expandTable(block: TableBlock): WorkRow[] {
       };
       if (cell.ocr) work.ocr = cell.ocr.confidence;
       if (cell.continuesAbove) work.continuesAbove = true;
+      if (cell.continuesAbove && cell.cutInWord) work.cutInWord = true;
       for (let dr = 0; dr < cell.rowSpan && r + dr < grid.length; dr++) {
         const target = grid[r + dr];
         if (!target) continue;

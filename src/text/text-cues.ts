@@ -53,15 +53,16 @@ export function textKey(text: string): string {
  * Appends a fragment continued from a page break or a split row. A fragment that starts in the
  * middle of a sentence continues the last paragraph; anything else starts a new paragraph, unless
  * the source's layout says the text wrapped at the break (`wrapped`: the line before it was full)
- * and the fragment does not open a list item.
+ * and the fragment does not open a list item; then `inWord` (the break fell inside a word) joins
+ * the two without a space.
  */
-export function appendFragment(paragraphs: string[], fragment: readonly string[], wrapped = false): void {
+export function appendFragment(paragraphs: string[], fragment: readonly string[], wrapped = false, inWord = false): void {
   const parts = fragment.filter((p) => !isBlank(p));
   if (parts.length === 0) return;
   const last = paragraphs.at(-1);
   const [first, ...rest] = parts;
   if (wrapped && last !== undefined && first !== undefined && !startsWithListMarker(first) && !startsWithEnumerator(first)) {
-    paragraphs[paragraphs.length - 1] = `${last} ${first}`;
+    paragraphs[paragraphs.length - 1] = inWord ? `${last}${first}` : `${last} ${first}`;
     paragraphs.push(...rest);
     return;
   }

@@ -79,6 +79,16 @@ export function cellParagraphs(lines: readonly string[], words: WordEvidence, la
   return groups.map((g) => joinLines(g, words)).filter((p) => p !== '');
 }
 
+/**
+ * Whether the break between `tail` (a line) and `line` (the line after it, in the same cell or
+ * overleaf, where a page cut the cell) fell inside a word: the rest opens with closing punctuation,
+ * or the line before was a word broken for want of room (`brokenWord`).
+ */
+export function breaksInsideWord(tail: string, line: string, prev: LineGeometry, cur: LineGeometry, layout: CellLayout | undefined, words: WordEvidence): boolean {
+  if (CLOSING_START.test(line) && /[\p{L}\p{N}]$/u.test(tail)) return true;
+  return brokenWord(tail, line, prev, cur, layout, words);
+}
+
 function paragraphEnds(prev: LineGeometry, cur: LineGeometry, layout: CellLayout): boolean {
   const fs = Math.max(prev.fontSize, cur.fontSize);
   const step = cur.baseline - prev.baseline;
@@ -127,7 +137,10 @@ function usableFrame(prev: LineGeometry, cur: LineGeometry, layout: CellLayout |
 function brokenWord(tail: string, line: string, prev: LineGeometry, cur: LineGeometry, layout: CellLayout | undefined, words: WordEvidence, tally?: BreakTally): boolean {
   const frame = usableFrame(prev, cur, layout);
   if (!frame || !prev.oneWord) return false;
-  const width = frame.right - frame.left;
+  // Lines of an indented paragraph (a nested list) start together further in: they wrap to the
+  // room right of the indent. Centred lines start at different places and keep the cell's width.
+  const indent = Math.abs(prev.x0 - cur.x0) < 0.5 && prev.x0 > frame.left + 0.5 ? prev.x0 - frame.left : 0;
+  const width = frame.right - frame.left - indent;
   const room = width - (prev.x1 - prev.x0);
   // The frame is an estimate (padding read off the left inset, rules snapped to pixels): within a
   // fifth of a glyph of full, only the document's own evidence can say the line was full.

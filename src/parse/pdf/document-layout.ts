@@ -5,7 +5,7 @@ import { findTables, type PageTables } from './table-finder.ts';
 import { collectWords } from './cell-text.ts';
 import { WordWidths } from './word-widths.ts';
 import { WholeWords } from './whole-words.ts';
-import { confirmedBreaks, tableBlock, textBlocks, type TableContext } from './page-blocks.ts';
+import { confirmedBreaks, documentPadding, tableBlock, textBlocks, type TableContext } from './page-blocks.ts';
 import { columnWrapEdges } from './column-wrap-edges.ts';
 import { linkPageTables, type PlacedTable } from './page-continuation.ts';
 import { markTableConfidence } from '../../ocr/confidence.ts';
@@ -38,8 +38,9 @@ export function layOutDocument(pages: readonly PageContent[]): Block[] {
   // it somewhere in the document (a broken word whose whole form the document has). A piece of
   // a word fills its column exactly only by chance, so both must hold.
   const sizedToWord = tables.some((t) => t.cells.some((c) => wrapEdges(t, c)?.sizedToWord === true));
-  const breaksWords = tables.some((t) => confirmedBreaks(t, words) > 0);
-  const context: TableContext = { keepsWordsWhole: sizedToWord && !breaksWords, breaksWords };
+  const padding = documentPadding(tables);
+  const breaksWords = tables.some((t) => confirmedBreaks(t, words, padding) > 0);
+  const context: TableContext = { keepsWordsWhole: sizedToWord && !breaksWords, breaksWords, padding };
   const blocks: Block[] = [];
   const placed: PlacedTable[] = [];
   // Where the page's body ends, from the lowest ruled table of the document: a table cut by the
@@ -72,7 +73,7 @@ export function layOutDocument(pages: readonly PageContent[]): Block[] {
     items.sort((a, b) => order.key(a.box) - order.key(b.box));
     blocks.push(...items.map((it) => it.block));
   });
-  linkPageTables(placed, words);
+  linkPageTables(placed, words, context);
   return blocks;
 }
 

@@ -16,6 +16,8 @@ export interface TableContext {
   keepsWordsWhole?: boolean | undefined;
   /** The document shows a word broken inside (see `CellLayout.breaksWords`). */
   breaksWords?: boolean | undefined;
+  /** Cell padding of the document's ruled tables, for a page whose own lines do not show it (`documentPadding`). */
+  padding?: number | undefined;
 }
 
 /** A table as the DocTree carries it, one DocRow per grid row; covered grid positions are not emitted. */
@@ -39,16 +41,17 @@ export function tableBlock(table: PageTable, page: number, words: WordEvidence, 
 }
 
 /** How many of the table's line breaks the document's words show to fall inside a word. */
-export function confirmedBreaks(table: PageTable, words: WordEvidence): number {
+export function confirmedBreaks(table: PageTable, words: WordEvidence, padding?: number): number {
   const tally: BreakTally = { confirmed: 0 };
-  const layoutOf = cellLayouts(table, {});
+  const layoutOf = cellLayouts(table, { padding });
   for (const cell of table.cells) cellParagraphs(cell.lines, words, layoutOf(cell), tally);
   return tally.confirmed;
 }
 
-function cellLayouts(table: PageTable, context: TableContext): (cell: GridCell) => CellLayout {
+/** What the page shows of each cell's lines (`CellLayout`), for the cells of one table. */
+export function cellLayouts(table: PageTable, context: TableContext): (cell: GridCell) => CellLayout {
   const pitch = linePitch(table);
-  const cellFrame = cellFrames(table);
+  const cellFrame = cellFrames(table, context.padding);
   const textFrame = columnTextFrames(table);
   return (cell) => ({
     geometry: cell.geometry ?? [],
@@ -66,8 +69,8 @@ function cellLayouts(table: PageTable, context: TableContext): (cell: GridCell) 
  * where its lines show it, else the table's). Stream cells have no edges of their own, only the
  * extent of their text: none.
  */
-export function cellFrames(table: PageTable): (cell: GridCell) => { left: number; right: number } | undefined {
-  const pad = table.mode === 'lattice' ? cellPadding(table) : undefined;
+export function cellFrames(table: PageTable, documentPad?: number): (cell: GridCell) => { left: number; right: number } | undefined {
+  const pad = table.mode === 'lattice' ? (cellPadding(table) ?? documentPad) : undefined;
   const columnPad = table.mode === 'lattice' ? columnPadding(table, pad) : undefined;
   const insetOf = (cell: GridCell): number | undefined => (cell.colSpan === 1 ? columnPad?.get(cell.col) : undefined) ?? pad;
   const rightShift = fullestLineShift(
@@ -125,8 +128,36 @@ function lineSteps(table: PageTable): number[] {
  */
 function cellPadding(table: PageTable): number | undefined {
   const insets: number[] = [];
-  for (const cell of table.cells) for (const g of cell.geometry ?? []) if (g) insets.push(g.x0 - cell.box.x0);
-  return sharedInset(insets);
+  // Half the room a line leaves in its cell: no padding can be wider, as the line fitted inside it.
+  const bounds: number[] = [];
+  for (const cell of table.cells) {
+    for (const g of cell.geometry ?? []) {
+      if (!g) continue;
+      insets.push(g.x0 - cell.box.x0);
+      bounds.push((cell.box.x1 - cell.box.x0 - (g.x1 - g.x0) + g.glyphWidth) / 2);
+    }
+  }
+  const pad = sharedInset(insets);
+  if (pad === undefined) return pad;
+  // A page whose text is mostly indented (a nested list filling a cell) shares the indent, not the
+  // padding: lines too wide for it refute it. Two must (one may overflow its cell); the padding is
+  // then shared by the lines that sit no further in than the second-widest line allows, and where
+  // no line does, the page does not show it.
+  bounds.sort((a, b) => a - b);
+  const bound = bounds[1];
+  if (bound === undefined || pad <= bound) return pad;
+  const fitting = insets.filter((x) => x <= bound);
+  return fitting.length > 0 ? sharedInset(fitting) : undefined;
+}
+
+/**
+ * The cell padding of the document's ruled tables: one style sheet or template pads every page
+ * alike, so the median of what the pages that show it say stands for those that do not.
+ */
+export function documentPadding(tables: readonly PageTable[]): number | undefined {
+  const pads = tables.flatMap((t) => (t.mode === 'lattice' ? [cellPadding(t)] : [])).filter((p): p is number => p !== undefined);
+  pads.sort((a, b) => a - b);
+  return pads[Math.floor(pads.length / 2)];
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { DocRow, TableBlock } from '../../model/doc-tree.ts';
 import type { PageTable } from './table-grid.ts';
-import { cellFrames } from './page-blocks.ts';
-import { lineEndsShort } from './cell-paragraphs.ts';
+import { cellLayouts, type TableContext } from './page-blocks.ts';
+import { breaksInsideWord, lineEndsShort } from './cell-paragraphs.ts';
 import { textRunsOn, type WordEvidence } from './cell-text.ts';
 import { nearlySameText } from '../../text/near-same-text.ts';
 import { startsWithEnumerator } from '../../text/text-cues.ts';
@@ -45,7 +45,7 @@ function cellText(row: DocRow | undefined, col: number): string {
  * empty a column that every new row of the table fills (its start was on the previous page).
  * Otherwise the row is left for the table normalizer to judge from its text.
  */
-export function linkPageTables(placed: readonly PlacedTable[], words: WordEvidence): void {
+export function linkPageTables(placed: readonly PlacedTable[], words: WordEvidence, context: TableContext = {}): void {
   let chainHead: PlacedTable | undefined;
   for (let i = 0; i < placed.length; i++) {
     const cur = placed[i];
@@ -101,7 +101,7 @@ export function linkPageTables(placed: readonly PlacedTable[], words: WordEviden
     // of them, and other producers rule the cut): `src/tables/` decides from the text, as for any
     // other format.
     if ((missing || cut) && !opensItem) first.continuesPrevious = true;
-    markRunOnCells(prev, cur, h, words);
+    markRunOnCells(prev, cur, h, words, context);
   }
 }
 
@@ -111,25 +111,32 @@ export function linkPageTables(placed: readonly PlacedTable[], words: WordEviden
  * table normalizer reads that); a capital does not, as a name runs on capitalised just as a new
  * paragraph starts. The geometry tells the two apart only one way: a last line that ends short
  * (the next word would have fitted) was a forced break. A full one may be a wrap or a paragraph
- * that happened to fill its line, and the text decides (`textRunsOn`).
+ * that happened to fill its line, and the text decides (`textRunsOn`). Where the page cut a word
+ * broken for want of room (the same evidence as inside a cell, `breaksInsideWord`), the two
+ * pieces join without a space (`DocCell.cutInWord`).
  */
-function markRunOnCells(prev: PlacedTable, cur: PlacedTable, row: number, words: WordEvidence): void {
+function markRunOnCells(prev: PlacedTable, cur: PlacedTable, row: number, words: WordEvidence, context: TableContext): void {
   const docRow = cur.block.rows[row];
   if (!docRow || prev.table.mode !== 'lattice' || cur.table.mode !== 'lattice') return;
   const lastRow = prev.table.rows - 1;
-  const prevFrame = cellFrames(prev.table);
+  const layoutOf = cellLayouts(prev.table, context);
   for (const cell of docRow.cells) {
     if (cell.col === undefined || cell.text.trim() === '') continue;
     const below = cur.table.cells.find((g) => g.row === row && g.col === cell.col);
     const above = prev.table.cells.find((g) => g.col === cell.col && g.colSpan === below?.colSpan && g.row + g.rowSpan - 1 === lastRow);
-    const frame = above ? prevFrame(above) : undefined;
+    const layout = above ? layoutOf(above) : undefined;
+    const frame = layout?.frame;
     const end = above?.geometry?.findLast((g) => g !== undefined);
     const start = below?.geometry?.find((g) => g !== undefined);
-    if (!above || !below || !frame || !end || !start || lineEndsShort(end, start, frame)) continue;
+    if (!above || !below || !layout || !frame || !end || !start || lineEndsShort(end, start, frame)) continue;
     const before = above.lines.join(' ').trim();
     const after = below.lines.join(' ').trim();
     if (/[.;!?…]$/u.test(before)) continue;
-    if (textRunsOn(before, after, words)) cell.continuesAbove = true;
+    if (!textRunsOn(before, after, words)) continue;
+    cell.continuesAbove = true;
+    const lastLine = above.lines.findLast((l) => l.trim() !== '')?.trim() ?? '';
+    const firstLine = below.lines.find((l) => l.trim() !== '')?.trim() ?? '';
+    if (breaksInsideWord(lastLine, firstLine, end, start, layout, words)) cell.cutInWord = true;
   }
 }
 
