@@ -8,6 +8,8 @@ import { chromium, type Browser } from 'playwright-core';
 export interface PdfRenderer {
   /** `prepare` runs inside the page after the HTML is loaded (DOM tweaks), before printing. */
   render(html: string, options?: { css?: string; prepare?: string }): Promise<Uint8Array>;
+  /** As `render`, also returning what the `probe` script evaluates to in the page before printing. */
+  renderProbed(html: string, options: { css?: string; prepare?: string; probe: string }): Promise<{ pdf: Uint8Array; probe: unknown }>;
   close(): Promise<void>;
 }
 
@@ -19,20 +21,29 @@ export async function openPdfRenderer(): Promise<PdfRenderer> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   const context = await browser.newContext();
+  const renderProbed = async (html: string, options: { css?: string; prepare?: string; probe?: string }): Promise<{ pdf: Uint8Array; probe: unknown }> => {
+    const page = await context.newPage();
+    try {
+      await page.setContent(html, { waitUntil: 'load' });
+      if (options.css) await page.addStyleTag({ content: options.css });
+      if (options.prepare) await page.evaluate(options.prepare);
+      await page.evaluate('document.fonts.ready');
+      let probe: unknown;
+      if (options.probe) {
+        await page.emulateMedia({ media: 'print' });
+        probe = await page.evaluate(options.probe);
+      }
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+      return { pdf: new Uint8Array(pdf), probe };
+    } finally {
+      await page.close();
+    }
+  };
   return {
     async render(html, options = {}) {
-      const page = await context.newPage();
-      try {
-        await page.setContent(html, { waitUntil: 'load' });
-        if (options.css) await page.addStyleTag({ content: options.css });
-        if (options.prepare) await page.evaluate(options.prepare);
-        await page.evaluate('document.fonts.ready');
-        const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-        return new Uint8Array(pdf);
-      } finally {
-        await page.close();
-      }
+      return (await renderProbed(html, options)).pdf;
     },
+    renderProbed,
     async close() {
       await browser.close();
     },

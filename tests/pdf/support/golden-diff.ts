@@ -11,11 +11,23 @@ type Projection = {
   tables: { headerRows: number; columns: number; rows: number; roles: unknown; groupRows: unknown; cells: Cell[] }[];
 } & Record<string, unknown>;
 
-/** Values are clipped in messages; GOLDEN_DIFF_WIDTH widens them when a difference lies further in. */
-const clip = (v: unknown, n = Number(process.env['GOLDEN_DIFF_WIDTH'] ?? 160)): string => {
+/** Values are clipped in messages; GOLDEN_DIFF_WIDTH widens them. */
+const WIDTH = Number(process.env['GOLDEN_DIFF_WIDTH'] ?? 160);
+const clip = (v: unknown, n = WIDTH): string => {
   const s = JSON.stringify(v) ?? 'undefined';
   return s.length > n ? `${s.slice(0, n)}…` : s;
 };
+
+/** Two values side by side, each clipped around the first place where they differ. */
+function gotWant(got: unknown, want: unknown): string {
+  const a = JSON.stringify(got) ?? 'undefined';
+  const b = JSON.stringify(want) ?? 'undefined';
+  let at = 0;
+  while (at < a.length && a[at] === b[at]) at++;
+  const from = Math.max(0, at - Math.floor(WIDTH / 3));
+  const part = (s: string): string => `${from > 0 ? '…' : ''}${s.slice(from, from + WIDTH)}${s.length > from + WIDTH ? '…' : ''}`;
+  return `got ${part(a)} want ${part(b)}`;
+}
 
 /**
  * A hyphen then a space between two words («ня-бо- гор», «01- ны», OCR noise in the Mongolian
@@ -68,14 +80,14 @@ export function goldenDiff(gotValue: unknown, wantValue: unknown, limit = 40): s
   const want = wantValue as Projection;
   const out: string[] = [];
   for (const k of ['language', 'title', 'organization', 'period', 'goals']) {
-    if (!same(got[k], want[k])) out.push(`${k}: got ${clip(got[k])} want ${clip(want[k])}`);
+    if (!same(got[k], want[k])) out.push(`${k}: ${gotWant(got[k], want[k])}`);
   }
   if (got.measures.length !== want.measures.length) out.push(`measures: got ${got.measures.length} want ${want.measures.length}`);
   for (let i = 0; i < Math.max(got.measures.length, want.measures.length); i++) {
     const a = shiftedSpans(got.measures[i] ?? {}, got.tables);
     const b = shiftedSpans(want.measures[i] ?? {}, want.tables);
     for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
-      if (!same(a[k], b[k])) out.push(`measure ${i + 1} ${k}: got ${clip(a[k])} want ${clip(b[k])}`);
+      if (!same(a[k], b[k])) out.push(`measure ${i + 1} ${k}: ${gotWant(a[k], b[k])}`);
     }
   }
   if (got.tables.length !== want.tables.length) out.push(`tables: got ${got.tables.length} want ${want.tables.length}`);
@@ -83,12 +95,12 @@ export function goldenDiff(gotValue: unknown, wantValue: unknown, limit = 40): s
     const gt = got.tables[t];
     if (!gt) return;
     for (const k of ['headerRows', 'columns', 'rows', 'roles', 'groupRows'] as const) {
-      if (!isDeepStrictEqual(gt[k], wt[k])) out.push(`table ${t} ${k}: got ${clip(gt[k])} want ${clip(wt[k])}`);
+      if (!isDeepStrictEqual(gt[k], wt[k])) out.push(`table ${t} ${k}: ${gotWant(gt[k], wt[k])}`);
     }
     const key = (c: readonly (number | string)[]): string => `r${c[0]} c${c[1]} ${c[2]}x${c[3]}`;
     const have = new Map(gt.cells.map((c) => [key(c), c[4]]));
     const wanted = new Map(wt.cells.map((c) => [key(c), c[4]]));
-    for (const [k, text] of wanted) if (!same(have.get(k), text)) out.push(`table ${t} cell ${k}: got ${clip(have.get(k))} want ${clip(text)}`);
+    for (const [k, text] of wanted) if (!same(have.get(k), text)) out.push(`table ${t} cell ${k}: ${gotWant(have.get(k), text)}`);
     for (const [k, text] of have) if (!wanted.has(k)) out.push(`table ${t} extra cell ${k}: ${clip(text)}`);
   });
   return out.length > limit ? [...out.slice(0, limit), `… ${out.length - limit} more`] : out;

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ingestDocument } from '../../../pipelines/ingest/index.ts';
+import type { DocTree } from '../../../src/model/doc-tree.ts';
 import { formatIndependent } from '../../golden/projection.ts';
 import type { PdfRenderer } from './chromium-pdf.ts';
 import { goldenDiff } from './golden-diff.ts';
-import { drawVariant, variantCss, variantScript, type LayoutVariant } from './layout-variants.ts';
+import { joinProbeScript, printedJoins, settleIndistinguishable, type IndistinguishableJoin, type JoinProbe } from './indistinguishable-joins.ts';
+import { drawVariant, textWidthPx, variantCss, variantScript, type LayoutVariant } from './layout-variants.ts';
 
 /** The golden reports whose HTML ground truth is printed under varied layouts. */
 export const FUZZ_REPORTS = ['ky-socfund-acp-2024q1', 'mn-ndg-inspector-2024'] as const;
@@ -21,16 +23,30 @@ const undrawable = (s: string): string => s.replace(/\u09B0/gu, 'р');
 export interface FuzzOutcome {
   variant: LayoutVariant;
   report: string;
+  /** Differences up to the line breaks no reader of the PDF can decide (indistinguishable-joins.ts). */
   differences: string[];
+  /** Differences with the reader's own reading of every break (asked for with `strict`). */
+  strict?: string[] | undefined;
+  /** The indistinguishable line breaks the printing browser found. */
+  joins: IndistinguishableJoin[];
+  pdf: Uint8Array;
 }
 
-/** Prints one report under the seed's layout, reads the PDF back and compares it with the golden report. */
-export async function runLayoutCase(renderer: PdfRenderer, report: (typeof FUZZ_REPORTS)[number], seed: number): Promise<FuzzOutcome> {
+/**
+ * Prints one report under the seed's layout, reads the PDF back and compares it with the golden
+ * report, with the line breaks no reader of the PDF can decide settled as the source had them
+ * (indistinguishable-joins.ts); `strict` also compares the reader's own reading of those.
+ */
+export async function runLayoutCase(renderer: PdfRenderer, report: (typeof FUZZ_REPORTS)[number], seed: number, strict = false): Promise<FuzzOutcome> {
   const html = undrawable(readFileSync(join(GOLDEN, report, 'input.html'), 'utf8'));
   const expected = JSON.parse(undrawable(readFileSync(join(GOLDEN, report, 'expected.json'), 'utf8'))) as { tables: { columns: number }[] };
   const variant = drawVariant(seed, expected.tables[0]?.columns ?? 1);
-  const pdf = await renderer.render(html, { css: variantCss(variant), prepare: variantScript(variant) });
-  const outcome = await ingestDocument({ bytes: pdf, filename: `${report}-${seed}.pdf` });
-  const differences = outcome.status === 'ok' ? goldenDiff(formatIndependent(outcome.report), expected) : [`ingest ${outcome.status}: ${outcome.error.code} ${outcome.error.message}`];
-  return { variant, report, differences };
+  const { pdf, probe } = await renderer.renderProbed(html, { css: variantCss(variant), prepare: variantScript(variant), probe: joinProbeScript(textWidthPx(variant)) });
+  const joins = await printedJoins(pdf, probe as JoinProbe);
+  const compare = async (revise?: (doc: DocTree) => void): Promise<string[]> => {
+    const outcome = await ingestDocument({ bytes: pdf, filename: `${report}-${seed}.pdf`, ...(revise ? { revise } : {}) });
+    return outcome.status === 'ok' ? goldenDiff(formatIndependent(outcome.report), expected) : [`ingest ${outcome.status}: ${outcome.error.code} ${outcome.error.message}`];
+  };
+  const differences = await compare(joins.length > 0 ? settleIndistinguishable(joins) : undefined);
+  return { variant, report, differences, strict: strict ? await compare() : undefined, joins, pdf };
 }

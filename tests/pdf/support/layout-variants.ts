@@ -117,7 +117,7 @@ ${widths.join('\n')}
 }
 
 /** Width of the page's text area in CSS pixels (the page less the 12 mm side margins of `variantCss`). */
-function textWidthPx(v: LayoutVariant): number {
+export function textWidthPx(v: LayoutVariant): number {
   const [w, h] = PAPER_MM[v.paper];
   return (((v.landscape ? h : w) - 24) / 25.4) * 96;
 }

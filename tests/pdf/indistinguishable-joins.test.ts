@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getDocument } from '../../src/parse/pdf/pdfjs.ts';
+import { openPdfRenderer, type PdfRenderer } from './support/chromium-pdf.ts';
+import { flipScript, joinProbeScript, printedJoins, type IndistinguishableJoin, type JoinProbe } from './support/indistinguishable-joins.ts';
+import { drawVariant, prng, textWidthPx, variantCss, variantScript, type LayoutVariant } from './support/layout-variants.ts';
+
+/**
+ * The layout fuzzing forgives the line breaks that its probe finds indistinguishable in the PDF
+ * (support/indistinguishable-joins.ts). That claim is checked here the hard way: the source is
+ * rewritten at a random sample of those breaks (a space put into the broken word, the space taken
+ * out after the whole one) and printed again, and the two PDFs must hold the same text at the same
+ * places. The same rewrite at breaks the probe called decidable must change the print, or the
+ * comparison could not tell anything apart.
+ */
+const GOLDEN = join(import.meta.dirname, '../../fixtures/golden');
+
+let renderer: PdfRenderer;
+beforeAll(async () => {
+  renderer = await openPdfRenderer();
+});
+afterAll(async () => {
+  await renderer?.close();
+});
+
+/** Every drawn glyph run of the PDF with its page and place, whitespace-only runs left out. */
+async function printedText(pdf: Uint8Array): Promise<string[]> {
+  const doc = await getDocument({ data: pdf.slice(), useSystemFonts: false, isEvalSupported: false }).promise;
+  try {
+    const out: string[] = [];
+    for (let p = 1; p <= doc.numPages; p++) {
+      const content = await (await doc.getPage(p)).getTextContent();
+      for (const item of content.items) {
+        if (!('str' in item) || item.str.trim() === '') continue;
+        out.push(`${p} ${item.transform[4]?.toFixed(2)} ${item.transform[5]?.toFixed(2)} ${item.str.trim()}`);
+      }
+    }
+    return out;
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/** Up to `n` breaks drawn at random, at most one per text node (breaks of one node may interact). */
+function sample(joins: readonly IndistinguishableJoin[], n: number, seed: number): IndistinguishableJoin[] {
+  const r = prng(seed);
+  const byNode = new Map<string, IndistinguishableJoin>();
+  for (const j of [...joins].sort(() => r() - 0.5)) byNode.set(`${j.at.cell}/${j.at.node}`, j);
+  return [...byNode.values()].slice(0, n);
+}
+
+async function print(html: string, v: LayoutVariant, flips: readonly IndistinguishableJoin[] = []): Promise<{ pdf: Uint8Array; probe: JoinProbe }> {
+  const prepare = `(async () => { await ${variantScript(v)}; ${flipScript(flips)}; })()`;
+  const { pdf, probe } = await renderer.renderProbed(html, { css: variantCss(v), prepare, probe: joinProbeScript(textWidthPx(v)) });
+  return { pdf, probe: probe as JoinProbe };
+}
+
+// Layouts that break words anywhere in narrow columns, where such breaks abound.
+describe.each([
+  ['ky-socfund-acp-2024q1', 3],
+  ['mn-ndg-inspector-2024', 7],
+] as const)('%s under layout seed %i', (report, seed) => {
+  it('prints the same whichever way the source had an indistinguishable break, and differently at a decidable one', async () => {
+    const html = readFileSync(join(GOLDEN, report, 'input.html'), 'utf8');
+    const expected = JSON.parse(readFileSync(join(GOLDEN, report, 'expected.json'), 'utf8')) as { tables: { columns: number }[] };
+    const v = drawVariant(seed, expected.tables[0]?.columns ?? 1);
+    expect(v.breakAnywhere).toBe(true);
+    const original = await print(html, v);
+    const joins = sample(await printedJoins(original.pdf, original.probe), 24, seed);
+    const decidable = sample(original.probe.decidable, 3, seed);
+    // Both kinds of indistinguishable break are in the sample: a word broken and a word filling its line.
+    expect(joins.some((j) => j.at.start === j.at.end + 1)).toBe(true);
+    expect(joins.some((j) => j.at.start > j.at.end + 1)).toBe(true);
+    expect(decidable.length).toBeGreaterThan(0);
+
+    const text = await printedText(original.pdf);
+    expect(await printedText((await print(html, v, joins)).pdf)).toEqual(text);
+    for (const d of decidable) expect(await printedText((await print(html, v, [d])).pdf), `${d.left}|${d.right}`).not.toEqual(text);
+  });
+});

@@ -1,0 +1,242 @@
+import type { DocTree, TableBlock } from '../../../src/model/doc-tree.ts';
+import { getDocument } from '../../../src/parse/pdf/pdfjs.ts';
+
+/**
+ * Line breaks that no reader of the PDF can decide, found in the browser that prints it.
+ *
+ * Under `overflow-wrap: anywhere` a browser breaks a word only when it does not fit on a line of
+ * its own, and then at the last letter that fits. So a line holding one full word followed by the
+ * next word on the next line, and a line holding the first part of a longer word followed by the
+ * rest of it, can print exactly the same glyphs at exactly the same places: «камсызда|ндырылган»
+ * is one word broken, and would print identically if the source had said «камсызда ндырылган».
+ * The PDF then holds no trace of the difference, and reading it either way is as right as a
+ * reading of that PDF can be.
+ *
+ * The probe does not reason about that rule: for each line break inside a text node of a table
+ * cell that is mid-word, or at a space after a line of one word, it changes the source the other
+ * way (inserts or removes that space), lays the cell out again and keeps the break only if every
+ * line of the node holds the same text and the cell keeps its width, i.e. the print would be the
+ * same. Every other break (a space after a line of several words, a break the alternative moves)
+ * is decidable from the page and is never forgiven.
+ */
+
+/** One indistinguishable break: the word (or word part) ending a line and the one starting the next. */
+export interface IndistinguishableJoin {
+  left: string;
+  right: string;
+  /** CSS px by which the line plus the next line's first letter overruns the cell's text width. */
+  overrun: number;
+  /** Where: the cell (document order of th/td), the text node within it, and the break's characters. */
+  at: { cell: number; node: number; end: number; start: number };
+}
+
+/** What the probe found: the indistinguishable breaks, and the candidates whose other reading prints differently. */
+export interface JoinProbe {
+  joins: IndistinguishableJoin[];
+  decidable: IndistinguishableJoin[];
+}
+
+/**
+ * A script for `page.evaluate`, run after the variant's own DOM tweaks, that lays the document out
+ * at the width of the printed page's text area (print media, as the PDF is laid out) and returns
+ * the breaks of every table cell that were tried (`JoinProbe`).
+ */
+export function joinProbeScript(textWidthPx: number): string {
+  return `(() => {
+    const root = document.documentElement;
+    const width = root.style.width;
+    const zoom = root.style.zoom;
+    root.style.width = '${textWidthPx.toFixed(2)}px';
+    // The screen snaps border widths to whole device pixels and the print does not (a 0.6 pt rule
+    // is 1 px wide on screen, 0.8 px in the PDF), which moves cell edges by a fraction of a pixel:
+    // laid out ten times larger, the snapping error is a tenth.
+    root.style.zoom = '10';
+    const scale = root.getBoundingClientRect().width / ${textWidthPx.toFixed(2)};
+    const space = /\\s/;
+    const range = document.createRange();
+    // Line of each visible character of a text node: a new line where a character's box starts
+    // below the previous one's middle.
+    const lines = (node) => {
+      const text = node.data;
+      const out = [];
+      let top = -Infinity, bottom = -Infinity, line = -1;
+      for (let i = 0; i < text.length; i++) {
+        if (space.test(text[i])) continue;
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const r = range.getClientRects()[0];
+        if (!r) continue;
+        if (r.top >= (top + bottom) / 2) line++;
+        top = r.top; bottom = r.bottom;
+        out.push({ i, line });
+      }
+      return out;
+    };
+    const lineTexts = (node) => {
+      const at = lines(node);
+      const texts = [];
+      for (const { i, line } of at) texts[line] = (texts[line] ?? '') + node.data.slice(i, i + 1) + (space.test(node.data[i + 1] ?? '') ? ' ' : '');
+      return texts.map((t) => t.trim());
+    };
+    const found = [];
+    const decidable = [];
+    let cellNo = -1;
+    for (const cell of document.querySelectorAll('th, td')) {
+      cellNo++;
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      let nodeNo = -1;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        nodeNo++;
+        const at = lines(node);
+        if (at.length < 2 || at[at.length - 1].line === at[0].line) continue;
+        const original = node.data;
+        const before = lineTexts(node);
+        const cellWidth = cell.getBoundingClientRect().width;
+        for (let k = 1; k < at.length; k++) {
+          if (at[k].line === at[k - 1].line) continue;
+          const end = at[k - 1].i, start = at[k].i;
+          const gap = original.slice(end + 1, start);
+          const lineText = before[at[k - 1].line] ?? '';
+          const midWord = gap.length === 0;
+          if (!midWord && /\\s/.test(lineText)) continue;
+          node.data = original.slice(0, end + 1) + (midWord ? ' ' : '') + original.slice(start);
+          const after = lineTexts(node);
+          const same = Math.abs(cell.getBoundingClientRect().width - cellWidth) < 0.01 && after.length === before.length && after.every((t, n) => t === before[n]);
+          node.data = original;
+          const left = lineText.split(/\\s+/).pop() ?? '';
+          const right = (before[at[k].line] ?? '').split(/\\s+/)[0] ?? '';
+          // How far the line with the next line's first letter added would overrun the cell's text
+          // width: a break is only as indistinguishable as this is clear of zero, because the
+          // screen lays glyphs out a little differently from the print.
+          const box = (i) => { range.setStart(node, i); range.setEnd(node, i + 1); return range.getClientRects()[0]; };
+          const style = getComputedStyle(cell);
+          const inner = cell.getBoundingClientRect().right - (parseFloat(style.paddingRight) + parseFloat(style.borderRightWidth)) * scale;
+          const lineStart = at.find((c) => c.line === at[k - 1].line).i;
+          const overrun = (box(end).right + (box(start).right - box(start).left) - inner) / scale;
+          if (left && right) (same ? found : decidable).push({ left, right, overrun, at: { cell: cellNo, node: nodeNo, end, start } });
+        }
+      }
+    }
+    root.style.width = width;
+    root.style.zoom = zoom;
+    return { joins: found, decidable };
+  })()`;
+}
+
+/**
+ * Clearance asked of a space break's overrun, in CSS px: the probe's layout (ten times larger, see
+ * `joinProbeScript`) still differs from the print's by the snapping of rules to a tenth of a pixel.
+ */
+const SCREEN_PRINT_CLEARANCE = 0.2;
+
+/**
+ * The probe's indistinguishable breaks that the print bears out. The probe lays the page out on
+ * screen, whose cell widths differ from the print's by a fraction of a pixel, so a break only
+ * counts where the PDF shows it (a line ending with `left` above one starting with `right`, at the
+ * same left edge) and, for a space break, where the next letter overran the line by a clear margin.
+ * A mid-word break needs no margin: a line that is the first piece of a broken word is as wide as a
+ * line can be, so with a space in place of the break nothing more could fit on it either.
+ */
+export async function printedJoins(pdf: Uint8Array, probe: JoinProbe): Promise<IndistinguishableJoin[]> {
+  const doc = await getDocument({ data: pdf.slice(), isEvalSupported: false }).promise;
+  const breaks = new Set<string>();
+  type Item = { x0: number; x1: number; y: number; size: number; text: string };
+  const add = (a: Item, b: Item): void => void breaks.add(`${a.text.split(/\s+/u).at(-1)}|${b.text.split(/\s+/u)[0]}`);
+  try {
+    let before: Item[] = [];
+    for (let p = 1; p <= doc.numPages; p++) {
+      const items: Item[] = (await (await doc.getPage(p)).getTextContent()).items.flatMap((i) =>
+        'str' in i && i.str.trim() !== '' ? [{ x0: i.transform[4] ?? 0, x1: (i.transform[4] ?? 0) + i.width, y: i.transform[5] ?? 0, size: Math.abs(i.transform[3] ?? 0), text: i.str.trim() }] : [],
+      );
+      // The next line of a cell: the nearest line below that shares some of its width (centred
+      // lines start at different places).
+      const under = (a: Item, b: Item): boolean => b.x0 < a.x1 && a.x0 < b.x1 && b.y < a.y;
+      for (const a of items) {
+        let next: Item | undefined;
+        for (const b of items) if (under(a, b) && a.y - b.y < 2 * a.size && (!next || b.y > next.y)) next = b;
+        if (next) add(a, next);
+      }
+      // A cell cut by the page end goes on at the top of the next page, below the repeated
+      // header, if any: its last line on this page is linked to the first few under it there.
+      for (const a of before) {
+        if (before.some((b) => under(a, b))) continue;
+        const tops = items.filter((b) => b.x0 < a.x1 && a.x0 < b.x1).sort((x, y) => y.y - x.y);
+        for (const b of tops.slice(0, 4)) add(a, b);
+      }
+      before = items;
+    }
+  } finally {
+    await doc.destroy();
+  }
+  return probe.joins.filter((j) => breaks.has(`${j.left}|${j.right}`) && (j.at.start === j.at.end + 1 || j.overrun >= SCREEN_PRINT_CLEARANCE));
+}
+
+/**
+ * A script for `page.evaluate`, run where `joinProbeScript` ran, that rewrites the source at the
+ * given breaks the other way (a mid-word break gets a space, a space break loses it). Breaks of one
+ * text node are rewritten from its end so that the offsets of the others still hold.
+ */
+export function flipScript(joins: readonly IndistinguishableJoin[]): string {
+  const sorted = [...joins].sort((a, b) => b.at.end - a.at.end);
+  return `(() => {
+    const cells = [...document.querySelectorAll('th, td')];
+    for (const { at } of ${JSON.stringify(sorted)}) {
+      const walker = document.createTreeWalker(cells[at.cell], NodeFilter.SHOW_TEXT);
+      let node = walker.nextNode();
+      for (let n = 0; n < at.node; n++) node = walker.nextNode();
+      const text = node.data;
+      const midWord = at.start === at.end + 1;
+      node.data = text.slice(0, at.end + 1) + (midWord ? ' ' : '') + text.slice(at.start);
+    }
+  })()`;
+}
+
+/**
+ * Settles every indistinguishable break in a parsed tree as the source had it: a broken word
+ * loses the space the reader may have put into it, and a whole word that filled its line gets back
+ * the space the reader may have taken out. Applied through `StageInput.revise`, so that all that
+ * is derived from the text (measures, quantities, roles) is compared with the golden report as if
+ * the reader had guessed those breaks right, and only decidable differences remain.
+ */
+export function settleIndistinguishable(joins: readonly IndistinguishableJoin[]): (doc: DocTree) => void {
+  const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  const inWord = (j: IndistinguishableJoin): boolean => j.at.start === j.at.end + 1;
+  const key = (j: IndistinguishableJoin): string => `${j.left}|${j.right}`;
+  // The same two words broken inside a word in one place and at a space in another cannot be
+  // settled by their text: such breaks are left as the reader read them.
+  const kinds = new Map<string, Set<boolean>>();
+  for (const j of joins) kinds.set(key(j), (kinds.get(key(j)) ?? new Set()).add(inWord(j)));
+  const settled = joins.filter((j) => kinds.get(key(j))?.size === 1);
+  const rules = settled.map((j) =>
+    inWord(j)
+      ? { pattern: new RegExp(`${escape(j.left)} ${escape(j.right)}`, 'gu'), to: `${j.left}${j.right}` }
+      : // A whole word begins where no letter stands before it.
+        { pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escape(j.left)}${escape(j.right)}`, 'gu'), to: `${j.left} ${j.right}` },
+  );
+  const settle = (text: string): string => rules.reduce((t, r) => t.replace(r.pattern, r.to), text);
+  // A break at a page foot lies between a cell's last line on one page and the first line of the
+  // cell below it overleaf, joined later as `cutInWord` says.
+  const ends = (text: string, word: string): boolean => text.endsWith(word) && !/[\p{L}\p{N}]/u.test(text.at(-word.length - 1) ?? ' ');
+  const opens = (text: string, word: string): boolean => text.startsWith(word) && !/[\p{L}\p{N}]/u.test(text[word.length] ?? ' ');
+  return (doc) => {
+    let before: TableBlock | undefined;
+    for (const block of doc.blocks) {
+      if (block.kind !== 'table') continue;
+      const last = before ? before.rows.length - 1 : -1;
+      for (const row of block.rows) {
+        for (const cell of row.cells) {
+          cell.text = settle(cell.text);
+          cell.paragraphs = cell.paragraphs.map(settle);
+          if (!row.pageBreakBefore || !before) continue;
+          const above = before.rows.flatMap((r, i) => r.cells.filter((c) => c.col === cell.col && i + c.rowSpan - 1 === last))[0];
+          const text = cell.text.trim();
+          const upper = above?.text.trim() ?? '';
+          const join = settled.find((j) => opens(text, j.right) && ends(upper, j.left));
+          if (join && inWord(join)) Object.assign(cell, { continuesAbove: true, cutInWord: true });
+          else if (join) delete cell.cutInWord;
+        }
+      }
+      before = block;
+    }
+  };
+}
