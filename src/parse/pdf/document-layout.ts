@@ -7,6 +7,8 @@ import { WordWidths } from './word-widths.ts';
 import { WholeWords } from './whole-words.ts';
 import { confirmedBreaks, documentPadding, tableBlock, textBlocks, type TableContext } from './page-blocks.ts';
 import { columnWrapEdges } from './column-wrap-edges.ts';
+import { absorbColumnTail } from './column-tail.ts';
+import type { PageTable } from './table-grid.ts';
 import { linkPageTables, type PlacedTable } from './page-continuation.ts';
 import { markTableConfidence } from '../../ocr/confidence.ts';
 
@@ -55,6 +57,13 @@ export function layOutDocument(pages: readonly PageContent[]): Block[] {
     for (const r of page.runs) {
       frame.left = Math.min(frame.left, r.x0);
       frame.right = Math.max(frame.right, r.x1);
+    }
+    // The lowest borderless table's last cell may run on below its row, one column alone.
+    const lowest = res.tables.reduce<PageTable | undefined>((a, t) => (!a || t.box.bottom > a.box.bottom ? t : a), undefined);
+    if (lowest) {
+      const furniture = res.textLines.filter((l) => isFurniture(l.top, l.bottom, page.height));
+      const kept = absorbColumnTail(lowest, res.textLines.filter((l) => !furniture.includes(l)));
+      res.textLines = [...kept, ...furniture].sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
     }
     const order = readingOrder(res.textLines, frame, res.tables.map((t) => t.box));
     const items: { box: Box; block: Block }[] = textBlocks(order.lines, page.number, frame, bodySize, words);

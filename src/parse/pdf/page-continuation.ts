@@ -74,8 +74,19 @@ export function linkPageTables(placed: readonly PlacedTable[], words: WordEviden
         offset = o;
       }
     }
-    for (let k = 0; k < h; k++) {
-      for (const row of [cur.block.rows[k], headRows[offset + k]]) {
+    // Header rows read row for row alike, or else as one band (a two-level header that one page
+    // reads as two rows and another as one, as borderless pages are read from their own gaps).
+    let headCount = h;
+    if (h === 0) {
+      const band = sameHeaderBand(cur.block.rows, headRows);
+      if (band) {
+        h = band.rows;
+        offset = band.offset;
+        headCount = band.headRows;
+      }
+    }
+    for (let k = 0; k < Math.max(h, headCount); k++) {
+      for (const row of [k < h ? cur.block.rows[k] : undefined, k < headCount ? headRows[offset + k] : undefined]) {
         if (!row) continue;
         row.header = true;
         for (const cell of row.cells) cell.header = true;
@@ -138,6 +149,40 @@ function markRunOnCells(prev: PlacedTable, cur: PlacedTable, row: number, words:
     const firstLine = below.lines.find((l) => l.trim() !== '')?.trim() ?? '';
     if (breaksInsideWord(lastLine, firstLine, end, start, layout, words)) cell.cutInWord = true;
   }
+}
+
+/** Text of each column over a band of rows, a spanning cell counted once at its first column. */
+function columnTexts(rows: readonly DocRow[]): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const row of rows) {
+    for (const cell of row.cells) {
+      if (cell.col === undefined || cell.text.trim() === '') continue;
+      out.set(cell.col, `${out.get(cell.col) ?? ''} ${cell.text}`.trim());
+    }
+  }
+  return out;
+}
+
+/**
+ * The first rows of a page that repeat a band of the chain's first rows column for column, however
+ * either page cut the band into rows (up to three rows each, the band under up to three title
+ * rows of the first page): how many rows on this page, where the band starts in the first page's
+ * rows and how many rows it takes there. Every column must read the same, and two at least must
+ * have text.
+ */
+function sameHeaderBand(rows: readonly DocRow[], headRows: readonly DocRow[]): { rows: number; offset: number; headRows: number } | undefined {
+  for (let n = 1; n <= 3 && n <= rows.length; n++) {
+    const mine = columnTexts(rows.slice(0, n));
+    if (mine.size < 2) continue;
+    for (let offset = 0; offset <= 3; offset++) {
+      for (let m = 1; m <= 3 && offset + m <= headRows.length; m++) {
+        const theirs = columnTexts(headRows.slice(offset, offset + m));
+        if (theirs.size !== mine.size) continue;
+        if ([...mine].every(([col, text]) => nearlySameText(text, theirs.get(col) ?? ''))) return { rows: n, offset, headRows: m };
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Whether a cell of the row with text spans over column `col` from a column to its left. */

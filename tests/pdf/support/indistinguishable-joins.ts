@@ -207,12 +207,31 @@ export function settleIndistinguishable(joins: readonly IndistinguishableJoin[])
   const kinds = new Map<string, Set<boolean>>();
   for (const j of joins) kinds.set(key(j), (kinds.get(key(j)) ?? new Set()).add(inWord(j)));
   const settled = joins.filter((j) => kinds.get(key(j))?.size === 1);
-  const rules = settled.map((j) =>
-    inWord(j)
-      ? { pattern: new RegExp(`${escape(j.left)} ${escape(j.right)}`, 'gu'), to: `${j.left}${j.right}` }
-      : // A whole word begins where no letter stands before it.
-        { pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escape(j.left)}${escape(j.right)}`, 'gu'), to: `${j.left} ${j.right}` },
-  );
+  // Break `b` ends the line that break `a` began (the line is one token, so it starts where `a` left off).
+  const lineAfter = (a: IndistinguishableJoin, b: IndistinguishableJoin): boolean =>
+    a.at.cell === b.at.cell && a.at.node === b.at.node && b.at.end - b.left.length + 1 === a.at.start;
+  // A word broken over several lines is one chain of pieces; it is matched whole, with or without
+  // a space at each break, and ending where a word ends (a piece alone would match inside other
+  // words: «…лөрдү к» in «өзгөртүүлөрдү киргизүү»).
+  const chains: { pieces: string[]; last: IndistinguishableJoin }[] = [];
+  for (const j of [...settled.filter(inWord)].sort((a, b) => a.at.cell - b.at.cell || a.at.node - b.at.node || a.at.end - b.at.end)) {
+    const chain = chains.at(-1);
+    if (chain && lineAfter(chain.last, j)) {
+      chain.pieces.push(j.right);
+      chain.last = j;
+    } else chains.push({ pieces: [j.left, j.right], last: j });
+  }
+  const pattern = (pieces: readonly string[]): string => pieces.map(escape).join(' ?');
+  // A whole word filling its line may itself be the last piece of a word broken before it: the
+  // space is put back after the whole word, however the reader joined its pieces.
+  const wordBefore = (j: IndistinguishableJoin): string[] => chains.find((c) => lineAfter(c.last, j))?.pieces ?? [j.left];
+  const rules = [
+    // A whole word begins where no letter stands before it.
+    ...settled
+      .filter((j) => !inWord(j))
+      .map((j) => ({ pattern: new RegExp(`(?<![\\p{L}\\p{N}])${pattern(wordBefore(j))}${escape(j.right)}`, 'gu'), to: `${wordBefore(j).join('')} ${j.right}` })),
+    ...chains.map(({ pieces }) => ({ pattern: new RegExp(`${pattern(pieces)}(?![\\p{L}\\p{N}])`, 'gu'), to: pieces.join('') })),
+  ];
   const settle = (text: string): string => rules.reduce((t, r) => t.replace(r.pattern, r.to), text);
   // A break at a page foot lies between a cell's last line on one page and the first line of the
   // cell below it overleaf, joined later as `cutInWord` says.
