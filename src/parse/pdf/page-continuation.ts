@@ -171,11 +171,15 @@ function columnTexts(rows: readonly DocRow[]): Map<number, string> {
  * have text.
  */
 function sameHeaderBand(rows: readonly DocRow[], headRows: readonly DocRow[]): { rows: number; offset: number; headRows: number } | undefined {
+  const hasText = (row: DocRow): boolean => row.cells.some((c) => c.text.trim() !== '');
   for (let n = 1; n <= 3 && n <= rows.length; n++) {
+    // Every row of a band has text: an empty sliver of a cut row is no header row.
+    if (!rows.slice(0, n).every(hasText)) break;
     const mine = columnTexts(rows.slice(0, n));
     if (mine.size < 2) continue;
     for (let offset = 0; offset <= 3; offset++) {
       for (let m = 1; m <= 3 && offset + m <= headRows.length; m++) {
+        if (!headRows.slice(offset, offset + m).every(hasText)) break;
         const theirs = columnTexts(headRows.slice(offset, offset + m));
         if (theirs.size !== mine.size) continue;
         if ([...mine].every(([col, text]) => nearlySameText(text, theirs.get(col) ?? ''))) return { rows: n, offset, headRows: m };
