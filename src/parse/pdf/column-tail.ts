@@ -23,7 +23,7 @@ export function absorbColumnTail(table: PageTable, lines: readonly TextLine[]): 
   const first = below[0];
   if (!first) return [...lines];
   const em = first.fontSize || 10;
-  const gapLimit = Math.min(3 * em, largestStep(table) + em);
+  const gapLimit = Math.min(3 * em, largestGap(table) + em);
   // The first line starts where a column's text does: between its left edge and its leftmost line.
   const col = [...Array(table.cols).keys()].find((c) => {
     const left = columnSpan(table, c)?.left;
@@ -71,7 +71,7 @@ function columnSpan(table: PageTable, c: number): { left: number; right: number 
 }
 
 /** The largest white gap between two lines of one cell, or between two rows of the table. */
-function largestStep(table: PageTable): number {
+function largestGap(table: PageTable): number {
   let step = 0;
   for (const cell of table.cells) {
     const geo = cell.geometry ?? [];

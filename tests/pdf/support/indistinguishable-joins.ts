@@ -62,15 +62,18 @@ export function joinProbeScript(textWidthPx: number): string {
       let top = -Infinity, bottom = -Infinity, line = -1;
       for (let i = 0; i < text.length; i++) {
         if (space.test(text[i])) continue;
-        range.setStart(node, i);
-        range.setEnd(node, i + 1);
-        const r = range.getClientRects()[0];
+        const r = box(node, i);
         if (!r) continue;
         if (r.top >= (top + bottom) / 2) line++;
         top = r.top; bottom = r.bottom;
         out.push({ i, line });
       }
       return out;
+    };
+    const box = (node, i) => {
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      return range.getClientRects()[0];
     };
     const lineTexts = (node) => {
       const at = lines(node);
@@ -92,6 +95,8 @@ export function joinProbeScript(textWidthPx: number): string {
         const original = node.data;
         const before = lineTexts(node);
         const cellWidth = cell.getBoundingClientRect().width;
+        const style = getComputedStyle(cell);
+        const inner = cell.getBoundingClientRect().right - (parseFloat(style.paddingRight) + parseFloat(style.borderRightWidth)) * scale;
         for (let k = 1; k < at.length; k++) {
           if (at[k].line === at[k - 1].line) continue;
           const end = at[k - 1].i, start = at[k].i;
@@ -108,11 +113,7 @@ export function joinProbeScript(textWidthPx: number): string {
           // How far the line with the next line's first letter added would overrun the cell's text
           // width: a break is only as indistinguishable as this is clear of zero, because the
           // screen lays glyphs out a little differently from the print.
-          const box = (i) => { range.setStart(node, i); range.setEnd(node, i + 1); return range.getClientRects()[0]; };
-          const style = getComputedStyle(cell);
-          const inner = cell.getBoundingClientRect().right - (parseFloat(style.paddingRight) + parseFloat(style.borderRightWidth)) * scale;
-          const lineStart = at.find((c) => c.line === at[k - 1].line).i;
-          const overrun = (box(end).right + (box(start).right - box(start).left) - inner) / scale;
+          const overrun = (box(node, end).right + (box(node, start).right - box(node, start).left) - inner) / scale;
           if (left && right) (same ? found : decidable).push({ left, right, overrun, at: { cell: cellNo, node: nodeNo, end, start } });
         }
       }
