@@ -73,3 +73,20 @@ describe('a full one-word line in a document that breaks words anywhere', () => 
     expect(read(lines, ['x башка иштер жана башка иштер'], false)).toEqual(['автоматташты рууну камсыздоо']);
   });
 });
+
+describe('a letter and a bracket after a full one-word line', () => {
+  // «пайдаланылбага» is 14 glyphs, 70 pt: more than the 60 pt frame would hold, so 12 glyphs make a full line.
+  const lines = ['пайдаланылба', 'н) пенсиялар'];
+
+  it("is the broken word's last letter where the document breaks words", () => {
+    expect(read(lines, ['x башка иштер жана башка иштер'], true)).toEqual(['пайдаланылбан) пенсиялар']);
+  });
+
+  it('opens an item after a line that ends short', () => {
+    expect(read(['бир', 'н) пенсиялар'], ['x башка иштер жана башка иштер'], true)).toEqual(['бир', 'н) пенсиялар']);
+  });
+
+  it('is no item where the letter begins no word (ы)', () => {
+    expect(read(['ротациялард', 'ы) жүргүзүү'], ['x башка иштер жана башка иштер'], false)).toEqual(['ротациялард ы) жүргүзүү']);
+  });
+});

@@ -1,8 +1,13 @@
 import { joinLines, stripLeaders, type WordEvidence } from './cell-text.ts';
 import type { LineGeometry } from './line-geometry.ts';
 
-/** A line that opens a list item or numbered point starts a new paragraph inside a cell. */
-const ITEM_START = /^([•▪●■➢❖✓□\-–—*]\s|\(?\d{1,3}[.)]\s|[a-zа-я]\)\s)/iu;
+/**
+ * A line that opens a list item or numbered point starts a new paragraph inside a cell. Letters
+ * that begin no word (ъ, ы, ь) number no item either.
+ */
+const ITEM_START = /^([•▪●■➢❖✓□\-–—*]\s|\(?\d{1,3}[.)]\s|[a-zа-щэюяөүңһё]\)\s)/iu;
+/** An item numbered by a letter («н) …»), which is also how the last letter of a broken word and a bracket read. */
+const LETTER_ITEM = /^\p{L}\)\s/u;
 
 /** A line that is nothing but a web address. */
 const LONE_URL = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+$/iu;
@@ -68,8 +73,13 @@ export function cellParagraphs(lines: readonly string[], words: WordEvidence, la
     const geo = layout?.geometry[i];
     const last = groups[groups.length - 1];
     const tail = last?.[last.length - 1];
+    // «пайдаланылбага|н) …»: a letter and a bracket after a word broken for want of room are the
+    // word's last letter, not an item.
+    const rest =
+      LETTER_ITEM.test(t) && prev && geo && tail !== undefined && !(layout && paragraphEnds(prev, geo, layout)) && brokenWord(tail, t, prev, geo, layout, words, tally);
     // Two addresses on consecutive lines are two entries of a list of links, never one text.
-    if (!last || tail === undefined || ITEM_START.test(t) || (LONE_URL.test(t) && LONE_URL.test(tail))) groups.push([t]);
+    if (rest && last && tail !== undefined) last[last.length - 1] = tail + t;
+    else if (!last || tail === undefined || ITEM_START.test(t) || (LONE_URL.test(t) && LONE_URL.test(tail))) groups.push([t]);
     else if (prev && geo && layout && paragraphEnds(prev, geo, layout)) groups.push([t]);
     else if (CLOSING_START.test(t) && /[\p{L}\p{N}]$/u.test(tail)) last[last.length - 1] = tail + t;
     else if (prev && geo && brokenWord(tail, t, prev, geo, layout, words, tally)) last[last.length - 1] = tail + t;
