@@ -19,7 +19,7 @@ export const LAYOUT_SEEDS: LayoutSeed[] = [
   { report: 'ky-socfund-acp-2024q1', seed: 7, knownFailure: "ruled, overflow-wrap anywhere: goal titles with words broken mid-word" },
   { report: 'ky-socfund-acp-2024q1', seed: 8, knownFailure: "borderless: stream rows and columns (table detection)" },
   { report: 'ky-socfund-acp-2024q1', seed: 9 },
-  { report: 'ky-socfund-acp-2024q1', seed: 10, knownFailure: "ruled, overflow-wrap anywhere: words broken mid-word (measure 4 text)" },
+  { report: 'ky-socfund-acp-2024q1', seed: 10 },
   { report: 'ky-socfund-acp-2024q1', seed: 11 },
   { report: 'ky-socfund-acp-2024q1', seed: 12, knownFailure: "borderless: stream rows and columns (table detection)" },
   { report: 'ky-socfund-acp-2024q1', seed: 13, knownFailure: "ruled, overflow-wrap anywhere: words broken mid-word" },
