@@ -12,10 +12,9 @@ import type { TextLine } from './text-lines.ts';
  * Lines below the page's lowest borderless table are taken into its last row's cell of a column
  * when the first starts where that column's text does, and for as long as they stay inside the
  * column and each follows the one before within the spacing of a paragraph break inside a cell
- * (the table's own largest gap between lines of a cell or between rows, plus an em, at most three ems). A line
- * wider than the column (a note, the next heading) or set apart ends the cell. Text
- * wider than one column (a note, the next heading) or set apart from the table stays outside.
- * Returns the lines that stay running text.
+ * (the table's own largest gap between lines of a cell or between rows, plus an em, at most three
+ * ems). A line wider than the column (a note, the next heading) or set apart ends the cell and
+ * stays running text with all below it. Returns the lines that stay running text.
  */
 export function absorbColumnTail(table: PageTable, lines: readonly TextLine[]): TextLine[] {
   if (table.mode !== 'stream') return [...lines];
@@ -30,7 +29,7 @@ export function absorbColumnTail(table: PageTable, lines: readonly TextLine[]): 
     return left !== undefined && first.x0 >= left - em / 2 && first.x0 <= Math.max(left, textLeft(table, c)) + em / 2;
   });
   const span = col === undefined ? undefined : columnSpan(table, col);
-  if (col === undefined || !span) return [...lines];
+  if (col === undefined || span === undefined) return [...lines];
   // The lines that go on down from the table inside that column, each within a cell's paragraph
   // spacing of the one before; the first line outside it or further away ends the cell.
   const taken: TextLine[] = [];

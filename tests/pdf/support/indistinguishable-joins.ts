@@ -30,6 +30,11 @@ export interface IndistinguishableJoin {
   at: { cell: number; node: number; end: number; start: number };
 }
 
+/** The break fell inside a word (nothing between its two letters), not at a space. */
+export function brokenMidWord(j: IndistinguishableJoin): boolean {
+  return j.at.start === j.at.end + 1;
+}
+
 /** What the probe found: the indistinguishable breaks, and the candidates whose other reading prints differently. */
 export interface JoinProbe {
   joins: IndistinguishableJoin[];
@@ -133,8 +138,8 @@ const SCREEN_PRINT_CLEARANCE = 0.2;
 /**
  * The probe's indistinguishable breaks that the print bears out. The probe lays the page out on
  * screen, whose cell widths differ from the print's by a fraction of a pixel, so a break only
- * counts where the PDF shows it (a line ending with `left` above one starting with `right`, at the
- * same left edge) and, for a space break, where the next letter overran the line by a clear margin.
+ * counts where the PDF shows it (a line ending with `left` above one starting with `right` that
+ * shares some of its width, on the same page or at the top of the next) and, for a space break, where the next letter overran the line by a clear margin.
  * A mid-word break needs no margin: a line that is the first piece of a broken word is as wide as a
  * line can be, so with a space in place of the break nothing more could fit on it either.
  */
@@ -169,7 +174,7 @@ export async function printedJoins(pdf: Uint8Array, probe: JoinProbe): Promise<I
   } finally {
     await doc.destroy();
   }
-  return probe.joins.filter((j) => breaks.has(`${j.left}|${j.right}`) && (j.at.start === j.at.end + 1 || j.overrun >= SCREEN_PRINT_CLEARANCE));
+  return probe.joins.filter((j) => breaks.has(`${j.left}|${j.right}`) && (brokenMidWord(j) || j.overrun >= SCREEN_PRINT_CLEARANCE));
 }
 
 /**
@@ -201,12 +206,11 @@ export function flipScript(joins: readonly IndistinguishableJoin[]): string {
  */
 export function settleIndistinguishable(joins: readonly IndistinguishableJoin[]): (doc: DocTree) => void {
   const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-  const inWord = (j: IndistinguishableJoin): boolean => j.at.start === j.at.end + 1;
   const key = (j: IndistinguishableJoin): string => `${j.left}|${j.right}`;
   // The same two words broken inside a word in one place and at a space in another cannot be
   // settled by their text: such breaks are left as the reader read them.
   const kinds = new Map<string, Set<boolean>>();
-  for (const j of joins) kinds.set(key(j), (kinds.get(key(j)) ?? new Set()).add(inWord(j)));
+  for (const j of joins) kinds.set(key(j), (kinds.get(key(j)) ?? new Set()).add(brokenMidWord(j)));
   const settled = joins.filter((j) => kinds.get(key(j))?.size === 1);
   // Break `b` ends the line that break `a` began (the line is one token, so it starts where `a` left off).
   const lineAfter = (a: IndistinguishableJoin, b: IndistinguishableJoin): boolean =>
@@ -215,7 +219,7 @@ export function settleIndistinguishable(joins: readonly IndistinguishableJoin[])
   // a space at each break, and ending where a word ends (a piece alone would match inside other
   // words: «…лөрдү к» in «өзгөртүүлөрдү киргизүү»).
   const chains: { pieces: string[]; last: IndistinguishableJoin }[] = [];
-  for (const j of [...settled.filter(inWord)].sort((a, b) => a.at.cell - b.at.cell || a.at.node - b.at.node || a.at.end - b.at.end)) {
+  for (const j of [...settled.filter(brokenMidWord)].sort((a, b) => a.at.cell - b.at.cell || a.at.node - b.at.node || a.at.end - b.at.end)) {
     const chain = chains.at(-1);
     if (chain && lineAfter(chain.last, j)) {
       chain.pieces.push(j.right);
@@ -229,7 +233,7 @@ export function settleIndistinguishable(joins: readonly IndistinguishableJoin[])
   const rules = [
     // A whole word begins where no letter stands before it.
     ...settled
-      .filter((j) => !inWord(j))
+      .filter((j) => !brokenMidWord(j))
       .map((j) => ({ pattern: new RegExp(`(?<![\\p{L}\\p{N}])${pattern(wordBefore(j))}${escape(j.right)}`, 'gu'), to: `${wordBefore(j).join('')} ${j.right}` })),
     ...chains.map(({ pieces }) => ({ pattern: new RegExp(`${pattern(pieces)}(?![\\p{L}\\p{N}])`, 'gu'), to: pieces.join('') })),
   ];
@@ -252,7 +256,7 @@ export function settleIndistinguishable(joins: readonly IndistinguishableJoin[])
           const text = cell.text.trim();
           const upper = above?.text.trim() ?? '';
           const join = settled.find((j) => opens(text, j.right) && ends(upper, j.left));
-          if (join && inWord(join)) Object.assign(cell, { continuesAbove: true, cutInWord: true });
+          if (join && brokenMidWord(join)) Object.assign(cell, { continuesAbove: true, cutInWord: true });
           else if (join) delete cell.cutInWord;
         }
       }
