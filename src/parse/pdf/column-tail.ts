@@ -1,6 +1,9 @@
 import { lineGeometry } from './line-geometry.ts';
 import type { GridCell, PageTable } from './table-grid.ts';
 import type { TextLine } from './text-lines.ts';
+import { columnOf } from './stream-columns.ts';
+import { streamTable } from './stream-table.ts';
+import type { RowGapEvidence } from './row-gap-evidence.ts';
 
 /**
  * The rest of a borderless table's last row that only one column goes on with. A long cell (a
@@ -10,24 +13,35 @@ import type { TextLine } from './text-lines.ts';
  * two and leaving its rest outside the table (and its next page's rows unlinked).
  *
  * Lines below the page's lowest borderless table are taken into its last row's cell of a column
- * when the first starts where that column's text does, and for as long as they stay inside the
- * column and each follows the one before within the spacing of a paragraph break inside a cell
- * (the table's own largest gap between lines of a cell or between rows, plus an em, at most three
- * ems). A line wider than the column (a note, the next heading) or set apart ends the cell and
- * stays running text with all below it. Returns the lines that stay running text.
+ * when the first starts where that column's text does (or, indented, lies inside the column whose
+ * cell ran lowest), and for as long as they stay inside the column and each follows the one before
+ * within the spacing of a paragraph break inside a cell (the table's own largest gap between lines
+ * of a cell or between rows, plus an em, at most three ems). A line wider than the column ends the
+ * cell: when it and the lines under it keep to the table's columns, they are the table's next rows
+ * (`rowsBelow`); else (a note, the next heading) they stay running text with all below it.
+ * Returns the lines that stay running text.
  */
-export function absorbColumnTail(table: PageTable, lines: readonly TextLine[]): TextLine[] {
+export function absorbColumnTail(table: PageTable, lines: readonly TextLine[], rowGaps?: readonly RowGapEvidence[]): TextLine[] {
   if (table.mode !== 'stream') return [...lines];
   const below = lines.filter((l) => l.top >= table.box.bottom - 0.5).sort((a, b) => a.top - b.top);
   const first = below[0];
   if (!first) return [...lines];
   const em = first.fontSize || 10;
   const gapLimit = Math.min(3 * em, largestGap(table) + em);
-  // The first line starts where a column's text does: between its left edge and its leftmost line.
-  const col = [...Array(table.cols).keys()].find((c) => {
-    const left = columnSpan(table, c)?.left;
-    return left !== undefined && first.x0 >= left - em / 2 && first.x0 <= Math.max(left, textLeft(table, c)) + em / 2;
-  });
+  // The first line starts where a column's text does: between its left edge and its leftmost line;
+  // or, indented (a list going on), it lies inside the column whose cell ran lowest in the last row.
+  const lastRow = table.rows - 1;
+  const cols = [...Array(table.cols).keys()];
+  const col =
+    cols.find((c) => {
+      const left = columnSpan(table, c)?.left;
+      return left !== undefined && first.x0 >= left - em / 2 && first.x0 <= Math.max(left, textLeft(table, c)) + em / 2;
+    }) ??
+    cols.find((c) => {
+      const span = columnSpan(table, c);
+      const running = table.cells.some((g) => g.col <= c && c < g.col + g.colSpan && g.row + g.rowSpan - 1 === lastRow && g.box.bottom >= table.box.bottom - em);
+      return span !== undefined && running && first.x0 >= span.left - em / 2 && first.x1 <= span.right + em / 2;
+    });
   const span = col === undefined ? undefined : columnSpan(table, col);
   if (col === undefined || span === undefined) return [...lines];
   // The lines that go on down from the table inside that column, each within a cell's paragraph
@@ -40,7 +54,6 @@ export function absorbColumnTail(table: PageTable, lines: readonly TextLine[]): 
     bottom = Math.max(bottom, l.bottom);
   }
   if (taken.length === 0) return [...lines];
-  const lastRow = table.rows - 1;
   let cell = table.cells.find((c) => c.col <= col && col < c.col + c.colSpan && c.row + c.rowSpan - 1 === lastRow);
   if (!cell) {
     cell = { row: lastRow, col, rowSpan: 1, colSpan: 1, lines: [], geometry: [], bold: false, box: { ...first } };
@@ -50,7 +63,38 @@ export function absorbColumnTail(table: PageTable, lines: readonly TextLine[]): 
   table.box = { ...table.box, bottom };
   const band = table.rowBands[lastRow];
   if (band) band.bottom = Math.max(band.bottom, bottom);
-  return lines.filter((l) => !taken.includes(l));
+  const rows = rowsBelow(table, below.slice(taken.length), gapLimit, em, rowGaps);
+  return lines.filter((l) => !taken.includes(l) && !rows.includes(l));
+}
+
+/**
+ * Where the long cell ends, the next rows of the table may begin before the page does: lines
+ * within the spacing of the table, each phrase inside one of its columns and some line holding
+ * text in two of them, are read as rows in the table's columns (a few lines at a page foot are
+ * too few for the stream reader to find the columns on their own). Returns the lines taken.
+ */
+function rowsBelow(table: PageTable, rest: readonly TextLine[], gapLimit: number, em: number, rowGaps: readonly RowGapEvidence[] | undefined): TextLine[] {
+  const edges = table.colEdges;
+  const inColumn = (ch: TextLine['chunks'][number]): boolean => {
+    const span = columnSpan(table, columnOf(ch.x0 + 0.5, edges));
+    return span !== undefined && ch.x0 >= span.left - em / 2 && ch.x1 <= span.right + em / 2;
+  };
+  const taken: TextLine[] = [];
+  let bottom = table.box.bottom;
+  for (const l of rest) {
+    if (l.top - bottom > gapLimit || !l.chunks.every(inColumn)) break;
+    taken.push(l);
+    bottom = Math.max(bottom, l.bottom);
+  }
+  if (!taken.some((l) => new Set(l.chunks.map((ch) => columnOf(ch.x0 + 0.5, edges))).size >= 2)) return [];
+  const read = streamTable(taken, { columns: edges, ...(rowGaps ? { rowGaps } : {}) });
+  if (!read) return [];
+  const offset = table.rows;
+  table.cells.push(...read.table.cells.map((c) => ({ ...c, row: c.row + offset })));
+  table.rowBands = [...table.rowBands, ...read.table.rowBands];
+  table.rows += read.table.rows;
+  table.box = { ...table.box, bottom: Math.max(table.box.bottom, bottom) };
+  return taken;
 }
 
 /** Where the column's text starts on this page: its leftmost line (of cells of that column alone). */

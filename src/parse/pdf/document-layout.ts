@@ -8,6 +8,7 @@ import { WholeWords } from './whole-words.ts';
 import { confirmedBreaks, documentPadding, tableBlock, textBlocks, type TableContext } from './page-blocks.ts';
 import { columnWrapEdges } from './column-wrap-edges.ts';
 import { absorbColumnTail } from './column-tail.ts';
+import { tablesUnderRepeatedHeaders } from './repeated-header-page.ts';
 import type { PageTable } from './table-grid.ts';
 import { linkPageTables, type PlacedTable } from './page-continuation.ts';
 import { markTableConfidence } from '../../ocr/confidence.ts';
@@ -27,6 +28,7 @@ export function layOutDocument(pages: readonly PageContent[]): Block[] {
   const rowGaps = first.flatMap((f) => f.rowGaps);
   const again = (f: PageTables): boolean => f.unmeasured || f.tables.some((t) => t.mode === 'stream');
   const found = rowGaps.length === 0 ? first : first.map((f, i) => (again(f) && pages[i] ? findTables(pages[i], rowGaps) : f));
+  tablesUnderRepeatedHeaders(found, rowGaps);
   const words = collectWords(
     pages.flatMap((p) => p.runs.map((r) => r.text)),
     WordWidths.fromRuns(pages.flatMap((p) => p.runs)),
@@ -60,11 +62,9 @@ export function layOutDocument(pages: readonly PageContent[]): Block[] {
     }
     // The lowest borderless table's last cell may run on below its row, one column alone.
     const lowest = res.tables.reduce<PageTable | undefined>((a, t) => (!a || t.box.bottom > a.box.bottom ? t : a), undefined);
-    if (lowest) {
-      const furniture = res.textLines.filter((l) => isFurniture(l.top, l.bottom, page.height));
-      const kept = absorbColumnTail(lowest, res.textLines.filter((l) => !furniture.includes(l)));
-      res.textLines = [...kept, ...furniture].sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
-    }
+    // Lines in the page's footer band count too: a cell running to the foot of the page reaches
+    // into it, while a footer is set apart by more than a cell's paragraph spacing.
+    if (lowest) res.textLines = absorbColumnTail(lowest, res.textLines, rowGaps).sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
     const order = readingOrder(res.textLines, frame, res.tables.map((t) => t.box));
     const items: { box: Box; block: Block }[] = textBlocks(order.lines, page.number, frame, bodySize, words);
     const content = res.textLines.filter((l) => !isFurniture(l.top, l.bottom, page.height));

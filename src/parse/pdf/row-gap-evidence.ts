@@ -43,3 +43,10 @@ export function borrowedGap(known: readonly RowGapEvidence[], pitch: number, edg
   // Pages whose cells hold no recurring paragraph break measure none; the others tell the step.
   return paras.length > 0 ? { rowStep, usualRowStep, para: median(paras) } : { rowStep, usualRowStep };
 }
+
+/**
+ * The columns another page measured for the same table (the first such page), or undefined.
+ */
+export function knownEdges(known: readonly RowGapEvidence[], pitch: number, edges: readonly number[], em: number): readonly number[] | undefined {
+  return known.find((k) => sameTable(k, pitch, edges, em))?.edges;
+}

@@ -203,6 +203,24 @@ export function dropHeaderOnlyColumns(lines: readonly TextLine[], edges: number[
   return out;
 }
 
+/**
+ * Column boundaries taken from elsewhere (the same table on its page's other lines) fitted to
+ * these lines: a boundary that a phrase of the column to its left runs over moves into the white
+ * between that column's text and the next one's, when there is such white.
+ */
+export function fitColumns(lines: readonly TextLine[], edges: readonly number[]): number[] {
+  const chunks = lines.flatMap((l) => l.chunks);
+  return edges.map((e, i) => {
+    if (i === 0 || i === edges.length - 1) return e;
+    const left = chunks.filter((c) => columnOf(c.x0 + 0.5, edges) === i - 1);
+    const right = chunks.filter((c) => columnOf(c.x0 + 0.5, edges) === i);
+    const leftEnd = Math.max(...left.map((c) => c.x1));
+    const rightStart = Math.min(...right.map((c) => c.x0));
+    if (!(leftEnd > e - 0.5) || !(rightStart > leftEnd)) return e;
+    return (leftEnd + rightStart) / 2;
+  });
+}
+
 export function columnOf(x: number, edges: readonly number[]): number {
   for (let i = 1; i < edges.length - 1; i++) if (x < (edges[i] ?? 0)) return i - 1;
   return Math.max(0, edges.length - 2);

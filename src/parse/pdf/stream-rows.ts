@@ -132,6 +132,9 @@ export function readRowGaps(placed: readonly LineCells[], pitch: number, borrowe
     }
   }
   const loneSteps: number[] = [];
+  // Row steps where nothing ran on beside the columns that started: paragraph or list breaks that
+  // happen to fall on one line in two cells, while a third runs on, do not measure the row gap.
+  const clearSteps: number[] = [];
   const loneParaSteps: number[] = [];
   placed.forEach((cur, i) => {
     if (i === 0) return;
@@ -150,10 +153,12 @@ export function readRowGaps(placed: readonly LineCells[], pitch: number, borrowe
     together++;
     // The column whose text ran lowest in the row above measures the gap between the rows.
     rowSteps.push(Math.min(...st.map((f) => f.step)));
+    if (going === 0) clearSteps.push(Math.min(...st.map((f) => f.step)));
   });
   let own: BorrowedGap | undefined;
   let limit: number;
   let usualRowStep: number;
+  let shortest: number;
   // A step alone in the one column still running is a paragraph step when clearly shorter than
   // the shortest row step (a row of one cell would be set a row step apart).
   const withLone = (rowStep: number): Map<number, number> => {
@@ -162,14 +167,20 @@ export function readRowGaps(placed: readonly LineCells[], pitch: number, borrowe
     return steps;
   };
   if (together >= 2) {
-    own = measuredGap(rowSteps, withLone(Math.min(...rowSteps)));
+    // The rest of a row cut by the page break, alone under the header, is the shortest row step
+    // too (one padding above it, not two): it bounds the header's own line steps.
+    const measured = clearSteps.length > 0 ? clearSteps : rowSteps;
+    const cut = Math.min(...measured, ...loneSteps);
+    own = { ...measuredGap(measured, withLone(cut)), rowStep: cut };
     limit = gapLimit(own, pitch);
     usualRowStep = own.usualRowStep;
+    shortest = own.rowStep;
   } else if (borrowed) {
     const rowStep = Math.min(borrowed.rowStep, ...rowSteps, ...loneSteps);
     const para = recurringPara(withLone(rowStep), borrowed.usualRowStep) ?? borrowed.para;
     limit = gapLimit({ rowStep, usualRowStep: borrowed.usualRowStep, ...(para === undefined ? {} : { para }) }, pitch);
     usualRowStep = borrowed.usualRowStep;
+    shortest = rowStep;
   } else return { kind: 'unmeasured' };
   const flow = columnFlow(placed, pitch, limit);
   const starts = new Set<number>([0]);
@@ -187,20 +198,43 @@ export function readRowGaps(placed: readonly LineCells[], pitch: number, borrowe
     // row of the table is set apart by the same padding); a gap clearly wider or narrower (a
     // list's or a paragraph's margin inside a long cell) is spacing inside that cell. Under the
     // table's first band a row cut by the page break starts with less padding.
-    const lone = begun === 1 && going === 0 && !spacedInCell(cur, placed[i - 1], flow, usualRowStep, 0.15 * pitch, firstBand);
+    // Nor does a row start closer below the previous line than rows are set apart when that line
+    // is another column's, still running beside this one's text above (a list's margin inside a
+    // long cell). Text right under its own column's line is spacedInCell's to judge, and the
+    // first row under the table's first band (the header) starts with less padding.
+    const prev = placed[i - 1];
+    const above = cur.spans.map((s) => flow.get(s)).find((f) => f?.kind === 'start')?.above;
+    const tooClose =
+      prev !== undefined &&
+      above !== undefined &&
+      !prev.spans.includes(above) &&
+      !firstBand.has(above) &&
+      !prev.spans.some((s) => firstBand.has(s)) &&
+      cur.line.baseline - prev.line.baseline < shortest - 0.15 * pitch;
+    const lone = begun === 1 && going === 0 && !tooClose && !spacedInCell(cur, prev, flow, usualRowStep, 0.15 * pitch, firstBand);
     if (begun >= 2 || lone) starts.add(i);
   });
   return { kind: 'gapped', starts, flow, ...(own ? { measured: own } : {}) };
 }
 
 /**
- * The one starting span of `cur` continues the one column still running (its text above is the
- * line just before, alone on it, and not in the table's first band) after a step that differs
- * from the usual row step by more than `tolerance`.
+ * The one starting span of `cur` continues its column's text (the text above it is on the line
+ * just before, and not in the table's first band) after a step that differs from the usual row
+ * step by more than `tolerance`.
  */
 function spacedInCell(cur: LineCells, prev: LineCells | undefined, flow: ReadonlyMap<Span, SpanFlow>, usualRowStep: number, tolerance: number, firstBand: ReadonlySet<Span>): boolean {
-  const f = cur.spans.map((s) => flow.get(s)).find((x) => x?.kind === 'start');
-  if (f?.above === undefined || prev === undefined || prev.spans.length !== 1 || prev.spans[0] !== f.above || firstBand.has(f.above)) return false;
+  const start = cur.spans.find((s) => flow.get(s)?.kind === 'start');
+  const f = start === undefined ? undefined : flow.get(start);
+  if (start === undefined || f?.above === undefined || prev === undefined || firstBand.has(f.above)) return false;
+  // Its own column's text ran down to the line before, alone or level with other columns' last
+  // lines. Then only a list going on inside the cell is told apart from a row starting in that
+  // column alone (a group label after a single-line row): it stays inside the column, indented
+  // from the text above, and that text is words (not a line of column numbers under the header).
+  const alone = prev.spans.length === 1 && prev.spans[0] === f.above;
+  const x0 = (sp: Span): number => sp.chunks[0]?.x0 ?? 0;
+  const indented = x0(start) > x0(f.above) + 0.5 * (start.chunks[0]?.fontSize ?? 0);
+  const level = prev.spans.includes(f.above) && start.c0 >= f.above.c0 && start.c1 <= f.above.c1 && indented && !isFigures(f.above);
+  if (!alone && !level) return false;
   return Math.abs(f.step - usualRowStep) > tolerance;
 }
 

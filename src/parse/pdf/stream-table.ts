@@ -2,9 +2,10 @@ import type { Box, TextRun } from './page-content.ts';
 import type { Chunk, TextLine } from './text-lines.ts';
 import { lineGeometry, type LineGeometry } from './line-geometry.ts';
 import type { GridCell, PageTable } from './table-grid.ts';
-import { columnEdges, dropHeaderOnlyColumns, median, mergeDisjointColumns, placeLine, type LineCells } from './stream-columns.ts';
+import { columnEdges, dropHeaderOnlyColumns, fitColumns, median, mergeDisjointColumns, placeLine, type LineCells } from './stream-columns.ts';
 import { readRowGaps, type SpanFlow } from './stream-rows.ts';
-import { borrowedGap, type RowGapEvidence } from './row-gap-evidence.ts';
+import { borrowedGap, knownEdges, type RowGapEvidence } from './row-gap-evidence.ts';
+import { splitRunTogetherCells } from './run-together-cells.ts';
 
 /** A cell of figures: amounts, shares, counts. */
 const FIGURE = /^[-−+(]?[\d.,\s%]+\)?$/u;
@@ -14,6 +15,8 @@ export interface StreamOptions {
   rules?: readonly number[];
   /** Column boundaries known from vertical rules; replaces whitespace analysis. */
   edges?: readonly number[];
+  /** Column boundaries of the table these lines continue (no rules): rows are still read from gaps. */
+  columns?: readonly number[];
   /** Row gaps the document's borderless tables measured on other pages (row-gap-evidence.ts). */
   rowGaps?: readonly RowGapEvidence[];
 }
@@ -50,16 +53,20 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
   // Typical distance between consecutive lines of one cell; tiny steps (sub-lines of cells set at
   // slightly different heights) do not count.
   const em = median(lines.map((l) => l.fontSize)) || 10;
-  const pitch = median(pitches.filter((p) => p >= 0.8 * em)) || em * 1.2;
-  const edges = options.edges ? [...options.edges] : streamEdges(lines, pitch, em, options.rowGaps);
+  const pitch = linePitch(columnSteps(lines, step).filter((p) => p >= 0.8 * em)) || median(pitches.filter((p) => p >= 0.8 * em)) || em * 1.2;
+  const edges = options.edges ? [...options.edges] : options.columns ? fitColumns(lines, options.columns) : streamEdges(lines, pitch, em, options.rowGaps);
   const nc = edges.length - 1;
   if (nc < 2) return undefined;
   const placed = lines.map((l) => placeLine(l, edges));
+  splitRunTogetherCells(placed, pitch);
   const rules = [...(options.rules ?? [])].sort((a, b) => a - b);
 
   // Where each column's text begins (its leftmost ink): how far the column to its left may run.
   const nextStart: number[] = Array.from({ length: nc }, () => Number.POSITIVE_INFINITY);
   for (const p of placed) for (const sp of p.spans) nextStart[sp.c0] = Math.min(nextStart[sp.c0] ?? Number.POSITIVE_INFINITY, ...sp.chunks.map((c) => c.x0));
+  // How far each column's own text reaches (cells of that column alone): text is known to fit there.
+  const reach: number[] = Array.from({ length: nc }, () => Number.NEGATIVE_INFINITY);
+  for (const p of placed) for (const sp of p.spans) if (sp.c0 === sp.c1) reach[sp.c0] = Math.max(reach[sp.c0] ?? Number.NEGATIVE_INFINITY, ...sp.chunks.map((c) => c.x1));
 
   // Padded cells set rows apart by a gap: then the gap, not the first column, says where rows
   // start. Column boundaries given by rules belong to a ruled table, whose rows the rules tell.
@@ -82,8 +89,15 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
       // columns are records of their own, as without gaps.
       // columns, or that hold figures in two or more columns (figures are not wrapped text), are
       // records of their own, as without gaps.
-      const figures = cur.spans.filter((sp) => sp.chunks.every((c) => FIGURE.test(c.text))).length;
-      continues = !ruleBetween && !gapped.starts.has(i) && !recordLine(prev, cur, nextStart, em) && figures < 2;
+      // A figure wrapped for want of room under words of its own cell ("Measure" over "1.13") is
+      // the cell's tail, not a figure of its own.
+      const isFigure = (sp: LineCells['spans'][number]): boolean => sp.chunks.every((c) => FIGURE.test(c.text));
+      const tail = (sp: LineCells['spans'][number]): boolean => {
+        const above = prev.spans.find((p) => p.c0 === sp.c0 && p.c1 === sp.c1);
+        return above !== undefined && !isFigure(above) && roomAbove(prev, sp, nextStart, em, reach) === false;
+      };
+      const figures = cur.spans.filter((sp) => isFigure(sp) && !tail(sp)).length;
+      continues = !ruleBetween && !gapped.starts.has(i) && !recordLine(prev, cur, nextStart, em, reach) && figures < 2;
     } else if (prev && group) {
       const gap = step(prev.line, cur.line);
       const ruleBetween = rules.some((y) => y > prev.line.bottom - 1 && y < cur.line.top + 1);
@@ -243,6 +257,37 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
 }
 
 /**
+ * The line pitch: the median step, unless a shorter step recurs (two lines of one cell already
+ * show the pitch, while a page holding a repeated header and one long cell has as many steps
+ * between paragraphs as between lines).
+ */
+function linePitch(steps: readonly number[]): number {
+  const mid = median(steps);
+  const shorter = steps.filter((a) => a < mid - 0.5 && steps.filter((b) => Math.abs(a - b) <= 0.3).length >= 2);
+  return shorter.length > 0 ? Math.min(...shorter) : mid;
+}
+
+/**
+ * Steps from each line to the next line below with text over the same x (the next line of the
+ * same column), lines of one baseline only. Steps between consecutive lines of the page mix in rows and paragraph breaks of
+ * other columns and lines of cells set at other heights, which over few lines (a repeated header
+ * and one long cell) can outnumber the lines of a cell.
+ */
+function columnSteps(lines: readonly TextLine[], step: (a: TextLine, b: TextLine) => number): number[] {
+  // A line gathered from cells set at different heights has no one baseline to step from.
+  const level = lines.filter((l) => {
+    const bases = l.chunks.flatMap((c) => c.runs.map((r) => r.baseline));
+    return Math.max(...bases) - Math.min(...bases) <= 0.5;
+  });
+  const out: number[] = [];
+  level.forEach((a, i) => {
+    const below = level.slice(i + 1, i + 6).find((b) => b.chunks.some((c) => a.chunks.some((d) => c.x0 < d.x1 && d.x0 < c.x1)));
+    if (below) out.push(step(a, below));
+  });
+  return out;
+}
+
+/**
  * Columns from whitespace corridors, joining columns that never share a line and columns only the
  * header starts text in. On a page of a table that other pages measured, where one cell runs on
  * alone under the repeated header, those joins would take the header's columns away: the columns
@@ -255,7 +300,25 @@ function streamEdges(lines: readonly TextLine[], pitch: number, em: number, rowG
   if (!rowGaps || rowGaps.length === 0) return dropped;
   const own = [dropped, merged, raw].find((e) => borrowedGap(rowGaps, pitch, e, em) !== undefined);
   const finer = finerColumns(rowGaps, dropped, em);
-  return finer ? [...finer] : (own ?? dropped);
+  if (finer) return [...finer];
+  const chosen = own ?? dropped;
+  const known = knownEdges(rowGaps, pitch, chosen, em);
+  return known ? cleanerEdges(lines, chosen, known) : chosen;
+}
+
+/**
+ * A page with few lines of the table (its header and the first lines of one long cell) places a
+ * boundary in the middle of a wide corridor, which a left-aligned cell's first line can start
+ * left of (under a centred header word). The same table on another page, with more lines, placed
+ * it better: each boundary there is taken where fewer of this page's phrases cross it.
+ */
+function cleanerEdges(lines: readonly TextLine[], edges: readonly number[], known: readonly number[]): number[] {
+  const chunks = lines.flatMap((l) => l.chunks);
+  const crossing = (x: number): number => chunks.filter((c) => c.x0 < x - 0.5 && c.x1 > x + 0.5).length;
+  return edges.map((x, i) => {
+    const k = known[i];
+    return i > 0 && i < edges.length - 1 && k !== undefined && crossing(k) < crossing(x) ? k : x;
+  });
 }
 
 /**
@@ -312,21 +375,33 @@ function earlyCentredCells(
  * the line above had room for this line's first word before the next column's text begins: text
  * breaks there by choice, not because the column was full.
  */
-function recordLine(prev: LineCells, cur: LineCells, nextStart: readonly number[], em: number): boolean {
+function recordLine(prev: LineCells, cur: LineCells, nextStart: readonly number[], em: number, reach?: readonly number[]): boolean {
   let forced = 0;
   for (const span of cur.spans) {
     if (span.c0 !== span.c1 || span.c0 + 1 >= nextStart.length) continue;
-    const above = prev.spans.find((p) => p.c0 === span.c0 && p.c1 === span.c1);
-    const first = span.chunks[0];
-    const limit = nextStart[span.c0 + 1];
-    if (!above || !first || limit === undefined || !Number.isFinite(limit)) return false;
-    const end = Math.max(...above.chunks.map((c) => c.x1));
-    const run = first.runs[0];
-    const head = run?.firstWordX1 !== undefined ? run.firstWordX1 - run.x0 : ((first.x1 - first.x0) * (first.text.split(/\s+/u)[0]?.length ?? 0)) / Math.max(1, first.text.length);
-    if (end + 0.25 * first.fontSize + head >= limit - em) return false;
+    if (roomAbove(prev, span, nextStart, em, reach) !== true) return false;
     forced++;
   }
   return forced >= 2;
+}
+
+/**
+ * Whether the line above, in the span's column, had room for the span's first word before the next
+ * column's text begins (true: the text broke there by choice), or not (false: the word wrapped for
+ * want of room); undefined when the column has no text on the line above or no known right limit.
+ */
+function roomAbove(prev: LineCells, span: LineCells['spans'][number], nextStart: readonly number[], em: number, reach?: readonly number[]): boolean | undefined {
+  const above = prev.spans.find((p) => p.c0 === span.c0 && p.c1 === span.c1);
+  const first = span.chunks[0];
+  const limit = nextStart[span.c0 + 1];
+  if (!above || !first || limit === undefined || !Number.isFinite(limit)) return undefined;
+  const end = Math.max(...above.chunks.map((c) => c.x1));
+  const run = first.runs[0];
+  const head = run?.firstWordX1 !== undefined ? run.firstWordX1 - run.x0 : ((first.x1 - first.x0) * (first.text.split(/\s+/u)[0]?.length ?? 0)) / Math.max(1, first.text.length);
+  // Padded cells: the padding is unknown, but text is known to reach as far as the column's
+  // widest line; room short of that is room the line had.
+  const room = reach === undefined ? limit - em : Math.min(limit - em, reach[span.c0] ?? limit - em);
+  return end + 0.25 * first.fontSize + head < room;
 }
 
 /**

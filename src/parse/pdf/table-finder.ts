@@ -441,6 +441,9 @@ function inColumn(line: TextLine, region: readonly TextLine[]): boolean {
   if (!ch || line.chunks.length !== 1) return false;
   const multi = region.filter(isMultiPhrase);
   if (multi.length === 0) return false;
+  // Text starting left of the table is outside it (a list under a table whose left columns are
+  // empty on this page crosses none of its column gaps).
+  if (ch.x0 < Math.min(...multi.map((l) => l.x0)) - 0.5 * line.fontSize) return false;
   let crossed = 0;
   for (const l of multi) {
     for (let k = 1; k < l.chunks.length; k++) {

@@ -28,6 +28,9 @@ function isDecoration(s: Segment, runs: readonly TextRun[]): boolean {
   const x1 = Math.max(...line.map((r) => r.x1));
   if (s.from < x0 - LEAD_EM * em) return false;
   if (line.some((r) => s.at <= r.baseline + DESCENT_SHARE * (r.bottom - r.baseline))) return true;
+  // A stroke that also stops short of the line's text underlines some words of it (a link in a
+  // sentence): a rule under a cell runs on to the cell's far side, past its text.
+  if (s.to < x1 - LEAD_EM * em) return true;
   // Lower in the descent, only a stroke as long as the text is its underline: a browser rounds
   // the underline's offset to whole pixels, which at small sizes is a good share of the descent
   // (a pixel is a tenth of an em at 7 pt), while a rule ruled tight under a cell's text spans the cell.

@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import type { Segment, TextRun } from '../../src/parse/pdf/page-content.ts';
+import { buildLines } from '../../src/parse/pdf/text-lines.ts';
+import { placeLine } from '../../src/parse/pdf/stream-columns.ts';
+import { gappedRowStarts } from '../../src/parse/pdf/stream-rows.ts';
+import { streamTable } from '../../src/parse/pdf/stream-table.ts';
+import { splitRunTogetherCells } from '../../src/parse/pdf/run-together-cells.ts';
+import { withoutTextDecorations } from '../../src/parse/pdf/text-decorations.ts';
+import { tablesUnderRepeatedHeaders } from '../../src/parse/pdf/repeated-header-page.ts';
+import type { PageTables } from '../../src/parse/pdf/table-finder.ts';
+
+/**
+ * Borderless tables printed with little padding, long cells and lists inside cells (the layout
+ * fuzz's borderless prints of the seed reports), on synthetic words: each run is one cell line,
+ * 0.5 em a letter, at a given left edge and baseline.
+ */
+const FS = 10;
+function run(text: string, x0: number, baseline: number, width?: number): TextRun {
+  return {
+    text,
+    x0,
+    x1: x0 + (width ?? text.length * 0.5 * FS),
+    top: baseline - 0.8 * FS,
+    bottom: baseline + 0.2 * FS,
+    baseline,
+    fontSize: FS,
+    fontName: 'F',
+    bold: false,
+  };
+}
+function cell(x: number, baseline: number, lines: string[], pitch = 12): TextRun[] {
+  return lines.map((t, i) => run(t, x, baseline + i * pitch));
+}
+
+describe('cells run together across a column edge', () => {
+  const edges = [30, 90, 165, 240];
+  it('cuts a line where one cell runs into the next at the x where that next cell starts on the lines around it', () => {
+    // Column 0's long word ends 2 pt short of column 1's text, right of the edge at 90.
+    const lines = buildLines([...cell(40, 100, ['Kyrgyz', 'Republic']), run('transparentness', 40, 124, 58), ...cell(40, 136, ['(openness)']), ...cell(100, 100, ['Stakeholders', 'management', 'trade unions,', 'pension'])]);
+    const placed = lines.map((l) => placeLine(l, edges));
+    expect(placed[2]?.spans.map((s) => [s.c0, s.c1])).toEqual([[0, 1]]);
+    splitRunTogetherCells(placed, 12);
+    expect(placed[2]?.spans.map((s) => [s.c0, s.c1, s.chunks.map((c) => c.text).join(' ')])).toEqual([
+      [0, 0, 'transparentness'],
+      [1, 1, 'trade unions,'],
+    ]);
+  });
+
+  it('leaves a title that spans the columns on its lines', () => {
+    const lines = buildLines([...cell(40, 100, ['A goal set over the width of the table', 'and wrapped onto a second line'], 12).map((r) => ({ ...r, x1: r.x0 + 150 })), ...cell(40, 124, ['row']), ...cell(100, 124, ['cell'])]);
+    const placed = lines.map((l) => placeLine(l, edges));
+    const before = placed.map((p) => p.spans.map((s) => [s.c0, s.c1]));
+    splitRunTogetherCells(placed, 12);
+    expect(placed.map((p) => p.spans.map((s) => [s.c0, s.c1]))).toEqual(before);
+  });
+});
+
+describe('strokes under words', () => {
+  const text = run('write to help@sf.kg today', 100, 100, 120);
+  it('takes a stroke under some words of a line, low in the descent, for their underline', () => {
+    const underline: Segment = { orientation: 'h', at: 101.6, from: 140, to: 180 };
+    expect(withoutTextDecorations([underline], [text])).toEqual([]);
+  });
+  it('keeps a rule that starts left of the text (a cell rule)', () => {
+    const rule: Segment = { orientation: 'h', at: 101.6, from: 95, to: 225 };
+    expect(withoutTextDecorations([rule], [text])).toEqual([rule]);
+  });
+});
+
+describe('rows of padded cells with lists in them', () => {
+  const edges = [30, 95, 165, 300];
+  const starts = (runs: TextRun[]): number[] => {
+    const ls = buildLines(runs);
+    const found = gappedRowStarts(
+      ls.map((l) => placeLine(l, edges)),
+      12,
+    );
+    return [...(found?.starts ?? [])].map((i) => ls[i]!.baseline).sort((a, b) => a - b);
+  };
+  // Rows 20 pt (pitch 12 + padding 4 + 4) below the previous row's lowest line.
+  const first = [...cell(32, 100, ['1.']), ...cell(100, 100, ['First', 'measure']), ...cell(170, 100, ['Done'])];
+  const last = (at: number): TextRun[] => [...cell(32, at, ['3.']), ...cell(100, at, ['Third']), ...cell(170, at, ['Done', 'too'])];
+
+  it('keeps a list in one cell in its row when the cell beside it ran on past the list margin', () => {
+    // The list starts 43 pt below "Results:", but 7 pt below the other column's last line.
+    const second = [...cell(32, 132, ['2.']), ...cell(100, 132, ['Second', 'measure', 'of many', 'words']), ...cell(170, 132, ['Results:'])];
+    const list = cell(180, 175, ['- first item', '- second item', '- third item']);
+    expect(starts([...first, ...second, ...list, ...last(219)])).toEqual([100, 132, 219]);
+  });
+
+  it('keeps an indented list under its cell when the columns ended level', () => {
+    // Both cells end on one line; the list starts 24 pt below it (rows are 20 pt apart).
+    const second = [...cell(32, 132, ['2.']), ...cell(100, 132, ['Second', 'measure']), ...cell(170, 132, ['Results', 'as follows:'])];
+    const list = cell(180, 168, ['- first item', '- second item']);
+    expect(starts([...first, ...second, ...list, ...last(200)])).toEqual([100, 132, 200]);
+  });
+
+  it('starts a row at a label level with the column above, not indented, after a wider gap (a group label)', () => {
+    const second = [...cell(32, 132, ['2.']), ...cell(100, 132, ['Second', 'measure']), ...cell(170, 132, ['Done', 'well'])];
+    const label = cell(100, 170, ['Group label']);
+    expect(starts([...first, ...second, ...label, ...last(202)])).toEqual([100, 132, 170, 202]);
+  });
+});
+
+describe('a wrapped figure under words of its cell', () => {
+  it('keeps "1.13" under "Measure" and a second date under the first in the row they wrapped in', () => {
+    // Four columns; the measure and date columns are too narrow for a second word on the line.
+    const runs = [
+      ...cell(32, 100, ['12']),
+      ...cell(60, 100, ['Measure', '1.12']),
+      ...cell(120, 100, ['2024.01.01', '2024.12.31']),
+      ...cell(190, 100, ['Done', 'in full', 'and on time']),
+      ...cell(32, 156, ['13']),
+      ...cell(60, 156, ['Measure', '1.13']),
+      ...cell(120, 156, ['2024.01.01', '2024.12.31']),
+      ...cell(190, 156, ['Done']),
+      ...cell(32, 192, ['14']),
+      ...cell(60, 192, ['Measure', '1.14']),
+      ...cell(120, 192, ['2024.01.01', '2024.12.31']),
+      ...cell(190, 192, ['Done']),
+    ];
+    const t = streamTable(buildLines(runs), { columns: [30, 55, 115, 185, 260] })?.table;
+    expect(t?.rows).toBe(3);
+    expect(t?.cells.filter((c) => c.col === 1).map((c) => c.lines.join(' '))).toEqual(['Measure 1.12', 'Measure 1.13', 'Measure 1.14']);
+  });
+});
+
+describe('a page holding only the repeated header and one long cell', () => {
+  const header = [run('Goal', 40, 60), run('Measure', 100, 60), run('Report', 170, 60)];
+  const page1 = streamTable(buildLines([...header, ...cell(40, 80, ['Goal one']), ...cell(100, 80, ['First', 'measure']), ...cell(170, 80, ['Began', 'the work']), ...cell(40, 116, ['Goal two']), ...cell(100, 116, ['Second']), ...cell(170, 116, ['It goes on', 'to the page end'])]))?.table;
+
+  it('reads the page as that table, in its columns', () => {
+    expect(page1?.cols).toBe(3);
+    const found: PageTables[] = [
+      { tables: page1 ? [page1] : [], textLines: [], rowGaps: [], unmeasured: false },
+      { tables: [], textLines: buildLines([...header, ...cell(170, 80, ['and on', 'and on,', 'to the end.'])]), rowGaps: [], unmeasured: false },
+    ];
+    tablesUnderRepeatedHeaders(found, []);
+    const t = found[1]?.tables[0];
+    expect(t?.cells.find((c) => c.row === 0 && c.col === 1)?.lines).toEqual(['Measure']);
+    expect(t?.cells.filter((c) => c.row > 0).map((c) => [c.col, c.lines.join(' ')])).toEqual([[2, 'and on and on, to the end.']]);
+    expect(found[1]?.textLines).toEqual([]);
+  });
+
+  it('leaves a page that does not start with the header as running text', () => {
+    const found: PageTables[] = [
+      { tables: page1 ? [page1] : [], textLines: [], rowGaps: [], unmeasured: false },
+      { tables: [], textLines: buildLines(cell(40, 80, ['Annex', 'A list of terms'])), rowGaps: [], unmeasured: false },
+    ];
+    tablesUnderRepeatedHeaders(found, []);
+    expect(found[1]?.tables).toEqual([]);
+  });
+});
