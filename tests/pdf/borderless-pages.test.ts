@@ -95,10 +95,48 @@ describe('rows of padded cells with lists in them', () => {
     expect(starts([...first, ...second, ...list, ...last(200)])).toEqual([100, 132, 200]);
   });
 
+  it('keeps an indented list under its cell even when its margin equals the row step', () => {
+    // The cell runs on alone; its list starts 20 pt below, as a row would, but indented.
+    const second = [...cell(32, 132, ['2.']), ...cell(100, 132, ['Second']), ...cell(170, 132, ['Results', 'as follows:'])];
+    const list = cell(180, 164, ['- first item', '- second item']);
+    expect(starts([...first, ...second, ...list, ...last(196)])).toEqual([100, 132, 196]);
+  });
+
   it('starts a row at a label level with the column above, not indented, after a wider gap (a group label)', () => {
     const second = [...cell(32, 132, ['2.']), ...cell(100, 132, ['Second', 'measure']), ...cell(170, 132, ['Done', 'well'])];
     const label = cell(100, 170, ['Group label']);
     expect(starts([...first, ...second, ...label, ...last(202)])).toEqual([100, 132, 170, 202]);
+  });
+});
+
+describe('a cell starting where the one above ended', () => {
+  it('is the new row\'s own cell, not text of the cell above running on into the row', () => {
+    // Rows 24 pt apart, one 20; column 2's paragraphs 20 pt apart (a recurring paragraph step
+    // beside running text), so a step of 20 pt reads as text going on. Row 5's column 2 starts
+    // 20 pt below row 4's last line, with the other columns.
+    const runs = [
+      ...cell(32, 100, ['1.']),
+      ...cell(100, 100, ['First', 'measure', 'runs', 'on', 'long']),
+      ...cell(170, 100, ['Done']),
+      ...cell(170, 120, ['Para two']),
+      ...cell(170, 140, ['Para three']),
+      ...cell(32, 168, ['2.']),
+      ...cell(100, 168, ['Second']),
+      ...cell(170, 168, ['Pending']),
+      ...cell(32, 192, ['3.']),
+      ...cell(100, 192, ['Third']),
+      ...cell(170, 192, ['Done']),
+      ...cell(32, 216, ['4.']),
+      ...cell(100, 216, ['Fourth']),
+      ...cell(170, 216, ['Done', 'well']),
+      ...cell(32, 248, ['5.']),
+      ...cell(100, 248, ['Fifth']),
+      ...cell(170, 248, ['Own text']),
+    ];
+    const t = streamTable(buildLines(runs))?.table;
+    const own = t?.cells.find((c) => c.col === 2 && c.lines.includes('Own text'));
+    expect(own?.lines).toEqual(['Own text']);
+    expect(t?.cells.find((c) => c.col === 2 && c.lines.includes('well'))?.rowSpan).toBe(1);
   });
 });
 

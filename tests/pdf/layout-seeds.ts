@@ -98,4 +98,24 @@ export const LAYOUT_SEEDS: LayoutSeed[] = [
   { report: 'mn-ndg-inspector-2024', seed: 1546185811 },
   { report: 'ky-socfund-acp-2024q1', seed: 443268815, knownFailure: "borderless: the abbreviations after the table read into it; cell paragraphs read as rows" },
   { report: 'mn-ndg-inspector-2024', seed: 443268815 },
+  // Fifth round's fresh run of 50 seeds (on the first borderless commit of the round): 51 of 100
+  // passed (44 letter for letter); ruled wrap-at-spaces 37 of 40, ruled anywhere 8 of 20,
+  // borderless wrap-at-spaces 6 of 18, borderless anywhere 0 of 22. Its wrap-at-spaces failures
+  // are listed here (ky 910111830 and 1540479334 read back since); the anywhere ones are the
+  // classes above.
+  { report: 'ky-socfund-acp-2024q1', seed: 910111830 },
+  { report: 'ky-socfund-acp-2024q1', seed: 1540479334 },
+  { report: 'mn-ndg-inspector-2024', seed: 1047782610, knownFailure: "measure 10 text: got \"Арга хэмжээ Өөрийн; ажлын ажлын хүрээн дэх УИХ, ЗГ, НХХЯ, " },
+  { report: 'mn-ndg-inspector-2024', seed: 1105244277, knownFailure: "measure 14 indicators: got …болов байгууллагын нууцын тухай хувь хэрэгжсэн байна" },
+  { report: 'ky-socfund-acp-2024q1', seed: 1299884108, knownFailure: "measures: got 29 want 28" },
+  { report: 'mn-ndg-inspector-2024', seed: 1299884108, knownFailure: "goals: got …ҮРЭЭНД ГҮЙЦЭТГЭХ ЗОХИОН БАЙГУУЛАХ ЗОРИЛТЫН ХҮРЭЭНД”\"}] want …ҮРЭЭНД " },
+  { report: 'mn-ndg-inspector-2024', seed: 1382324185, knownFailure: "goals: got …АНГАХ, ДОТООД ЗОХИОН БАЙГУУЛАЛТЫГ ХЭРЭГЖҮҮЛЭХ, ХЯНАЛТ\"}] want …АНГАХ" },
+  { report: 'ky-socfund-acp-2024q1', seed: 1631850604, knownFailure: "goals: got [] want [{\"id\":\"g1\",\"number\":\"I\",\"title\":\"Тескеген чөйрөдө коррупциял" },
+  { report: 'ky-socfund-acp-2024q1', seed: 1887568632, knownFailure: "goals: got …ндунун ишинде коррупциялык практикаларды алдын алуу\"}] want …ндунун " },
+  { report: 'mn-ndg-inspector-2024', seed: 1887568632, knownFailure: "goals: got …ҮРЭЭНД ГҮЙЦЭТГЭХ ЗОХИОН БАЙГУУЛАХ ЗОРИЛТЫН ХҮРЭЭНД”\"}] want …ҮРЭЭНД " },
+  { report: 'ky-socfund-acp-2024q1', seed: 1955489294, knownFailure: "goals: got …ларды алдын алуу\"},{\"id\":\"g2\",\"number\":null,\"title\":\"Стратегиялык ма" },
+  { report: 'mn-ndg-inspector-2024', seed: 360846143, knownFailure: "goals: got …ОН БАЙГУУЛАХ ЗОРИЛТЫН ХҮРЭЭНД”\"},{\"id\":\"g2\",\"number\":null,\"title\":\"х" },
+  { report: 'mn-ndg-inspector-2024', seed: 478744128, knownFailure: "measure 3 text: got \"Арга хэмжээ 1.1 Ажилгүйдлийндаатгальны олгох ажилгүйдлийн т" },
+  { report: 'ky-socfund-acp-2024q1', seed: 84099942, knownFailure: "goals: got [] want [{\"id\":\"g1\",\"number\":\"I\",\"title\":\"Тескеген чөйрөдө коррупциял" },
+  { report: 'mn-ndg-inspector-2024', seed: 84099942, knownFailure: "goals: got …ҮРЭЭНД ГҮЙЦЭТГЭХ ЗОХИОН БАЙГУУЛАХ ЗОРИЛТЫН ХҮРЭЭНД”\"}] want …ҮРЭЭНД " },
 ];

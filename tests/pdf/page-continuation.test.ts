@@ -243,3 +243,42 @@ describe('text decorations are not rules', () => {
     expect(withoutTextDecorations([underline, rule], [link])).toEqual([rule]);
   });
 });
+
+describe('borderless tables over page breaks', () => {
+  /** A borderless piece: the header band, then rows each 30 pt tall, the first `gap` pt under the header. */
+  function streamPiece(page: number, rows: DocRow[], gap: number): PlacedTable {
+    const bands = rows.map((_, r) => (r === 0 ? { top: 40, bottom: 52 } : { top: 52 + gap + (r - 1) * 30, bottom: 52 + gap + (r - 1) * 30 + 24 }));
+    const cells: GridCell[] = rows.flatMap((rw, r) =>
+      rw.cells.map((c) => ({
+        row: r,
+        col: c.col ?? 0,
+        rowSpan: 1,
+        colSpan: 1,
+        lines: c.text ? [c.text] : [],
+        geometry: [],
+        bold: false,
+        box: { x0: EDGES[c.col ?? 0] ?? 0, x1: EDGES[(c.col ?? 0) + 1] ?? 0, top: bands[r]?.top ?? 0, bottom: bands[r]?.bottom ?? 0 },
+      })),
+    );
+    const table: PageTable = { mode: 'stream', box: { x0: 40, x1: 400, top: 40, bottom: 800 }, rows: rows.length, cols: 3, cells, rowBands: bands, colEdges: EDGES };
+    const block: TableBlock = { kind: 'table', rows, columns: 3, position: { page } };
+    return { page, table, block, lastOnPage: true, firstOnPage: true, cutAtPageEnd: false };
+  }
+
+  it('a first row set closer under the repeated header than the first page sets its first row continues the row cut by the page', () => {
+    const first = streamPiece(1, [row(HEADER), body(1, 'First measure'), body(2, 'Second measure of the')], 8);
+    // Every column filled: only the gap under the header tells the cut row from a new one.
+    const cutRest = streamPiece(2, [row(HEADER), row(['(a)', 'social fund', 'Done']), body(3, 'Third')], 4);
+    linkPageTables([first, cutRest], NO_WORDS);
+    expect(cutRest.block.rows[1]?.continuesPrevious).toBe(true);
+    // Text that runs on over the break (a lower-case start) joins its cell without a paragraph
+    // break; a capital after a complete word is left a paragraph of its own.
+    expect(cutRest.block.rows[1]?.cells[1]?.continuesAbove).toBe(true);
+    expect(cutRest.block.rows[1]?.cells[2]?.continuesAbove).toBeUndefined();
+
+    const again = streamPiece(1, [row(HEADER), body(1, 'First measure'), body(2, 'Second measure.')], 8);
+    const newRow = streamPiece(2, [row(HEADER), row(['(a)', 'social fund', 'Done']), body(3, 'Third')], 8);
+    linkPageTables([again, newRow], NO_WORDS);
+    expect(newRow.block.rows[1]?.continuesPrevious).not.toBe(true);
+  });
+});

@@ -102,7 +102,7 @@ export function linkPageTables(placed: readonly PlacedTable[], words: WordEviden
     // A ruled table whose last row on the page before has no rule under it and runs to the page
     // end was cut there (a browser prints a row split by the page that way), provided the table
     // draws its outer rules at all: its first piece is closed on top.
-    const cut = prev.cutAtPageEnd === true && chainHead.table.openEdges?.top === false;
+    const cut = (prev.cutAtPageEnd === true && chainHead.table.openEdges?.top === false) || cutUnderHeader(chainHead.table, cur.table, h);
     // Both cues also fit a new row: one under cells that span on from the page before (cut there,
     // they leave empty cells overleaf), or one after a row that happened to end at the page end (its
     // bottom rule is the new row's top rule, printed overleaf). A first row that opens a numbered
@@ -117,6 +117,26 @@ export function linkPageTables(placed: readonly PlacedTable[], words: WordEviden
 }
 
 /**
+ * A borderless row cut by the page break goes on overleaf without the padding above its text: its
+ * first line sits closer under the repeated header than the first row under the header on the
+ * table's first page (a row of its own, with its padding). One padding is the difference; a
+ * tenth of an em (at least 0.75 pt) keeps the glyph boxes' rounding out.
+ */
+function cutUnderHeader(head: PageTable, cur: PageTable, h: number): boolean {
+  if (head.mode !== 'stream' || cur.mode !== 'stream' || h === 0 || head === cur) return false;
+  const gap = (t: PageTable): number | undefined => {
+    const above = t.rowBands[h - 1];
+    const below = t.rowBands[h];
+    return above && below ? below.top - above.bottom : undefined;
+  };
+  const first = gap(head);
+  const here = gap(cur);
+  const sizes = cur.cells.filter((c) => c.row === h).flatMap((c) => (c.geometry ?? []).flatMap((g) => (g ? [g.fontSize] : [])));
+  const em = sizes.length > 0 ? Math.max(...sizes) : 10;
+  return first !== undefined && here !== undefined && here < first - Math.max(0.75, 0.1 * em);
+}
+
+/**
  * Marks the cells of the first body row overleaf (`row`) whose text runs on from the cell above
  * (the one covering the last row of the page before). A lower-case start says so by itself (the
  * table normalizer reads that); a capital does not, as a name runs on capitalised just as a new
@@ -128,7 +148,12 @@ export function linkPageTables(placed: readonly PlacedTable[], words: WordEviden
  */
 function markRunOnCells(prev: PlacedTable, cur: PlacedTable, row: number, words: WordEvidence, context: TableContext): void {
   const docRow = cur.block.rows[row];
-  if (!docRow || prev.table.mode !== 'lattice' || cur.table.mode !== 'lattice') return;
+  if (!docRow) return;
+  if (prev.table.mode === 'stream' && cur.table.mode === 'stream' && docRow.continuesPrevious === true) {
+    markRunOnText(prev, docRow, words);
+    return;
+  }
+  if (prev.table.mode !== 'lattice' || cur.table.mode !== 'lattice') return;
   const lastRow = prev.table.rows - 1;
   const layoutOf = cellLayouts(prev.table, context);
   for (const cell of docRow.cells) {
@@ -148,6 +173,23 @@ function markRunOnCells(prev: PlacedTable, cur: PlacedTable, row: number, words:
     const lastLine = above.lines.findLast((l) => l.trim() !== '')?.trim() ?? '';
     const firstLine = below.lines.find((l) => l.trim() !== '')?.trim() ?? '';
     if (breaksInsideWord(lastLine, firstLine, end, start, layout, words)) cell.cutInWord = true;
+  }
+}
+
+/**
+ * A borderless row cut by the page break: no frame tells whether a cell's last line overleaf ended
+ * short, so the text alone decides whether each cell runs on (`textRunsOn`), as in a wrapped line
+ * whose layout cannot tell.
+ */
+function markRunOnText(prev: PlacedTable, docRow: DocRow, words: WordEvidence): void {
+  const lastRow = prev.table.rows - 1;
+  for (const cell of docRow.cells) {
+    if (cell.col === undefined || cell.text.trim() === '') continue;
+    const col = cell.col;
+    const above = prev.table.cells.find((g) => g.col <= col && col < g.col + g.colSpan && g.row + g.rowSpan - 1 === lastRow);
+    const before = above?.lines.join(' ').trim() ?? '';
+    if (before === '' || /[.;!?…:]$/u.test(before)) continue;
+    if (textRunsOn(before, cell.text, words)) cell.continuesAbove = true;
   }
 }
 

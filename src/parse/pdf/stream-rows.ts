@@ -235,6 +235,10 @@ function spacedInCell(cur: LineCells, prev: LineCells | undefined, flow: Readonl
   const indented = x0(start) > x0(f.above) + 0.5 * (start.chunks[0]?.fontSize ?? 0);
   const level = prev.spans.includes(f.above) && start.c0 >= f.above.c0 && start.c1 <= f.above.c1 && indented && !isFigures(f.above);
   if (!alone && !level) return false;
+  // A list going on inside the cell (indented from the text above it in its column, inside that
+  // column) is spacing in the cell whatever its margin: a new row's cell starts at the column's
+  // edge. Otherwise the step decides: a row starts the usual row step below.
+  if (indented && start.c0 >= f.above.c0 && start.c1 <= f.above.c1 && !isFigures(f.above)) return true;
   return Math.abs(f.step - usualRowStep) > tolerance;
 }
 

@@ -136,6 +136,10 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
       for (const sp of lc.spans) {
         const f = gapped.flow.get(sp);
         if (f?.kind !== 'continue' || !f.above) continue;
+        // A step as long as the shortest row step is this row's own cell starting where the one
+        // above ended (paragraph breaks as wide as a row gap), not text running on into the row.
+        const rowStep = gapped.measured?.rowStep ?? borrowed?.rowStep;
+        if (rowStep !== undefined && f.step >= rowStep - 0.15 * pitch) continue;
         const origin = carried.get(f.above) ?? rowOfSpan.get(f.above) ?? r;
         // Only across a row gap: records set line under line have no cells spanning them.
         if (origin < r && gapStarted.has(r) && [...Array(r - origin).keys()].every((k) => gapStarted.has(origin + k + 1))) carried.set(sp, origin);
