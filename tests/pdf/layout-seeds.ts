@@ -118,4 +118,9 @@ export const LAYOUT_SEEDS: LayoutSeed[] = [
   { report: 'mn-ndg-inspector-2024', seed: 478744128, knownFailure: "measure 3 text: got \"Арга хэмжээ 1.1 Ажилгүйдлийндаатгальны олгох ажилгүйдлийн т" },
   { report: 'ky-socfund-acp-2024q1', seed: 84099942, knownFailure: "goals: got [] want [{\"id\":\"g1\",\"number\":\"I\",\"title\":\"Тескеген чөйрөдө коррупциял" },
   { report: 'mn-ndg-inspector-2024', seed: 84099942, knownFailure: "goals: got …ҮРЭЭНД ГҮЙЦЭТГЭХ ЗОХИОН БАЙГУУЛАХ ЗОРИЛТЫН ХҮРЭЭНД”\"}] want …ҮРЭЭНД " },
+  // The second fresh run (on the round's last reader commit) passed 54 of 100: ruled wrap at
+  // spaces 32 of 34 (its two failures below: the OCR spacing of the Mongolian source, «Өөрийн;»
+  // and «/ биелэлт/»), ruled anywhere 16 of 32, borderless 6 of 34 (the classes above).
+  { report: 'mn-ndg-inspector-2024', seed: 1163560452, knownFailure: "table 0 cell r1 c4 1x1: got \"Хурсэн түвшин / биелэлт/\" want \"Хурсэн түвшин /биел" },
+  { report: 'mn-ndg-inspector-2024', seed: 870863542, knownFailure: "measure 10 text: got \"Арга хэмжээ Өөрийн; ажлын ажлын хүрээн дэх УИХ, ЗГ, НХХЯ, " },
 ];
