@@ -218,28 +218,23 @@ export function readRowGaps(placed: readonly LineCells[], pitch: number, borrowe
 }
 
 /**
- * The one starting span of `cur` continues its column's text (the text above it is on the line
- * just before, and not in the table's first band) after a step that differs from the usual row
- * step by more than `tolerance`.
+ * The one starting span of `cur` goes on with its column's text (the text above it is on the line
+ * just before, not in the table's first band): an indented list going on inside the cell,
+ * whatever its margin (a new row's cell starts at the column's edge), or, when the column ran on
+ * alone, a step that differs from the usual row step by more than `tolerance`.
  */
 function spacedInCell(cur: LineCells, prev: LineCells | undefined, flow: ReadonlyMap<Span, SpanFlow>, usualRowStep: number, tolerance: number, firstBand: ReadonlySet<Span>): boolean {
   const start = cur.spans.find((s) => flow.get(s)?.kind === 'start');
   const f = start === undefined ? undefined : flow.get(start);
-  if (start === undefined || f?.above === undefined || prev === undefined || firstBand.has(f.above)) return false;
-  // Its own column's text ran down to the line before, alone or level with other columns' last
-  // lines. Then only a list going on inside the cell is told apart from a row starting in that
-  // column alone (a group label after a single-line row): it stays inside the column, indented
-  // from the text above, and that text is words (not a line of column numbers under the header).
-  const alone = prev.spans.length === 1 && prev.spans[0] === f.above;
+  if (start === undefined || f?.above === undefined || prev === undefined || firstBand.has(f.above) || !prev.spans.includes(f.above)) return false;
+  // A list stays inside its column, indented from the words above it (a line of column numbers
+  // under the header is no list's lead-in); a label set level with the column after a gap (a
+  // group label under a single-line row) is a row.
   const x0 = (sp: Span): number => sp.chunks[0]?.x0 ?? 0;
   const indented = x0(start) > x0(f.above) + 0.5 * (start.chunks[0]?.fontSize ?? 0);
-  const level = prev.spans.includes(f.above) && start.c0 >= f.above.c0 && start.c1 <= f.above.c1 && indented && !isFigures(f.above);
-  if (!alone && !level) return false;
-  // A list going on inside the cell (indented from the text above it in its column, inside that
-  // column) is spacing in the cell whatever its margin: a new row's cell starts at the column's
-  // edge. Otherwise the step decides: a row starts the usual row step below.
   if (indented && start.c0 >= f.above.c0 && start.c1 <= f.above.c1 && !isFigures(f.above)) return true;
-  return Math.abs(f.step - usualRowStep) > tolerance;
+  const alone = prev.spans.length === 1;
+  return alone && Math.abs(f.step - usualRowStep) > tolerance;
 }
 
 function countStep(steps: Map<number, number>, step: number): void {
