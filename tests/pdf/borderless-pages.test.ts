@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Segment, TextRun } from '../../src/parse/pdf/page-content.ts';
+import { cell, run } from './support/synthetic-runs.ts';
 import { buildLines } from '../../src/parse/pdf/text-lines.ts';
 import { placeLine } from '../../src/parse/pdf/stream-columns.ts';
 import { gappedRowStarts } from '../../src/parse/pdf/stream-rows.ts';
@@ -14,24 +15,6 @@ import type { PageTables } from '../../src/parse/pdf/table-finder.ts';
  * fuzz's borderless prints of the seed reports), on synthetic words: each run is one cell line,
  * 0.5 em a letter, at a given left edge and baseline.
  */
-const FS = 10;
-function run(text: string, x0: number, baseline: number, width?: number): TextRun {
-  return {
-    text,
-    x0,
-    x1: x0 + (width ?? text.length * 0.5 * FS),
-    top: baseline - 0.8 * FS,
-    bottom: baseline + 0.2 * FS,
-    baseline,
-    fontSize: FS,
-    fontName: 'F',
-    bold: false,
-  };
-}
-function cell(x: number, baseline: number, lines: string[], pitch = 12): TextRun[] {
-  return lines.map((t, i) => run(t, x, baseline + i * pitch));
-}
-
 describe('cells run together across a column edge', () => {
   const edges = [30, 90, 165, 240];
   it('cuts a line where one cell runs into the next at the x where that next cell starts on the lines around it', () => {

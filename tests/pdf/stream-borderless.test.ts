@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TextRun } from '../../src/parse/pdf/page-content.ts';
+import { cell, run } from './support/synthetic-runs.ts';
 import { buildLines, makeChunk } from '../../src/parse/pdf/text-lines.ts';
 import { alignedCorridors, placeLine, splitAtEdges } from '../../src/parse/pdf/stream-columns.ts';
 import { gappedRowStarts, onOneGrid } from '../../src/parse/pdf/stream-rows.ts';
@@ -9,26 +10,6 @@ import { streamTable } from '../../src/parse/pdf/stream-table.ts';
  * Geometry of borderless tables whose cells are padded (the layout fuzz's borderless variants),
  * on synthetic words: each run is one cell line, 0.5 em a letter, at a given left edge and baseline.
  */
-const FS = 10;
-function run(text: string, x0: number, baseline: number, width?: number): TextRun {
-  return {
-    text,
-    x0,
-    x1: x0 + (width ?? text.length * 0.5 * FS),
-    top: baseline - 0.8 * FS,
-    bottom: baseline + 0.2 * FS,
-    baseline,
-    fontSize: FS,
-    fontName: 'F',
-    bold: false,
-  };
-}
-
-/** A column's cell: lines of text at `x`, from `baseline` down at `pitch`. */
-function cell(x: number, baseline: number, lines: string[], pitch = 12): TextRun[] {
-  return lines.map((t, i) => run(t, x, baseline + i * pitch));
-}
-
 describe('columns of cells padded less than a word space', () => {
   // Column one's text ends at most 3 pt before column two's shared left edge at x = 100.
   const runs: TextRun[] = [];
