@@ -6,8 +6,9 @@ import type { Segment, TextRun } from './page-content.ts';
  * many rows as the link has lines. A stroke is decoration when it lies within the glyph band of a
  * text line (from the top of the glyphs to the upper part of their descent) and starts at or inside
  * that line's text: a cell rule starts at the cell's vertical, left of the text by the cell
- * padding, and never runs through the glyphs. Its right end says nothing: text running past the
- * page's print area is clipped there while its underline is not.
+ * padding, and never runs through the glyphs. A right end past the text says nothing (text
+ * running past the page's print area is clipped there while its underline is not); one short of
+ * the line's text does: a cell rule runs on to the cell's far side.
  */
 // Fonts put the underline a little under the baseline, within the upper part of the descent
 // (post table underlinePosition, about 0.06–0.12 em); a rule ruled under a cell's text lies at or
