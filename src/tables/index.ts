@@ -117,10 +117,12 @@ function logicalRows(
       if (model.ragged) mergeRaggedInto(prev, row, model.roles);
       else mergeInto(prev, row, body.slice(bodyIndex + 1));
       findings.push(
-        finding('ROW_CONTINUED_ACROSS_PAGE', 'info', 'Row continues the row above after a page break; joined into one row.', {
-          ...row.position,
-          table: index,
-        }),
+        row.pageBreakBefore
+          ? finding('ROW_CONTINUED_ACROSS_PAGE', 'info', 'Row continues the row above after a page break; joined into one row.', { ...row.position, table: index })
+          : finding('ROW_CONTINUED', 'info', 'Row continues the row above (no goal, measure, task, unit or figure of its own, or no number in a numbered table); joined into one row.', {
+              ...row.position,
+              table: index,
+            }),
       );
       continue;
     }

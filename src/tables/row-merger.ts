@@ -42,6 +42,10 @@ export function isContinuation(row: WorkRow, roles: readonly ColumnRole[], numbe
     if (/^\s*\d{1,3}\.?\s*$/.test(numText)) return false;
     if (numberedTable && numText === '') return true;
   }
+  // A row with text in free-text columns alone holds nothing a logical row is made of (a goal, a
+  // measure, a task, a unit, a figure): it is a paragraph of the cell above set apart as far as rows
+  // are (a PDF without rules), wherever on the page it falls.
+  if (own.every((x) => FREE_TEXT.has(roles[x.c] ?? 'unknown')) && roles.some((r) => !FREE_TEXT.has(r) && r !== 'unknown')) return true;
   if (!row.pageBreakBefore) return false;
   const structural = own.filter((x) => !FREE_TEXT.has(roles[x.c] ?? 'unknown') && x.c !== row.cells.length - 1);
   if (structural.some((x) => startsWithEnumerator(x.text))) return false;

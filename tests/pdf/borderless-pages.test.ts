@@ -172,3 +172,47 @@ describe('a page holding only the repeated header and one long cell', () => {
     expect(found[1]?.tables).toEqual([]);
   });
 });
+
+describe('header cells centred at different heights', () => {
+  const cellsOf = (runs: TextRun[]): [number, number, number, string][] =>
+    (streamTable(buildLines(runs))?.table.cells ?? []).map((c) => [c.row, c.col, c.rowSpan, c.lines.join(' / ')]);
+
+  it('keeps a one-line heading centred beside two-line headings in their row, under text that runs across the columns', () => {
+    const cells = cellsOf([
+      run('A note above the table that runs across the width of the page', 35, 76, 200),
+      ...cell(35, 100, ['Strategic', 'goal']),
+      ...cell(100, 100, ['Measure', 'taken']),
+      run('Task', 170, 106),
+      ...cell(35, 136, ['First', 'goal']),
+      ...cell(100, 136, ['alpha', 'beta']),
+      ...cell(170, 136, ['gamma', 'delta']),
+      ...cell(35, 178, ['Second']),
+      ...cell(100, 178, ['one', 'two']),
+      ...cell(170, 178, ['three', 'four']),
+    ]);
+    const header = cells.filter(([, , , t]) => ['Strategic / goal', 'Measure / taken', 'Task'].includes(t));
+    expect(new Set(header.map(([row]) => row)).size).toBe(1);
+    expect(cells.filter(([row]) => row === header[0]?.[0])).toHaveLength(3);
+  });
+
+  it('spans both header rows with a heading centred on them whose line falls on the sub-headings\' first line', () => {
+    // «No» centred on the band of «Indicator values of the plan» (two lines) and the sub-headings
+    // under it (three lines each): its line is the sub-headings' first.
+    const cells = cellsOf([
+      run('No', 35, 127),
+      run('Indicator values of', 100, 100, 130),
+      run('the plan', 140, 112),
+      ...cell(100, 130, ['Base', 'line', 'value']),
+      ...cell(170, 130, ['Target', 'value', 'set']),
+      ...cell(35, 180, ['1']),
+      ...cell(100, 180, ['alpha', 'beta']),
+      ...cell(170, 180, ['gamma', 'delta']),
+      ...cell(35, 222, ['2']),
+      ...cell(100, 222, ['one', 'two']),
+      ...cell(170, 222, ['three', 'four']),
+    ]);
+    expect(cells.find(([, , , t]) => t === 'No')).toEqual([0, 0, 2, 'No']);
+    expect(cells.find(([, , , t]) => t === 'Base / line / value')?.[0]).toBe(1);
+    expect(cells.find(([, , , t]) => t === '1')).toEqual([2, 0, 1, '1']);
+  });
+});

@@ -57,6 +57,18 @@ describe('joining the lines of a cell', () => {
     expect(withWord).toEqual(['даатгуйлаачин буреэр']);
   });
 
+  it('joins a line opening with closing punctuation to a full one-word line, and keeps the space where the break was at a space', () => {
+    // «баталгаажуу» alone, 11 glyphs of the 12 the frame holds: «;» (half a glyph) would have
+    // fitted, so no word was broken there; «ажлын хүрээн» fills the line but is two words, so the renderer had a
+    // space to break at.
+    const lines = ['баталгаажуу', '; ажлын'];
+    const narrowMark = [syntheticLine(lines[0]!, 0), syntheticLine(lines[1]!, 1, 2.5)];
+    expect(cellParagraphs(lines, collectWords(lines), { geometry: narrowMark, frame: FRAME, pitch: 1.2 })).toEqual(['баталгаажуу ; ажлын']);
+    expect(join(['ажлын хүрээн', '; дэх'])).toEqual(['ажлын хүрээн ; дэх']);
+    // «камсыздандыр» fills the line: the mark is the rest of the word.
+    expect(join(['камсыздандыр', '), жана'])).toEqual(['камсыздандыр), жана']);
+  });
+
   it('joins after a line-end hyphen without a space', () => {
     expect(join(['жана иш-', 'чаралар'])).toEqual(['жана иш-чаралар']);
   });

@@ -79,6 +79,26 @@ describe('normalizeTables', () => {
     expect(findings.map((f) => f.code)).toContain('ROW_CONTINUED_ACROSS_PAGE');
   });
 
+  it('joins a row with text in free-text columns alone into the row above, wherever it falls, and keeps a row with a unit of its own', () => {
+    const { tables, findings } = normalizeTables(
+      doc(
+        table([
+          ['Максат', 'Иш-чара', 'Аткаруучу', 'Аткаруу жөнүндө маалымат'],
+          ['I. Биринчи максат', '1. Биринчи иш', 'Бөлүм', 'Статусу: аткарылды.'],
+          ['', '', '', 'Ошондой эле кайрылууга болот.'],
+          ['', '', 'Экинчи бөлүм', 'Статусу: аткарылууда'],
+        ]),
+      ),
+      und,
+    );
+    const t = tables[0]!;
+    expect(texts(t.rows).map((r) => r.slice(2))).toEqual([
+      ['Бөлүм', 'Статусу: аткарылды. Ошондой эле кайрылууга болот.'],
+      ['Экинчи бөлүм', 'Статусу: аткарылууда'],
+    ]);
+    expect(findings.map((f) => f.code)).toContain('ROW_CONTINUED');
+  });
+
   it('reads a two-level header with a column-number row, and group rows across the table', () => {
     const { tables } = normalizeTables(
       doc(

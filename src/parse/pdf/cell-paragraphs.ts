@@ -81,7 +81,7 @@ export function cellParagraphs(lines: readonly string[], words: WordEvidence, la
     if (rest && last && tail !== undefined) last[last.length - 1] = tail + t;
     else if (!last || tail === undefined || ITEM_START.test(t) || (LONE_URL.test(t) && LONE_URL.test(tail))) groups.push([t]);
     else if (prev && geo && layout && paragraphEnds(prev, geo, layout)) groups.push([t]);
-    else if (CLOSING_START.test(t) && /[\p{L}\p{N}]$/u.test(tail)) last[last.length - 1] = tail + t;
+    else if (closingRest(tail, t, prev, geo, layout)) last[last.length - 1] = tail + t;
     else if (prev && geo && brokenWord(tail, t, prev, geo, layout, words, tally)) last[last.length - 1] = tail + t;
     else last.push(t);
     prev = geo;
@@ -95,8 +95,23 @@ export function cellParagraphs(lines: readonly string[], words: WordEvidence, la
  * or the line before was a word broken for want of room (`brokenWord`).
  */
 export function breaksInsideWord(tail: string, line: string, prev: LineGeometry, cur: LineGeometry, layout: CellLayout | undefined, words: WordEvidence): boolean {
-  if (CLOSING_START.test(line) && /[\p{L}\p{N}]$/u.test(tail)) return true;
+  if (closingRest(tail, line, prev, cur, layout)) return true;
   return brokenWord(tail, line, prev, cur, layout, words);
+}
+
+/**
+ * A line opening with closing punctuation after a line ending in a letter or digit: the rest of a
+ * word broken for want of room, unless the page shows the break was at a space before the mark
+ * (some renderers break there: «Өөрийн ;»). A word is broken only where no space was left to
+ * break at (the line before is that one word) and not one more glyph fitted (the line is full);
+ * a renderer that keeps words whole breaks none.
+ */
+function closingRest(tail: string, line: string, prev: LineGeometry | undefined, cur: LineGeometry | undefined, layout: CellLayout | undefined): boolean {
+  if (!CLOSING_START.test(line) || !/[\p{L}\p{N}]$/u.test(tail)) return false;
+  if (!prev || !cur) return true;
+  if (layout?.keepsWordsWhole || !prev.oneWord) return false;
+  const frame = usableFrame(prev, cur, layout);
+  return !frame || frame.right - frame.left - (prev.x1 - prev.x0) < cur.firstGlyphWidth + FRAME_SLACK * cur.glyphWidth;
 }
 
 function paragraphEnds(prev: LineGeometry, cur: LineGeometry, layout: CellLayout): boolean {

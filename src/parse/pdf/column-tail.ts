@@ -114,7 +114,7 @@ function columnSpan(table: PageTable, c: number): { left: number; right: number 
 }
 
 /** The largest white gap between two lines of one cell, or between two rows of the table. */
-function largestGap(table: PageTable): number {
+export function largestGap(table: PageTable): number {
   let step = 0;
   for (const cell of table.cells) {
     const geo = cell.geometry ?? [];

@@ -97,7 +97,12 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
         return above !== undefined && !isFigure(above) && roomAbove(prev, sp, nextStart, em, reach) === false;
       };
       const figures = cur.spans.filter((sp) => isFigure(sp) && !tail(sp)).length;
-      continues = !ruleBetween && !gapped.starts.has(i) && !recordLine(prev, cur, nextStart, em, reach) && figures < 2;
+      // A row starts at least a line pitch below every line of the row above. Cells of one row
+      // centred at different heights (a header of one- and two-line cells) put their lines less
+      // than that below the row's first line, in other columns: the same row.
+      const rowHead = group[0] === prev;
+      const besideHead = rowHead && step(prev.line, cur.line) < 0.8 * pitch && cur.spans.every((sp) => prev.spans.every((p) => sp.c1 < p.c0 || sp.c0 > p.c1));
+      continues = besideHead || (!ruleBetween && !gapped.starts.has(i) && !recordLine(prev, cur, nextStart, em, reach) && figures < 2);
     } else if (prev && group) {
       const gap = step(prev.line, cur.line);
       const ruleBetween = rules.some((y) => y > prev.line.bottom - 1 && y < cur.line.top + 1);
@@ -208,12 +213,26 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
         const emptyBelow = !next.some((lc) => lc.spans.some((sp) => sp.c0 <= span.c1 && sp.c1 >= span.c0));
         if (subHeaded && span.rowSpan === 1 && emptyBelow) span.rowSpan = 2;
       }
+      // The converse: a cell with nothing above it in the whole table, set under a header row
+      // that has nothing in its columns and centred on the band of both rows, is a heading
+      // covering both rows (centred beside a sub-heading; its line happens to fall in the lower row).
+      const above = own[g - 1];
+      const lifted = new Set<MergedSpan>();
+      if (gapped !== undefined && above !== undefined && above.length > 0 && twoLevelSplit(above) === undefined) {
+        const both = { top: band(above).top, bottom: band(group).bottom };
+        const overlaps = (lc: LineCells, span: MergedSpan): boolean => lc.spans.some((sp) => sp.c0 <= span.c1 && sp.c1 >= span.c0);
+        for (const span of spans) {
+          if (span.rowSpan !== 1 || own.slice(0, g).some((grp) => grp.some((lc) => overlaps(lc, span)))) continue;
+          const box = boxOf(span.parts.flatMap((p) => p.chunks));
+          if (Math.abs((box.top + box.bottom) / 2 - (both.top + both.bottom) / 2) <= 0.25 * pitch) lifted.add(span);
+        }
+      }
       const only = spans[0];
       // A lone phrase that starts in the first column and runs over most of the others is a
       // full-width group row whose text just stops short of the last column.
       if (spans.length === 1 && only && only.c0 === 0 && only.c1 >= 2 && only.c1 + 1 >= 0.75 * nc) only.c1 = nc - 1;
       widenSpans(spans);
-      for (const span of spans) emit(span, r, span.rowSpan ?? 1);
+      for (const span of spans) emit(span, lifted.has(span) ? r - 1 : r, (span.rowSpan ?? 1) + (lifted.has(span) ? 1 : 0));
       return;
     }
     // A two-level header: the spanning heading and its sub-headings are two rows; a column

@@ -1,0 +1,56 @@
+import { largestGap } from './column-tail.ts';
+import { lineGeometry } from './line-geometry.ts';
+import type { PageTable } from './table-grid.ts';
+import type { TextLine } from './text-lines.ts';
+
+/**
+ * A group row (a goal's title across the whole table) that the page break caught as the last row
+ * of a borderless table's page. Lines of one phrase at a region's edge are kept out of a stream
+ * table (captions, notes), so such a row came out as running text under the table, and the goal
+ * it opens lost its title. It is taken back as the table's last row when it is set like the
+ * table's own group rows on the page: it starts where they do, across the table's columns, in the
+ * same weight, within the table's own spacing below its last row, and nothing but the page's
+ * furniture follows it (a heading or a note with more text under it is no row of the table).
+ * Returns the lines that stay running text.
+ */
+export function absorbGroupRowTail(table: PageTable, lines: readonly TextLine[], isContent: (l: TextLine) => boolean): TextLine[] {
+  if (table.mode !== 'stream' || table.cols < 2) return [...lines];
+  const groups = table.cells.filter((c) => c.col === 0 && c.colSpan === table.cols && c.rowSpan === 1 && c.lines.some((l) => l.trim() !== ''));
+  const below = lines.filter((l) => l.top >= table.box.bottom - 0.5 && isContent(l)).sort((a, b) => a.top - b.top);
+  const first = below[0];
+  if (groups.length === 0 || !first) return [...lines];
+  const em = first.fontSize || 10;
+  const bold = (l: TextLine): boolean => l.chunks.every((c) => c.bold);
+  const like = groups.find((g) => Math.abs(g.box.x0 - first.x0) <= em / 2 && g.bold === bold(first));
+  // Across the table: past the start of its last column, as a group row's first line runs.
+  const lastEdge = table.colEdges[table.cols - 1] ?? Number.POSITIVE_INFINITY;
+  if (!like || first.top - table.box.bottom > Math.min(3 * em, largestGap(table) + em) || first.x1 < lastEdge) return [...lines];
+  // Its next lines follow at line spacing from the same left edge; anything else below ends it,
+  // and then the lines are no last row.
+  const taken = [first];
+  for (const l of below.slice(1)) {
+    const prev = taken[taken.length - 1] as TextLine;
+    if (l.top - prev.bottom > 0.5 * em || Math.abs(l.x0 - first.x0) > em / 2 || bold(l) !== bold(first)) return [...lines];
+    taken.push(l);
+  }
+  const box = {
+    x0: Math.min(...taken.map((l) => l.x0)),
+    x1: Math.max(...taken.map((l) => l.x1)),
+    top: first.top,
+    bottom: Math.max(...taken.map((l) => l.bottom)),
+  };
+  table.cells.push({
+    row: table.rows,
+    col: 0,
+    rowSpan: 1,
+    colSpan: table.cols,
+    lines: taken.map((l) => l.chunks.map((c) => c.text).join(' ')),
+    geometry: taken.map((l) => lineGeometry(l.chunks)),
+    bold: bold(first),
+    box,
+  });
+  table.rowBands = [...table.rowBands, { top: box.top, bottom: box.bottom }];
+  table.rows += 1;
+  table.box = { ...table.box, bottom: box.bottom };
+  return lines.filter((l) => !taken.includes(l));
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { TextRun } from '../../src/parse/pdf/page-content.ts';
+import { absorbGroupRowTail } from '../../src/parse/pdf/group-row-tail.ts';
+import { streamTable } from '../../src/parse/pdf/stream-table.ts';
+import { buildLines } from '../../src/parse/pdf/text-lines.ts';
+import { cell, run } from './support/synthetic-runs.ts';
+
+/**
+ * A goal's title row caught by the page break as the last thing on a borderless table's page
+ * comes out as running text under the table (group-row-tail.ts takes it back), on synthetic words:
+ * each run is one cell line, 0.5 em a letter, at a given left edge and baseline.
+ */
+const bold = (r: TextRun): TextRun => ({ ...r, bold: true });
+
+function tableAndBelow(below: TextRun[]) {
+  const runs = [
+    ...cell(35, 100, ['No']),
+    ...cell(100, 100, ['Measure']),
+    ...cell(170, 100, ['Result']),
+    bold(run('Goal 1. The first goal of the plan across the table', 35, 124, 200)),
+    ...cell(35, 148, ['1']),
+    ...cell(100, 148, ['alpha', 'beta']),
+    ...cell(170, 148, ['gamma', 'delta']),
+    ...cell(35, 190, ['2']),
+    ...cell(100, 190, ['one', 'two']),
+    ...cell(170, 190, ['three', 'four']),
+  ];
+  const read = streamTable(buildLines(runs));
+  if (!read) throw new Error('no table');
+  return { table: read.table, lines: buildLines(below) };
+}
+
+describe('a group row at the foot of a borderless table\'s page', () => {
+  const title = [bold(run('Goal 2. The second goal of the plan across the whole', 35, 226, 200)), bold(run('table and onto a second line', 35, 238, 120))];
+
+  it('is taken back as the table\'s last row, one cell across its columns', () => {
+    const { table, lines } = tableAndBelow(title);
+    const rows = table.rows;
+    expect(absorbGroupRowTail(table, lines, () => true)).toEqual([]);
+    expect(table.rows).toBe(rows + 1);
+    expect(table.cells.find((c) => c.row === rows)).toMatchObject({ col: 0, colSpan: table.cols, lines: ['Goal 2. The second goal of the plan across the whole', 'table and onto a second line'] });
+  });
+
+  it('stays running text when text follows it on the page (a heading over what comes next)', () => {
+    const { table, lines } = tableAndBelow([...title, run('A paragraph of running text follows the heading here.', 35, 262, 200)]);
+    const rows = table.rows;
+    expect(absorbGroupRowTail(table, lines, () => true)).toHaveLength(3);
+    expect(table.rows).toBe(rows);
+  });
+
+  it('stays running text when it is not set like the table\'s group rows (regular weight, indented)', () => {
+    for (const below of [title.map((r) => ({ ...r, bold: false })), title.map((r) => ({ ...r, x0: r.x0 + 20, x1: r.x1 + 20 }))]) {
+      const { table, lines } = tableAndBelow(below);
+      expect(absorbGroupRowTail(table, lines, () => true)).toHaveLength(2);
+    }
+  });
+});
