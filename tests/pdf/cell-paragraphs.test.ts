@@ -4,8 +4,11 @@ import { DEFAULT_LIMITS } from '../../src/sniff/limits.ts';
 import { DocTree, type TableBlock } from '../../src/model/doc-tree.ts';
 import { line, minimalPdf, text } from './minimal-pdf.ts';
 
+/** Helvetica-Bold as /F2. */
+const BOLD_FONT = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>';
+
 async function tables(pages: string[]): Promise<TableBlock[]> {
-  const res = await parsePdf({ bytes: minimalPdf(pages), filename: 't.pdf', limits: DEFAULT_LIMITS });
+  const res = await parsePdf({ bytes: minimalPdf(pages, { extraFont: BOLD_FONT }), filename: 't.pdf', limits: DEFAULT_LIMITS });
   if (!res.ok) throw new Error(res.error.code);
   return DocTree.parse(res.doc).blocks.filter((b): b is TableBlock => b.kind === 'table');
 }
@@ -71,6 +74,16 @@ describe('paragraphs inside ruled cells (Helvetica 10 pt, 12 pt line pitch)', ()
     page.push(...cellLines(72, [722], ['Audit']), ...cellLines(112, [722, 710], ['Regional offices together with', 'the postal service']));
     const [t] = await tables([page.join('\n')]);
     expect(t?.rows[0]?.cells[0]?.text).toBe('Sample unit');
+  });
+
+  it('measures bold cells by their own line pitch: a bold heading set a little looser than the body is one paragraph', async () => {
+    // The body's cells step 12 pt; the bold heading's two lines 13 pt (a browser's line height
+    // follows the face). "level" (23 pt) does not fit after "Achieved" (45 pt) in 60 pt: a wrap.
+    const tall = [760, 730, 600];
+    const page = [...grid(xs, tall), text(75, 748, 'Achieved', 10, 'F2'), text(75, 735, 'level', 10, 'F2'), text(141, 748, 'Responsible', 10, 'F2')];
+    page.push(...cellLines(72, [717], ['Audit']), ...cellLines(138, [717, 705, 693, 681], ['Regional offices together with the', 'postal service branches of the whole', 'country and the district offices of', 'the fund']));
+    const [t] = await tables([page.join('\n')]);
+    expect(t?.rows[0]?.cells[0]?.paragraphs).toEqual(['Achieved level']);
   });
 
   it('keeps a list of web addresses, one a line, as one paragraph per address', async () => {

@@ -50,18 +50,23 @@ export function confirmedBreaks(table: PageTable, words: WordEvidence, padding?:
 
 /** What the page shows of each cell's lines (`CellLayout`), for the cells of one table. */
 export function cellLayouts(table: PageTable, context: TableContext): (cell: GridCell) => CellLayout {
-  const pitch = linePitch(table);
+  // Bold and regular faces of one family differ in line height (a browser's "normal" line
+  // height follows the face's metrics): each weight's cells step at their own pitch.
+  const pitches = new Map([true, false].map((bold) => [bold, linePitch(table, bold)]));
   const cellFrame = cellFrames(table, context.padding);
   const textFrame = columnTextFrames(table);
-  return (cell) => ({
-    geometry: cell.geometry ?? [],
-    frame: cellFrame(cell),
-    textFrame: textFrame(cell),
-    keepsWordsWhole: context.keepsWordsWhole,
-    breaksWords: context.breaksWords,
-    pitch: pitch?.pitch,
-    pitchSlack: pitch?.slack,
-  });
+  return (cell) => {
+    const pitch = pitches.get(cell.bold);
+    return {
+      geometry: cell.geometry ?? [],
+      frame: cellFrame(cell),
+      textFrame: textFrame(cell),
+      keepsWordsWhole: context.keepsWordsWhole,
+      breaksWords: context.breaksWords,
+      pitch: pitch?.pitch,
+      pitchSlack: pitch?.slack,
+    };
+  };
 }
 
 /**
@@ -96,18 +101,19 @@ export function cellFrames(table: PageTable, documentPad?: number): (cell: GridC
  * under a small font is less than a tenth of it; where lines stray (mixed fonts, raised
  * characters), the bound stays wide enough for them.
  */
-function linePitch(table: PageTable): { pitch: number; slack: number } | undefined {
-  const steps = lineSteps(table);
+function linePitch(table: PageTable, bold: boolean): { pitch: number; slack: number } | undefined {
+  const steps = lineSteps(table, bold);
   if (steps.length < 3) return undefined;
   const pitch = steps[Math.floor(steps.length / 2)] ?? 0;
   const deviations = steps.map((s) => Math.abs(s - pitch)).sort((x, y) => x - y);
   return { pitch, slack: Math.min(0.12, 4 * (deviations[Math.floor(deviations.length / 2)] ?? 0)) };
 }
 
-/** Baseline steps, in font sizes, between consecutive lines of one cell, sorted. */
-function lineSteps(table: PageTable): number[] {
+/** Baseline steps, in font sizes, between consecutive lines of one cell of the given weight, sorted. */
+function lineSteps(table: PageTable, bold: boolean): number[] {
   const steps: number[] = [];
   for (const cell of table.cells) {
+    if (cell.bold !== bold) continue;
     const geo = cell.geometry ?? [];
     for (let i = 1; i < geo.length; i++) {
       const a = geo[i - 1];
