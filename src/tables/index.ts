@@ -1,7 +1,7 @@
 import type { DocTree } from '../model/doc-tree.ts';
 import { finding, type Finding, type Location } from '../model/finding.ts';
 import type { NormalizedTable } from '../model/table.ts';
-import { isSmallInteger, textKey } from '../text/text-cues.ts';
+import { appendFragment, isSmallInteger, textKey } from '../text/text-cues.ts';
 import { buildColumnModel, type ColumnModel } from './column-model.ts';
 import { groupRowText } from './group-rows.ts';
 import { countHeaderRows } from './header-detector.ts';
@@ -108,6 +108,14 @@ function logicalRows(
   for (const [bodyIndex, row] of body.entries()) {
     const prev = rows.at(-1);
     const group = groupRowText(row, numCol);
+    // A group row cut by the page break goes on in a group row overleaf, which the parser marks
+    // as running on from the cell above: one title, not a second group.
+    const groupCell = prev?.group ? prev.cells[0] : undefined;
+    if (group !== null && groupCell && row.continuesPrevious !== false && row.cells.some((c) => c.continuesAbove)) {
+      appendFragment(groupCell.paragraphs, [group], true, row.cells.some((c) => c.cutInWord));
+      findings.push(finding('ROW_CONTINUED_ACROSS_PAGE', 'info', 'Group row continues the group row above after a page break; joined into one row.', { ...row.position, table: index }));
+      continue;
+    }
     if (group !== null) {
       const cell: WorkCell = { paragraphs: [group], bold: true, header: false, position: row.position };
       rows.push({ ...row, cells: Array.from({ length: model.width }, () => cell), group: true });

@@ -44,6 +44,14 @@ describe('strokes under words', () => {
     const underline: Segment = { orientation: 'h', at: 101.6, from: 140, to: 180 };
     expect(withoutTextDecorations([underline], [text])).toEqual([]);
   });
+  it('keeps a stroke by the top of the capitals (the rule above a row whose first line touches it)', () => {
+    // Glyph box 92..102, baseline 100: a strike-through would sit about 3 pt above the baseline.
+    const top: Segment = { orientation: 'h', at: 92.4, from: 140, to: 260 };
+    expect(withoutTextDecorations([top], [text])).toEqual([top]);
+    const strike: Segment = { orientation: 'h', at: 97, from: 100, to: 220 };
+    expect(withoutTextDecorations([strike], [text])).toEqual([]);
+  });
+
   it('keeps a rule that starts left of the text (a cell rule)', () => {
     const rule: Segment = { orientation: 'h', at: 101.6, from: 95, to: 225 };
     expect(withoutTextDecorations([rule], [text])).toEqual([rule]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectWords, joinLines } from '../../src/parse/pdf/cell-text.ts';
+import { collectWords, joinLines, textRunsOn } from '../../src/parse/pdf/cell-text.ts';
 import { repairGlyphText } from '../../src/parse/pdf/glyph-text.ts';
 import { checkFontText } from '../../src/parse/pdf/unicode-map-check.ts';
 
@@ -32,6 +32,16 @@ describe('line joining and hyphens', () => {
 
   it('joins other lines with one space', () => {
     expect(joinLines(['Зорилт 1 “НИЙГМИЙН', '  ДААТГАЛЫН ТУХАЙ ХУУЛЬ'], collectWords([]))).toBe('Зорилт 1 “НИЙГМИЙН ДААТГАЛЫН ТУХАЙ ХУУЛЬ');
+  });
+});
+
+describe('text running on across a page break', () => {
+  it('takes a title in capitals going on in capitals as one text, and a capital after a sentence of small letters as a new one', () => {
+    const words = collectWords([]);
+    expect(textRunsOn('ХУУЛЬ, ТОГТООЛ ШИЙДВЭРИЙГ ХЭРЭГЖҮҮЛЭХ, ХЯНАЛТ', 'ТАВИХЗОРИЛТЫН ХҮРЭЭНД', words)).toBe(true);
+    expect(textRunsOn('Хууль тогтоомж хэрэгжсэн байна', 'Тогтоол шийдвэр', words)).toBe(false);
+    // One abbreviation after another is no title: nothing says the text runs on.
+    expect(textRunsOn('Санариптик башкармалыгы', 'КР СФ БА', words)).toBe(false);
   });
 });
 

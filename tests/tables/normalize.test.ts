@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeTables } from '../../src/tables/index.ts';
 import { roleOfLabel } from '../../src/tables/header-lexicon.ts';
 import { cellText } from '../../src/tables/work-table.ts';
-import { doc, table } from './doc-builder.ts';
+import { doc, table, type CellSpec } from './doc-builder.ts';
 
 const und = { language: (): string => 'und' };
 const texts = (rows: { cells: Parameters<typeof cellText>[0][] }[]): string[][] => rows.map((r) => r.cells.map(cellText));
@@ -97,6 +97,23 @@ describe('normalizeTables', () => {
       ['Экинчи бөлүм', 'Статусу: аткарылууда'],
     ]);
     expect(findings.map((f) => f.code)).toContain('ROW_CONTINUED');
+  });
+
+  it('joins a group row cut by a page break into one title when the parser says its text runs on, and keeps two group rows otherwise', () => {
+    const build = (runsOn: boolean) => {
+      const rows: CellSpec[][] = [
+        ['Д/д', 'Арга хэмжээ', 'Шалгуур үзүүлэлт'],
+        [{ t: 'ЗОРИЛТ 2. ХУУЛЬ, ТОГТООЛ ШИЙДВЭРИЙГ ХЭРЭГЖҮҮЛЭХ, ХЯНАЛТ', cs: 3 }],
+        [{ t: 'ТАВИХ ЗОРИЛТЫН ХҮРЭЭНД', cs: 3 }],
+        ['1', 'Арга хэмжээ 1.1', 'Хууль хэрэгжсэн байна'],
+      ];
+      const block = table(rows, { header: 1, breaks: [2] });
+      if (block.kind === 'table' && runsOn) block.rows[2]!.cells[0]!.continuesAbove = true;
+      return normalizeTables(doc(block), und).tables[0]!;
+    };
+    const joined = build(true);
+    expect(joined.rows.filter((r) => r.group).map((r) => cellText(r.cells[0]!))).toEqual(['ЗОРИЛТ 2. ХУУЛЬ, ТОГТООЛ ШИЙДВЭРИЙГ ХЭРЭГЖҮҮЛЭХ, ХЯНАЛТ ТАВИХ ЗОРИЛТЫН ХҮРЭЭНД']);
+    expect(build(false).rows.filter((r) => r.group)).toHaveLength(2);
   });
 
   it('reads a two-level header with a column-number row, and group rows across the table', () => {

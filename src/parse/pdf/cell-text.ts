@@ -104,7 +104,7 @@ export function collectWords(texts: Iterable<string>, widths?: { letters: WordWi
 /**
  * Whether the text after a break goes on with the text before it, by the text alone: a lower-case
  * start, a sentence left open before the break (a trailing comma, a bracket or guillemet opened and
- * not closed), or the two words at the break standing side by side on a line elsewhere in the
+ * not closed), a title in capitals going on in capitals, or the two words at the break standing side by side on a line elsewhere in the
  * document (a phrase such as a name, which a paragraph does not end in). Asked where the layout
  * cannot tell (a full line may be a wrap or a paragraph that filled it); a capital start after a
  * sentence end is not asked about.
@@ -114,6 +114,9 @@ export function textRunsOn(before: string, after: string, words: WordEvidence): 
   const b = after.trim();
   if (/^\p{Ll}/u.test(b)) return true;
   if (/,$/u.test(a)) return true;
+  // Text set in capitals (a goal's title) shows no sentence starts: a word in capitals after one
+  // says no more than a lower-case word after a lower-case one.
+  if (/(?:^|\s)\p{Lu}{2,}$/u.test(a) && /^\p{Lu}{2,}(?:\s|$)/u.test(b) && /\p{Lu}{2,}\s+\p{Lu}{2,}/u.test(a)) return true;
   const count = (re: RegExp): number => a.match(re)?.length ?? 0;
   if (count(/«/gu) > count(/»/gu) || count(/\(/gu) > count(/\)/gu)) return true;
   return words.adjacent?.(a.split(/\s+/u).at(-1) ?? '', b.split(/\s+/u)[0] ?? '') ?? false;
