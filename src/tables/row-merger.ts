@@ -58,9 +58,12 @@ export function isContinuation(row: WorkRow, roles: readonly ColumnRole[], numbe
  * the one above: the rows below are pointed at the joined cell, so they keep the whole text.
  */
 export function mergeInto(prev: WorkRow, row: WorkRow, following: readonly WorkRow[]): void {
+  // A cell spanning columns fills each of them, as does the cell above it: joined once.
+  const joined = new Map<WorkCell, Set<WorkCell>>();
   row.cells.forEach((cell, c) => {
     const target = prev.cells[c];
-    if (!target || target === cell) return;
+    if (!target || target === cell || joined.get(target)?.has(cell)) return;
+    joined.set(target, new Set([...(joined.get(target) ?? []), cell]));
     if (cell.paragraphs.length > 0) appendFragment(target.paragraphs, cell.paragraphs, cell.continuesAbove === true, cell.cutInWord === true);
     joinOcr(target, cell);
     for (const later of following) {

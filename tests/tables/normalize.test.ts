@@ -116,6 +116,25 @@ describe('normalizeTables', () => {
     expect(build(false).rows.filter((r) => r.group)).toHaveLength(2);
   });
 
+  it('joins the rest of a cell spanning two columns once, not once for each column', () => {
+    const { tables } = normalizeTables(
+      doc(
+        table(
+          [
+            ['Д/д', 'Арга хэмжээ', 'Суурь түвшин', 'Хүрэх түвшин'],
+            ['13', 'Арга хэмжээ 1.13', 'Журам батлагдсан', 'Журам хэрэгжсэн'],
+            ['14', 'Арга хэмжээ 1.14', { t: 'Хувь нууцын тухай хууль', cs: 2 }],
+            ['', '', { t: 'хэрэгжсэн байна.', cs: 2 }],
+            ['15', 'Арга хэмжээ 1.15', 'Тайлан гаргасан', 'Тайлан батлагдсан'],
+          ],
+          { header: 1, breaks: [3] },
+        ),
+      ),
+      und,
+    );
+    expect(texts(tables[0]!.rows)[1]).toEqual(['14', 'Арга хэмжээ 1.14', 'Хувь нууцын тухай хууль хэрэгжсэн байна.', 'Хувь нууцын тухай хууль хэрэгжсэн байна.']);
+  });
+
   it('reads a two-level header with a column-number row, and group rows across the table', () => {
     const { tables } = normalizeTables(
       doc(
