@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Segment, TextRun } from '../../src/parse/pdf/page-content.ts';
+import type { PageContent, Segment, TextRun } from '../../src/parse/pdf/page-content.ts';
 import { cell, run } from './support/synthetic-runs.ts';
 import { buildLines } from '../../src/parse/pdf/text-lines.ts';
 import { placeLine } from '../../src/parse/pdf/stream-columns.ts';
@@ -8,7 +8,7 @@ import { streamTable } from '../../src/parse/pdf/stream-table.ts';
 import { splitRunTogetherCells } from '../../src/parse/pdf/run-together-cells.ts';
 import { withoutTextDecorations } from '../../src/parse/pdf/text-decorations.ts';
 import { tablesUnderRepeatedHeaders } from '../../src/parse/pdf/repeated-header-page.ts';
-import type { PageTables } from '../../src/parse/pdf/table-finder.ts';
+import { findTables, type PageTables } from '../../src/parse/pdf/table-finder.ts';
 
 /**
  * Borderless tables printed with little padding, long cells and lists inside cells (the layout
@@ -222,5 +222,25 @@ describe('header cells centred at different heights', () => {
     expect(cells.find(([, , , t]) => t === 'No')).toEqual([0, 0, 2, 'No']);
     expect(cells.find(([, , , t]) => t === 'Base / line / value')?.[0]).toBe(1);
     expect(cells.find(([, , , t]) => t === '1')).toEqual([2, 0, 1, '1']);
+  });
+});
+
+describe('a paragraph set just above a borderless table', () => {
+  // The table in 7.5 pt (0.5 em a letter), the paragraph above it in the body's 10 pt, justified:
+  // its full line breaks into two phrases at a wide word space over the table's column gap.
+  const small = (text: string, x0: number, baseline: number): TextRun => ({ ...run(text, x0, baseline, text.length * 3.75), fontSize: 7.5, top: baseline - 6, bottom: baseline + 1.5 });
+  const rows = (top: number): TextRun[] =>
+    [0, 1, 2, 3].flatMap((r) => {
+      const b = top + r * 30;
+      return [small(`${r + 1}. measure`, 40, b), small('text of it', 40, b + 9), small('the unit', 130, b), small('and office', 130, b + 9), small('done in the', 220, b), small('first quarter', 220, b + 9)];
+    });
+  const header = [small('Measure', 40, 190), small('Responsible', 130, 190), small('Information', 220, 190)].map((r) => ({ ...r, bold: true }));
+  const paragraph = [run('The units responsible for the plan and the offices', 40, 150, 170), run('carrying it out', 228, 150, 60), run('of the regions.', 40, 162, 70)];
+
+  it('leaves the paragraph out of the table, which starts at its header', () => {
+    const page: PageContent = { number: 1, width: 300, height: 400, runs: [...paragraph, ...header, ...rows(210)], segments: [], figures: [] };
+    const [table] = findTables(page).tables;
+    const top = table?.cells.filter((c) => c.row === 0).map((c) => c.lines.join(' '));
+    expect(top).toEqual(['Measure', 'Responsible', 'Information']);
   });
 });
