@@ -100,6 +100,34 @@ describe('rows of padded cells with lists in them', () => {
   });
 });
 
+describe('the first row under a repeated header, with paragraph breaks as wide as the row gap', () => {
+  const edges = [30, 95, 165, 300];
+  // The table's other pages measured rows 20 pt apart and paragraphs inside cells 20 pt apart too,
+  // so under the header a step of 20 pt alone reads as a heading's next paragraph.
+  const borrowed = { rowStep: 20, usualRowStep: 20, para: 20 };
+  const starts = (runs: TextRun[]): number[] => {
+    const ls = buildLines(runs);
+    const found = gappedRowStarts(ls.map((l) => placeLine(l, edges)), 12, borrowed);
+    return [...(found?.starts ?? [])].map((i) => ls[i]!.baseline).sort((a, b) => a - b);
+  };
+  const bold = (runs: TextRun[]): TextRun[] => runs.map((r) => ({ ...r, bold: true }));
+  const header = bold([...cell(32, 80, ['Goal']), ...cell(100, 80, ['Measure']), ...cell(170, 80, ['Result'])]);
+
+  it('starts the row under a bold header in regular text, however close', () => {
+    const row = [...cell(100, 100, ['the rest of', 'a cut cell']), ...cell(170, 100, ['going on'])];
+    expect(starts([...header, ...row])).toEqual([80, 100]);
+  });
+
+  it('starts it too in a bold column, when the columns beside start by the same step', () => {
+    // Column 0 holds a bold goal: its step from the header (19.4) alone reads as a line going on.
+    const row = [...bold(cell(32, 99.4, ['the goal'])), ...cell(100, 100, ['First', 'measure']), ...cell(170, 100, ['Done'])];
+    const placed = buildLines([...header, ...row]).map((l) => placeLine(l, edges));
+    const found = gappedRowStarts(placed, 12, borrowed);
+    const goal = placed.flatMap((p) => p.spans).find((sp) => sp.chunks[0]?.text === 'the goal');
+    expect(found?.flow.get(goal!)?.kind).toBe('start');
+  });
+});
+
 describe('a cell starting where the one above ended', () => {
   it('is the new row\'s own cell, not text of the cell above running on into the row', () => {
     // Rows 24 pt apart, one 20; column 2's paragraphs 20 pt apart (a recurring paragraph step

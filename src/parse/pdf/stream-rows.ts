@@ -183,6 +183,20 @@ export function readRowGaps(placed: readonly LineCells[], pitch: number, borrowe
     shortest = rowStep;
   } else return { kind: 'unmeasured' };
   const flow = columnFlow(placed, pitch, limit);
+  // Heading text does not run on into the text under it in another weight (bold heads over
+  // regular cells), however close below: where paragraph breaks are as wide as the row gap, the
+  // step alone cannot tell the first row from the heading's next paragraph.
+  const bold = (sp: Span): boolean => sp.chunks.every((c) => c.bold);
+  for (const [sp, f] of flow) if (f.kind === 'continue' && f.above && firstBand.has(f.above) && bold(f.above) !== bold(sp)) flow.set(sp, { ...f, kind: 'start' });
+  // Nor in the same weight when, on the same line, other columns start under the heading by the
+  // same step: the heading ended there, and the step that reads as a line pitch in one column
+  // (rounded to a device pixel) is the first row's in the others.
+  for (const cur of placed) {
+    const under = cur.spans.map((sp) => [sp, flow.get(sp)] as const).filter(([, f]) => f?.above !== undefined && firstBand.has(f.above));
+    const startSteps = under.filter(([, f]) => f?.kind === 'start').map(([, f]) => f?.step ?? Number.NaN);
+    if (startSteps.length === 0) continue;
+    for (const [sp, f] of under) if (f?.kind === 'continue' && startSteps.some((st) => Math.abs(st - f.step) < 0.15 * pitch)) flow.set(sp, { ...f, kind: 'start' });
+  }
   const starts = new Set<number>([0]);
   placed.forEach((cur, i) => {
     if (i === 0) return;
