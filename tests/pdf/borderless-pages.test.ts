@@ -272,3 +272,41 @@ describe('a paragraph set just above a borderless table', () => {
     expect(top).toEqual(['Measure', 'Responsible', 'Information']);
   });
 });
+
+describe('a group title wrapped over several lines between two bands of a borderless table', () => {
+  it('keeps both bands one table when the title starts left of the first column\'s centred text', () => {
+    const band = (top: number, n: number): TextRun[] =>
+      [0, 1, 2].flatMap((k) => {
+        const b = top + k * 30;
+        return [run(String(n + k), 52, b), ...cell(100, b, ['measure text', 'more of it']), ...cell(200, b, ['result', 'given'])];
+      });
+    const title = ['Goal 2. A long title of the goal set over the', 'whole width of the table and wrapped onto', 'three lines and then a fourth one as its', 'words run on'].map((t, k) => ({ ...run(t, 36, 200 + k * 12, 190), bold: true }));
+    const page: PageContent = { number: 1, width: 320, height: 400, runs: [...band(100, 1), ...title, ...band(260, 4)], segments: [], figures: [] };
+    const { tables } = findTables(page);
+    expect(tables).toHaveLength(1);
+    expect(tables[0]?.cells.some((c) => c.lines.join(' ').startsWith('Goal 2.'))).toBe(true);
+  });
+});
+
+describe('text running on beside a new row', () => {
+  it('does not carry a bold label over into the next row when the line under it is regular text', () => {
+    const bold = (rs: TextRun[]): TextRun[] => rs.map((r) => ({ ...r, bold: true }));
+    const runs = [
+      ...cell(35, 100, ['1']),
+      ...cell(100, 100, ['alpha', 'beta']),
+      ...cell(170, 100, ['gamma', 'delta']),
+      ...bold(cell(35, 138, ['Total', 'sum'])),
+      ...cell(100, 138, ['one']),
+      ...cell(170, 138, ['two']),
+      ...cell(35, 162, ['of all']),
+      ...cell(100, 162, ['three', 'four']),
+      ...cell(170, 162, ['five']),
+      ...cell(35, 200, ['2']),
+      ...cell(100, 200, ['six', 'seven']),
+      ...cell(170, 200, ['eight']),
+    ];
+    const cells = streamTable(buildLines(runs))?.table.cells ?? [];
+    expect(cells.find((c) => c.lines[0] === 'Total')).toMatchObject({ rowSpan: 1, lines: ['Total', 'sum'] });
+    expect(cells.find((c) => c.lines[0] === 'of all')?.row).toBe(cells.find((c) => c.lines[0] === 'three')?.row);
+  });
+});

@@ -12,12 +12,12 @@ import { cell, run } from './support/synthetic-runs.ts';
  */
 const bold = (r: TextRun): TextRun => ({ ...r, bold: true });
 
-function tableAndBelow(below: TextRun[]) {
+function tableAndBelow(below: TextRun[], withGroup = true) {
   const runs = [
     ...cell(35, 100, ['No']),
     ...cell(100, 100, ['Measure']),
     ...cell(170, 100, ['Result']),
-    bold(run('Goal 1. The first goal of the plan across the table', 35, 124, 200)),
+    ...(withGroup ? [bold(run('Goal 1. The first goal of the plan across the table', 35, 124, 200))] : cell(35, 124, ['0'])),
     ...cell(35, 148, ['1']),
     ...cell(100, 148, ['alpha', 'beta']),
     ...cell(170, 148, ['gamma', 'delta']),
@@ -39,6 +39,13 @@ describe('a group row at the foot of a borderless table\'s page', () => {
     expect(absorbGroupRowTail(table, lines, () => true)).toEqual([]);
     expect(table.rows).toBe(rows + 1);
     expect(table.cells.find((c) => c.row === rows)).toMatchObject({ col: 0, colSpan: table.cols, lines: ['Goal 2. The second goal of the plan across the whole', 'table and onto a second line'] });
+  });
+
+  it('is taken back on a page without a group row of its own, when another page\'s table in the same columns shows them', () => {
+    const { table, lines } = tableAndBelow(title, false);
+    expect(absorbGroupRowTail(table, lines, () => true)).toHaveLength(2);
+    const other = tableAndBelow([]).table;
+    expect(absorbGroupRowTail(table, lines, () => true, [other])).toEqual([]);
   });
 
   it('stays running text when text follows it on the page (a heading over what comes next)', () => {

@@ -66,7 +66,7 @@ export function layOutDocument(pages: readonly PageContent[]): Block[] {
     // Lines in the page's footer band count too: a cell running to the foot of the page reaches
     // into it, while a footer is set apart by more than a cell's paragraph spacing.
     if (lowest) res.textLines = absorbColumnTail(lowest, res.textLines, rowGaps).sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
-    if (lowest) res.textLines = absorbGroupRowTail(lowest, res.textLines, (l) => !isFurniture(l.top, l.bottom, page.height));
+    if (lowest) res.textLines = absorbGroupRowTail(lowest, res.textLines, (l) => !isFurniture(l.top, l.bottom, page.height), tables);
     const order = readingOrder(res.textLines, frame, res.tables.map((t) => t.box));
     const items: { box: Box; block: Block }[] = textBlocks(order.lines, page.number, frame, bodySize, words);
     const content = res.textLines.filter((l) => !isFurniture(l.top, l.bottom, page.height));

@@ -8,18 +8,23 @@ import type { TextLine } from './text-lines.ts';
  * of a borderless table's page. Lines of one phrase at a region's edge are kept out of a stream
  * table (captions, notes), so such a row came out as running text under the table, and the goal
  * it opens lost its title. It is taken back as the table's last row when it is set like the
- * table's own group rows on the page: it starts where they do, across the table's columns, in the
- * same weight, within the table's own spacing below its last row, and nothing but the page's
- * furniture follows it (a heading or a note with more text under it is no row of the table).
- * Returns the lines that stay running text.
+ * table's own group rows (on this page, or on other pages in the same columns): it starts where
+ * they do, across the table's columns, in the same weight, within the table's own spacing below
+ * its last row, and nothing but the page's furniture follows it (a heading or a note with more
+ * text under it is no row of the table). Returns the lines that stay running text.
  */
-export function absorbGroupRowTail(table: PageTable, lines: readonly TextLine[], isContent: (l: TextLine) => boolean): TextLine[] {
+export function absorbGroupRowTail(table: PageTable, lines: readonly TextLine[], isContent: (l: TextLine) => boolean, others: readonly PageTable[] = []): TextLine[] {
   if (table.mode !== 'stream' || table.cols < 2) return [...lines];
-  const groups = table.cells.filter((c) => c.col === 0 && c.colSpan === table.cols && c.rowSpan === 1 && c.lines.some((l) => l.trim() !== ''));
   const below = lines.filter((l) => l.top >= table.box.bottom - 0.5 && isContent(l)).sort((a, b) => a.top - b.top);
   const first = below[0];
-  if (groups.length === 0 || !first) return [...lines];
+  if (!first) return [...lines];
   const em = first.fontSize || 10;
+  // The table's group rows on this page, or on the document's other pages in the same columns
+  // (a page may hold none but the one the page break caught).
+  const sameColumns = (t: PageTable): boolean => t.mode === 'stream' && t.cols === table.cols && t.colEdges.every((x, i) => Math.abs(x - (table.colEdges[i] ?? Number.NaN)) <= 2 * em);
+  const groups = [table, ...others.filter((t) => t !== table && sameColumns(t))].flatMap((t) =>
+    t.cells.filter((c) => c.col === 0 && c.colSpan === t.cols && c.rowSpan === 1 && c.lines.some((l) => l.trim() !== '')),
+  );
   const bold = (l: TextLine): boolean => l.chunks.every((c) => c.bold);
   const like = groups.find((g) => Math.abs(g.box.x0 - first.x0) <= em / 2 && g.bold === bold(first));
   // Across the table: past the start of its last column, as a group row's first line runs.

@@ -145,6 +145,10 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
         // above ended (paragraph breaks as wide as a row gap), not text running on into the row.
         const rowStep = gapped.measured?.rowStep ?? borrowed?.rowStep;
         if (rowStep !== undefined && f.step >= rowStep - 0.15 * pitch) continue;
+        // Nor is text in another weight (a bold label over regular text): a cell keeps its weight
+        // as it runs on.
+        const bold = (x: LineCells['spans'][number]): boolean => x.chunks.every((c) => c.bold);
+        if (bold(f.above) !== bold(sp)) continue;
         const origin = carried.get(f.above) ?? rowOfSpan.get(f.above) ?? r;
         // Only across a row gap: records set line under line have no cells spanning them.
         if (origin < r && gapStarted.has(r) && [...Array(r - origin).keys()].every((k) => gapStarted.has(origin + k + 1))) carried.set(sp, origin);

@@ -414,7 +414,9 @@ function joinAcrossTitles(lines: readonly TextLine[], regions: TextLine[][]): Te
         from >= 0 &&
         to > from &&
         between.length <= MAX_TITLE_LINES &&
-        between.every((l) => !isMultiPhrase(l) && l.x0 > x0 - em && l.x1 < x1 + em) &&
+        // Within the table's width as far as its bands show it: their first column's text may be
+        // centred, so a title set from the cells' left edge starts left of it (as sameWidth allows).
+        between.every((l) => !isMultiPhrase(l) && l.x0 > x0 - 2 * em && l.x1 < x1 + 2 * em) &&
         // One wrapped title (lines at line spacing), set off from the rows by at most a row gap.
         between.every((l, k) => k === 0 || tight(between[k - 1], l)) &&
         chain.every((l, k) => k === 0 || l.top - (chain[k - 1]?.bottom ?? l.top) <= REGION_GAP_EM * em) &&
