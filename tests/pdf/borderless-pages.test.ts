@@ -265,6 +265,14 @@ describe('a paragraph set just above a borderless table', () => {
   const header = [small('Measure', 40, 190), small('Responsible', 130, 190), small('Information', 220, 190)].map((r) => ({ ...r, bold: true }));
   const paragraph = [run('The units responsible for the plan and the offices', 40, 150, 170), run('carrying it out', 228, 150, 60), run('of the regions.', 40, 162, 70)];
 
+  it('leaves a list set in the body size just under the table out of it', () => {
+    const after = [run('List of abbreviations:', 40, 335, 110), run('SF - the Social Fund of the Kyrgyz Republic', 40, 349, 200), run('CA - office', 40, 363, 55)];
+    const page: PageContent = { number: 1, width: 300, height: 400, runs: [...header, ...rows(210), ...after], segments: [], figures: [] };
+    const [table] = findTables(page).tables;
+    expect(table?.cells.some((c) => c.lines.join(' ').includes('abbreviations'))).toBe(false);
+    expect(table?.cells.some((c) => c.lines.join(' ').startsWith('4. measure'))).toBe(true);
+  });
+
   it('leaves the paragraph out of the table, which starts at its header', () => {
     const page: PageContent = { number: 1, width: 300, height: 400, runs: [...paragraph, ...header, ...rows(210)], segments: [], figures: [] };
     const [table] = findTables(page).tables;

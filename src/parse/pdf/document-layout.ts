@@ -9,6 +9,7 @@ import { confirmedBreaks, documentPadding, tableBlock, textBlocks, type TableCon
 import { columnWrapEdges } from './column-wrap-edges.ts';
 import { absorbColumnTail } from './column-tail.ts';
 import { absorbGroupRowTail } from './group-row-tail.ts';
+import { absorbColumnHead, columnPage } from './column-head.ts';
 import { tablesUnderRepeatedHeaders } from './repeated-header-page.ts';
 import type { PageTable } from './table-grid.ts';
 import { linkPageTables, type PlacedTable } from './page-continuation.ts';
@@ -30,6 +31,18 @@ export function layOutDocument(pages: readonly PageContent[]): Block[] {
   const again = (f: PageTables): boolean => f.unmeasured || f.tables.some((t) => t.mode === 'stream');
   const found = rowGaps.length === 0 ? first : first.map((f, i) => (again(f) && pages[i] ? findTables(pages[i], rowGaps) : f));
   tablesUnderRepeatedHeaders(found, rowGaps);
+  // A page of one borderless table's column alone (a cell longer than a page) holds no table of
+  // its own: read as a row of the table on the page before.
+  found.forEach((f, i) => {
+    const page = pages[i];
+    const prev = found[i - 1]?.tables.reduce<PageTable | undefined>((a, t) => (!a || t.box.bottom > a.box.bottom ? t : a), undefined);
+    if (!page || !prev || f.tables.length > 0) return;
+    const read = columnPage(prev, f.textLines, (l) => !isFurniture(l.top, l.bottom, page.height), rowGaps);
+    if (read) {
+      f.tables.push(read.table);
+      f.textLines = read.rest;
+    }
+  });
   const words = collectWords(
     pages.flatMap((p) => p.runs.map((r) => r.text)),
     WordWidths.fromRuns(pages.flatMap((p) => p.runs)),
@@ -67,6 +80,9 @@ export function layOutDocument(pages: readonly PageContent[]): Block[] {
     // into it, while a footer is set apart by more than a cell's paragraph spacing.
     if (lowest) res.textLines = absorbColumnTail(lowest, res.textLines, rowGaps).sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
     if (lowest) res.textLines = absorbGroupRowTail(lowest, res.textLines, (l) => !isFurniture(l.top, l.bottom, page.height), tables);
+    // The highest one's first row may be the rest of a row the page break cut, one column alone.
+    const highest = res.tables.reduce<PageTable | undefined>((a, t) => (!a || t.box.top < a.box.top ? t : a), undefined);
+    if (highest && i > 0) res.textLines = absorbColumnHead(highest, res.textLines, (l) => !isFurniture(l.top, l.bottom, page.height));
     const order = readingOrder(res.textLines, frame, res.tables.map((t) => t.box));
     const items: { box: Box; block: Block }[] = textBlocks(order.lines, page.number, frame, bodySize, words);
     const content = res.textLines.filter((l) => !isFurniture(l.top, l.bottom, page.height));

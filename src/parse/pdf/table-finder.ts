@@ -204,7 +204,8 @@ function streamPass(lines: readonly TextLine[], ctx: StreamContext, cuts: number
  * column gap, the first from the first column, reads as one such line. The next lines of a caption
  * dropped at the top (closer to it than the usual row gap) go with it. Such rows are dropped from
  * the table while two rows remain; a spanning row at normal spacing (a group row, a wrapped label)
- * stays, unless set in another size than the table's text (the paragraph before the table).
+ * stays, unless set in another size than the table's text (the paragraph before or after the
+ * table).
  */
 function withoutCaptionRows(table: PageTable): PageTable {
   const gaps = table.rowBands.slice(1).map((b, i) => b.top - (table.rowBands[i]?.bottom ?? b.top));
@@ -218,15 +219,15 @@ function withoutCaptionRows(table: PageTable): PageTable {
   let first = 0;
   let last = table.rows - 1;
   const caption = (row: number): boolean => lone(row) === table.cols || (lone(row) >= 2 && (apart(gaps[row]) || (row > 0 && (gaps[row - 1] ?? usual) < usual)));
-  // Text set in another size than the table's (a paragraph above it, in the body text's size)
-  // and running across a column gap is no row of it either.
+  // Text set in another size than the table's (a paragraph above or below it, in the body
+  // text's size) and running across a column gap is no row of it either.
   const sizes = table.cells.flatMap((c) => (c.geometry ?? []).flatMap((g) => (g ? [g.fontSize] : [])));
   const size = median(sizes);
   const rowSize = (row: number): number => median(table.cells.filter((c) => c.row === row).flatMap((c) => (c.geometry ?? []).flatMap((g) => (g ? [g.fontSize] : []))));
   const foreign = (row: number): boolean =>
     Math.abs(rowSize(row) - size) > 0.1 * size && table.cells.some((c) => c.row === row && c.rowSpan === 1 && c.colSpan >= 2 && c.lines.some((l) => l.trim() !== ''));
   while (last - first >= 2 && (caption(first) || foreign(first))) first++;
-  while (last - first >= 2 && lone(last) >= 2 && apart(gaps[last - 1])) last--;
+  while (last - first >= 2 && ((lone(last) >= 2 && apart(gaps[last - 1])) || foreign(last))) last--;
   if (first === 0 && last === table.rows - 1) return table;
   const cells = table.cells.filter((c) => c.row >= first && c.row + c.rowSpan - 1 <= last).map((c) => ({ ...c, row: c.row - first }));
   const rowBands = table.rowBands.slice(first, last + 1);

@@ -1,0 +1,115 @@
+import { largestGap } from './column-tail.ts';
+import { lineGeometry } from './line-geometry.ts';
+import type { GridCell, PageTable } from './table-grid.ts';
+import type { TextLine } from './text-lines.ts';
+import type { Box } from './page-content.ts';
+import type { RowGapEvidence } from './row-gap-evidence.ts';
+import { streamTable } from './stream-table.ts';
+
+/**
+ * The rest of a borderless row cut by the page break, where only one or a few columns go on
+ * overleaf and no header is repeated: at the top of the page those columns' lines stand alone
+ * above the table's next rows, and lines of one phrase are no table to the stream reader, so they
+ * came out as paragraphs before the table (cutting the cell in two and hiding that the table goes
+ * on). The mirror of `absorbColumnTail`.
+ *
+ * They are taken back as the table's first row when the lines above the page's top borderless
+ * table, from it upwards, each sit inside one of its columns (from the column's left edge, within
+ * its width) and within the spacing of a paragraph break inside a cell (the table's own largest
+ * gap, plus an em, at most three ems) above the next, and nothing but the page's furniture is
+ * left above them: nothing precedes a row cut by the page. Returns the lines that stay running
+ * text.
+ */
+export function absorbColumnHead(table: PageTable, lines: readonly TextLine[], isContent: (l: TextLine) => boolean): TextLine[] {
+  if (table.mode !== 'stream' || table.cols < 2) return [...lines];
+  const all = lines.filter((l) => l.bottom <= table.box.top + 0.5).sort((a, b) => a.top - b.top);
+  const last = all[all.length - 1];
+  if (!last) return [...lines];
+  const em = last.fontSize || 10;
+  const gapLimit = Math.min(3 * em, largestGap(table) + em);
+  // Up from the table, line by line, while each sits in a column close above the next; what is
+  // left above must be the page's furniture (a running head), which a cut row's rest may also
+  // reach into.
+  let from = all.length;
+  let below = table.box.top;
+  while (from > 0) {
+    const l = all[from - 1] as TextLine;
+    if (columnOfLine(table, l, em) === undefined || below - l.bottom > gapLimit) break;
+    below = l.top;
+    from--;
+  }
+  const above = all.slice(from);
+  if (above.length === 0 || all.slice(0, from).some(isContent)) return [...lines];
+  const top = Math.min(...above.map((l) => l.top));
+  const bottom = Math.max(...above.map((l) => l.bottom));
+  for (const c of table.cells) c.row += 1;
+  table.cells.unshift(...columnCells(table, above, em));
+  table.rowBands = [{ top, bottom }, ...table.rowBands];
+  table.rows += 1;
+  table.box = { ...table.box, top };
+  return lines.filter((l) => !above.includes(l));
+}
+
+/**
+ * A page that holds nothing but the rest of such a row (a cell longer than a page), or that and a
+ * few rows too sparse for the stream reader to find columns in: every content line's phrases
+ * inside the columns of the table on the page before, each line within a cell's paragraph spacing
+ * of the one before. The page is read in those columns (one row of column cells when no line has
+ * phrases in two), so that the table runs on over it.
+ */
+export function columnPage(
+  prev: PageTable,
+  lines: readonly TextLine[],
+  isContent: (l: TextLine) => boolean,
+  rowGaps?: readonly RowGapEvidence[],
+): { table: PageTable; rest: TextLine[] } | undefined {
+  if (prev.mode !== 'stream' || prev.cols < 2) return undefined;
+  const content = lines.filter(isContent).sort((a, b) => a.top - b.top);
+  const first = content[0];
+  if (!first) return undefined;
+  const em = first.fontSize || 10;
+  const gapLimit = Math.min(3 * em, largestGap(prev) + em);
+  const inColumns = (l: TextLine): boolean => l.chunks.every((ch) => columnOfLine(prev, ch, em) !== undefined);
+  if (content.some((l, i) => !inColumns(l) || (i > 0 && l.top - (content[i - 1] as TextLine).bottom > gapLimit))) return undefined;
+  const rest = lines.filter((l) => !content.includes(l));
+  if (content.some((l) => l.chunks.length > 1)) {
+    const read = streamTable(content, { columns: prev.colEdges, ...(rowGaps ? { rowGaps } : {}) });
+    return read ? { table: read.table, rest } : undefined;
+  }
+  const box = {
+    x0: Math.min(...content.map((l) => l.x0)),
+    x1: Math.max(...content.map((l) => l.x1)),
+    top: first.top,
+    bottom: Math.max(...content.map((l) => l.bottom)),
+  };
+  const table: PageTable = { mode: 'stream', box, rows: 1, cols: prev.cols, cells: columnCells(prev, content, em), rowBands: [{ top: box.top, bottom: box.bottom }], colEdges: [...prev.colEdges] };
+  return { table, rest };
+}
+
+/** The column whose extent holds the line or phrase (from its left edge to the next column's, the last open to the right). */
+function columnOfLine(table: PageTable, l: Box, em: number): number | undefined {
+  for (let c = 0; c < table.cols; c++) {
+    const left = table.colEdges[c] ?? Number.NaN;
+    const right = c + 1 < table.cols ? (table.colEdges[c + 1] ?? Number.NaN) : Number.POSITIVE_INFINITY;
+    if (l.x0 >= left - em / 2 && l.x1 <= right + em / 2) return c;
+  }
+  return undefined;
+}
+
+/** One cell of row 0 per column the lines sit in, their lines in order. */
+function columnCells(table: PageTable, lines: readonly TextLine[], em: number): GridCell[] {
+  const cells: GridCell[] = [];
+  for (const l of lines) {
+    const col = columnOfLine(table, l, em) ?? 0;
+    let cell = cells.find((c) => c.col === col);
+    if (!cell) {
+      cell = { row: 0, col, rowSpan: 1, colSpan: 1, lines: [], geometry: [], bold: true, box: { x0: l.x0, x1: l.x1, top: l.top, bottom: l.bottom } };
+      cells.push(cell);
+    }
+    cell.lines.push(l.chunks.map((c) => c.text).join(' '));
+    cell.geometry?.push(lineGeometry(l.chunks));
+    cell.bold &&= l.chunks.every((c) => c.bold);
+    cell.box = { x0: Math.min(cell.box.x0, l.x0), x1: Math.max(cell.box.x1, l.x1), top: Math.min(cell.box.top, l.top), bottom: Math.max(cell.box.bottom, l.bottom) };
+  }
+  return cells;
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { absorbColumnHead, columnPage } from '../../src/parse/pdf/column-head.ts';
+import type { TextRun } from '../../src/parse/pdf/page-content.ts';
+import { streamTable } from '../../src/parse/pdf/stream-table.ts';
+import { buildLines } from '../../src/parse/pdf/text-lines.ts';
+import { cell, run } from './support/synthetic-runs.ts';
+
+/**
+ * The rest of a borderless row cut by the page break, one column alone at the top of the next page
+ * (no header repeated), and a page of nothing but that column (column-head.ts), on synthetic
+ * words: each run is one cell line, 0.5 em a letter, at a given left edge and baseline.
+ */
+const rows = (top: number): TextRun[] =>
+  [0, 1, 2].flatMap((k) => {
+    const b = top + k * 40;
+    return [...cell(35, b, [`${k + 4}.`]), ...cell(100, b, ['measure text', 'goes on']), ...cell(200, b, ['done and', 'reported'])];
+  });
+const table = (top: number) => {
+  const read = streamTable(buildLines(rows(top)));
+  if (!read) throw new Error('no table');
+  return read.table;
+};
+const all = () => true;
+
+describe('the rest of a cut row at the top of a page', () => {
+  const rest = cell(200, 30, ['and the rest of', 'the report of the', 'row above']);
+
+  it('becomes the table\'s first row, in its column', () => {
+    const t = table(80);
+    expect(absorbColumnHead(t, buildLines(rest), all)).toEqual([]);
+    expect(t.cells.filter((c) => c.row === 0).map((c) => [c.col, c.lines])).toEqual([[2, ['and the rest of', 'the report of the', 'row above']]]);
+    expect(t.cells.find((c) => c.lines[0] === '4.')?.row).toBe(1);
+  });
+
+  it('stays running text under a heading, or when a line runs across the columns', () => {
+    const heading = run('A heading over the whole width of the page', 35, 10, 220);
+    expect(absorbColumnHead(table(80), buildLines([heading, ...rest]), all)).toHaveLength(4);
+    const wide = run('a paragraph line from the first column to the last', 35, 66, 220);
+    expect(absorbColumnHead(table(80), buildLines([...rest, wide]), all)).toHaveLength(4);
+  });
+
+  it('reads a page of one column alone as a row of the table on the page before', () => {
+    const page = cell(200, 30, ['a long report', 'of what was done', 'running on', 'over the page']);
+    const read = columnPage(table(80), buildLines(page), all);
+    expect(read?.rest).toEqual([]);
+    expect(read?.table.cells.map((c) => [c.row, c.col, c.lines.length])).toEqual([[0, 2, 4]]);
+    expect(columnPage(table(80), buildLines([run('A page of prose across the width of the page', 35, 30, 220)]), all)).toBeUndefined();
+  });
+});
