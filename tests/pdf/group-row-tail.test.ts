@@ -48,6 +48,13 @@ describe('a group row at the foot of a borderless table\'s page', () => {
     expect(absorbGroupRowTail(table, lines, () => true, [other])).toEqual([]);
   });
 
+  it('takes its last line from the page\'s footer band too', () => {
+    const { table, lines } = tableAndBelow(title);
+    // The second line lies in the band the page's furniture (page numbers, running feet) sits in.
+    expect(absorbGroupRowTail(table, lines, (l) => l.top < 230)).toEqual([]);
+    expect(table.cells.at(-1)?.lines).toHaveLength(2);
+  });
+
   it('stays running text when text follows it on the page (a heading over what comes next)', () => {
     const { table, lines } = tableAndBelow([...title, run('A paragraph of running text follows the heading here.', 35, 262, 200)]);
     const rows = table.rows;

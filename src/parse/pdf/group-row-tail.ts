@@ -15,9 +15,9 @@ import type { TextLine } from './text-lines.ts';
  */
 export function absorbGroupRowTail(table: PageTable, lines: readonly TextLine[], isContent: (l: TextLine) => boolean, others: readonly PageTable[] = []): TextLine[] {
   if (table.mode !== 'stream' || table.cols < 2) return [...lines];
-  const below = lines.filter((l) => l.top >= table.box.bottom - 0.5 && isContent(l)).sort((a, b) => a.top - b.top);
+  const below = lines.filter((l) => l.top >= table.box.bottom - 0.5).sort((a, b) => a.top - b.top);
   const first = below[0];
-  if (!first) return [...lines];
+  if (!first || !isContent(first)) return [...lines];
   const em = first.fontSize || 10;
   // The table's group rows on this page, or on the document's other pages in the same columns
   // (a page may hold none but the one the page break caught).
@@ -30,12 +30,16 @@ export function absorbGroupRowTail(table: PageTable, lines: readonly TextLine[],
   // Across the table: past the start of its last column, as a group row's first line runs.
   const lastEdge = table.colEdges[table.cols - 1] ?? Number.POSITIVE_INFINITY;
   if (!like || first.top - table.box.bottom > Math.min(3 * em, largestGap(table) + em) || first.x1 < lastEdge) return [...lines];
-  // Its next lines follow at line spacing from the same left edge; anything else below ends it,
-  // and then the lines are no last row.
+  // Its next lines follow at line spacing from the same left edge, down into the page's footer
+  // band if the row runs there; anything else below but the page's furniture ends it, and then
+  // the lines are no last row.
   const taken = [first];
   for (const l of below.slice(1)) {
     const prev = taken[taken.length - 1] as TextLine;
-    if (l.top - prev.bottom > 0.5 * em || Math.abs(l.x0 - first.x0) > em / 2 || bold(l) !== bold(first)) return [...lines];
+    if (l.top - prev.bottom > 0.5 * em || Math.abs(l.x0 - first.x0) > em / 2 || bold(l) !== bold(first)) {
+      if (isContent(l)) return [...lines];
+      continue;
+    }
     taken.push(l);
   }
   const box = {
