@@ -4,6 +4,11 @@ import { cellText, type WorkCell, type WorkRow } from './work-table.ts';
 /** Words that open a group row: "Зорилт 1", "Цель 2", "Goal 3", "Раздел II", "Максат 1". */
 const GROUP_LABEL = /^\s*(?:зорилт|зорилго|максат|мақсат|цель|задача|раздел|бөлүм|бөлім|бүлэг|goal|objective|section|priority|приоритет)\s*(?:\d{1,2}|[IVX]{1,5})\b/iu;
 
+/** Text opening with a group word and its number ("Зорилт 2", "Goal 3"). */
+export function startsWithGroupLabel(text: string): boolean {
+  return GROUP_LABEL.test(text);
+}
+
 /**
  * A group row heads the rows below it (a goal or section). It is one cell across the table, or, in
  * OCR'd exports, starts with a group word and repeats or continues its text over the other cells.

@@ -1,9 +1,9 @@
 import type { DocTree } from '../model/doc-tree.ts';
 import { finding, type Finding, type Location } from '../model/finding.ts';
 import type { NormalizedTable } from '../model/table.ts';
-import { appendFragment, isSmallInteger, textKey } from '../text/text-cues.ts';
+import { appendFragment, continuesInCapitals, isSmallInteger, startsLowercase, startsWithEnumerator, textKey } from '../text/text-cues.ts';
 import { buildColumnModel, type ColumnModel } from './column-model.ts';
-import { groupRowText } from './group-rows.ts';
+import { groupRowText, startsWithGroupLabel } from './group-rows.ts';
 import { countHeaderRows } from './header-detector.ts';
 import { fitRaggedRow } from './ragged-row-fitter.ts';
 import { carryColumns, carryMergedCells, isContinuation, mergeInto, mergeRaggedInto, numberColumn } from './row-merger.ts';
@@ -111,7 +111,12 @@ function logicalRows(
     // A group row cut by the page break goes on in a group row overleaf, which the parser marks
     // as running on from the cell above: one title, not a second group.
     const groupCell = prev?.group ? prev.cells[0] : undefined;
-    if (group !== null && groupCell && row.continuesPrevious !== false && row.cells.some((c) => c.continuesAbove)) {
+    // Without the parser's word (a borderless page), the text decides: a group row right after the
+    // page break that opens with no group label or number of its own and goes on in small letters,
+    // or in capitals after capitals, is the rest of the one above.
+    const restOfGroup = (text: string): boolean =>
+      row.pageBreakBefore === true && !startsWithGroupLabel(text) && !startsWithEnumerator(text) && (startsLowercase(text) || continuesInCapitals(groupCell ? cellText(groupCell) : '', text));
+    if (group !== null && groupCell && row.continuesPrevious !== false && (row.cells.some((c) => c.continuesAbove) || restOfGroup(group))) {
       appendFragment(groupCell.paragraphs, [group], true, row.cells.some((c) => c.cutInWord));
       findings.push(finding('ROW_CONTINUED_ACROSS_PAGE', 'info', 'Group row continues the group row above after a page break; joined into one row.', { ...row.position, table: index }));
       continue;

@@ -25,6 +25,15 @@ export function startsWithListMarker(text: string): boolean {
 }
 
 /** Ends a sentence or a clause: the next fragment is a new paragraph, not a continuation. */
+/**
+ * Text set in capitals (a goal's title) going on in capitals: the text before ends in two words of
+ * capitals and the text after starts with one. Capitals show no sentence starts, so a capital word
+ * after them says no more than a lower-case word after lower-case ones.
+ */
+export function continuesInCapitals(before: string, after: string): boolean {
+  return /\p{Lu}{2,}[,;:]?\s+\p{Lu}{2,}[,;:]?$/u.test(before.trim()) && /^\p{Lu}{2,}(?:[\s,;:]|$)/u.test(after.trim());
+}
+
 export function endsClause(text: string): boolean {
   return /[.;:!?…)»"”]\s*$/u.test(text.trimEnd());
 }

@@ -47,3 +47,26 @@ describe('the rest of a cut row at the top of a page', () => {
     expect(columnPage(table(80), buildLines([run('A page of prose across the width of the page', 35, 30, 220)]), all)).toBeUndefined();
   });
 });
+
+describe('the rest of a goal row at the top of a page', () => {
+  const bold = (r: TextRun): TextRun => ({ ...r, bold: true });
+  // Numbers centred in the first column (its text starts at 50); goal rows start at its edge, 35.
+  const body = (top: number, goal: boolean): TextRun[] => [
+    ...(goal ? [bold(run('GOAL 2. THE SECOND GOAL OF THE PLAN SET ACROSS', 35, top - 24, 230))] : []),
+    ...[0, 1].flatMap((k) => [run(`${k + 1}`, 50, top + k * 40), ...cell(100, top + k * 40, ['measure text', 'goes on']), ...cell(200, top + k * 40, ['done and', 'reported'])]),
+  ];
+  const read = (runs: TextRun[]) => {
+    const r = streamTable(buildLines(runs));
+    if (!r) throw new Error('no table');
+    return r.table;
+  };
+
+  it('is a row across the table, where the document\'s goal rows are set', () => {
+    const before = read(body(80, true));
+    const t = read(body(80, false));
+    const rest = [bold(run('THE WHOLE TABLE', 35, 54, 80))];
+    expect(absorbColumnHead(t, buildLines(rest), all)).toHaveLength(1);
+    expect(absorbColumnHead(t, buildLines(rest), all, [before])).toEqual([]);
+    expect(t.cells[0]).toMatchObject({ row: 0, col: 0, colSpan: t.cols, lines: ['THE WHOLE TABLE'] });
+  });
+});

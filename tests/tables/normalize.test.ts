@@ -99,21 +99,25 @@ describe('normalizeTables', () => {
     expect(findings.map((f) => f.code)).toContain('ROW_CONTINUED');
   });
 
-  it('joins a group row cut by a page break into one title when the parser says its text runs on, and keeps two group rows otherwise', () => {
-    const build = (runsOn: boolean) => {
+  it('joins a group row cut by a page break into one title when the parser or the text says it runs on, and keeps two group rows otherwise', () => {
+    const build = (rest: string, opts: { runsOn?: boolean; pageBreak?: boolean }) => {
       const rows: CellSpec[][] = [
         ['Д/д', 'Арга хэмжээ', 'Шалгуур үзүүлэлт'],
         [{ t: 'ЗОРИЛТ 2. ХУУЛЬ, ТОГТООЛ ШИЙДВЭРИЙГ ХЭРЭГЖҮҮЛЭХ, ХЯНАЛТ', cs: 3 }],
-        [{ t: 'ТАВИХ ЗОРИЛТЫН ХҮРЭЭНД', cs: 3 }],
+        [{ t: rest, cs: 3 }],
         ['1', 'Арга хэмжээ 1.1', 'Хууль хэрэгжсэн байна'],
       ];
-      const block = table(rows, { header: 1, breaks: [2] });
-      if (block.kind === 'table' && runsOn) block.rows[2]!.cells[0]!.continuesAbove = true;
-      return normalizeTables(doc(block), und).tables[0]!;
+      const block = table(rows, { header: 1, ...(opts.pageBreak === false ? {} : { breaks: [2] }) });
+      if (block.kind === 'table' && opts.runsOn) block.rows[2]!.cells[0]!.continuesAbove = true;
+      return normalizeTables(doc(block), und).tables[0]!.rows.filter((r) => r.group).map((r) => cellText(r.cells[0]!));
     };
-    const joined = build(true);
-    expect(joined.rows.filter((r) => r.group).map((r) => cellText(r.cells[0]!))).toEqual(['ЗОРИЛТ 2. ХУУЛЬ, ТОГТООЛ ШИЙДВЭРИЙГ ХЭРЭГЖҮҮЛЭХ, ХЯНАЛТ ТАВИХ ЗОРИЛТЫН ХҮРЭЭНД']);
-    expect(build(false).rows.filter((r) => r.group)).toHaveLength(2);
+    const whole = ['ЗОРИЛТ 2. ХУУЛЬ, ТОГТООЛ ШИЙДВЭРИЙГ ХЭРЭГЖҮҮЛЭХ, ХЯНАЛТ ТАВИХ ЗОРИЛТЫН ХҮРЭЭНД'];
+    expect(build('ТАВИХ ЗОРИЛТЫН ХҮРЭЭНД', { runsOn: true })).toEqual(whole);
+    // Capitals going on in capitals right after the page break: the text says so.
+    expect(build('ТАВИХ ЗОРИЛТЫН ХҮРЭЭНД', {})).toEqual(whole);
+    // A group of its own: a label and number, or two group rows on one page.
+    expect(build('ЗОРИЛТ 3. ДОТООД ХЯНАЛТ', {})).toHaveLength(2);
+    expect(build('ТАВИХ ЗОРИЛТЫН ХҮРЭЭНД', { pageBreak: false })).toHaveLength(2);
   });
 
   it('joins the rest of a cell spanning two columns once, not once for each column', () => {

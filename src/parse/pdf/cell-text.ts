@@ -1,3 +1,4 @@
+import { continuesInCapitals } from '../../text/text-cues.ts';
 import type { WordWidths } from './word-widths.ts';
 import type { WholeWords } from './whole-words.ts';
 
@@ -114,9 +115,7 @@ export function textRunsOn(before: string, after: string, words: WordEvidence): 
   const b = after.trim();
   if (/^\p{Ll}/u.test(b)) return true;
   if (/,$/u.test(a)) return true;
-  // Text set in capitals (a goal's title) shows no sentence starts: a word in capitals after one
-  // says no more than a lower-case word after a lower-case one.
-  if (/(?:^|\s)\p{Lu}{2,}$/u.test(a) && /^\p{Lu}{2,}(?:\s|$)/u.test(b) && /\p{Lu}{2,}\s+\p{Lu}{2,}/u.test(a)) return true;
+  if (continuesInCapitals(a, b)) return true;
   const count = (re: RegExp): number => a.match(re)?.length ?? 0;
   if (count(/«/gu) > count(/»/gu) || count(/\(/gu) > count(/\)/gu)) return true;
   return words.adjacent?.(a.split(/\s+/u).at(-1) ?? '', b.split(/\s+/u)[0] ?? '') ?? false;

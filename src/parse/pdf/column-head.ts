@@ -1,4 +1,5 @@
 import { largestGap } from './column-tail.ts';
+import { setLikeGroupRow } from './group-row-tail.ts';
 import { lineGeometry } from './line-geometry.ts';
 import type { GridCell, PageTable } from './table-grid.ts';
 import type { TextLine } from './text-lines.ts';
@@ -17,10 +18,11 @@ import { streamTable } from './stream-table.ts';
  * table, from it upwards, each sit inside one of its columns (from the column's left edge, within
  * its width) and within the spacing of a paragraph break inside a cell (the table's own largest
  * gap, plus an em, at most three ems) above the next, and nothing but the page's furniture is
- * left above them: nothing precedes a row cut by the page. Returns the lines that stay running
- * text.
+ * left above them: nothing precedes a row cut by the page. Lines set like the table's group rows
+ * (`setLikeGroupRow`: a goal's title, or the rest of one the page cut) are one cell across the
+ * table. Returns the lines that stay running text.
  */
-export function absorbColumnHead(table: PageTable, lines: readonly TextLine[], isContent: (l: TextLine) => boolean): TextLine[] {
+export function absorbColumnHead(table: PageTable, lines: readonly TextLine[], isContent: (l: TextLine) => boolean, others: readonly PageTable[] = []): TextLine[] {
   if (table.mode !== 'stream' || table.cols < 2) return [...lines];
   const all = lines.filter((l) => l.bottom <= table.box.top + 0.5).sort((a, b) => a.top - b.top);
   const last = all[all.length - 1];
@@ -30,11 +32,13 @@ export function absorbColumnHead(table: PageTable, lines: readonly TextLine[], i
   // Up from the table, line by line, while each sits in a column close above the next; what is
   // left above must be the page's furniture (a running head), which a cut row's rest may also
   // reach into.
+  // A goal row's rest (or a goal row) is set like the table's group rows, across the columns.
+  const groupLike = (l: TextLine): boolean => setLikeGroupRow(table, others, l, em);
   let from = all.length;
   let below = table.box.top;
   while (from > 0) {
     const l = all[from - 1] as TextLine;
-    if (columnOfLine(table, l, em) === undefined || below - l.bottom > gapLimit) break;
+    if ((columnOfLine(table, l, em) === undefined && !groupLike(l)) || below - l.bottom > gapLimit) break;
     below = l.top;
     from--;
   }
@@ -42,8 +46,10 @@ export function absorbColumnHead(table: PageTable, lines: readonly TextLine[], i
   if (above.length === 0 || all.slice(0, from).some(isContent)) return [...lines];
   const top = Math.min(...above.map((l) => l.top));
   const bottom = Math.max(...above.map((l) => l.bottom));
+  const group = above.every(groupLike);
+  if (!group && above.some((l) => columnOfLine(table, l, em) === undefined)) return [...lines];
   for (const c of table.cells) c.row += 1;
-  table.cells.unshift(...columnCells(table, above, em));
+  table.cells.unshift(...(group ? [groupCell(table, above)] : columnCells(table, above, em)));
   table.rowBands = [{ top, bottom }, ...table.rowBands];
   table.rows += 1;
   table.box = { ...table.box, top };
@@ -112,4 +118,18 @@ function columnCells(table: PageTable, lines: readonly TextLine[], em: number): 
     cell.box = { x0: Math.min(cell.box.x0, l.x0), x1: Math.max(cell.box.x1, l.x1), top: Math.min(cell.box.top, l.top), bottom: Math.max(cell.box.bottom, l.bottom) };
   }
   return cells;
+}
+
+/** The lines as one cell across the table (a group row). */
+function groupCell(table: PageTable, lines: readonly TextLine[]): GridCell {
+  return {
+    row: 0,
+    col: 0,
+    rowSpan: 1,
+    colSpan: table.cols,
+    lines: lines.map((l) => l.chunks.map((c) => c.text).join(' ')),
+    geometry: lines.map((l) => lineGeometry(l.chunks)),
+    bold: lines.every((l) => l.chunks.every((c) => c.bold)),
+    box: { x0: Math.min(...lines.map((l) => l.x0)), x1: Math.max(...lines.map((l) => l.x1)), top: Math.min(...lines.map((l) => l.top)), bottom: Math.max(...lines.map((l) => l.bottom)) },
+  };
 }

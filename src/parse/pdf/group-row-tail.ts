@@ -19,20 +19,14 @@ export function absorbGroupRowTail(table: PageTable, lines: readonly TextLine[],
   const first = below[0];
   if (!first || !isContent(first)) return [...lines];
   const em = first.fontSize || 10;
-  // The table's group rows on this page, or on the document's other pages in the same columns
-  // (a page may hold none but the one the page break caught).
-  const sameColumns = (t: PageTable): boolean => t.mode === 'stream' && t.cols === table.cols && t.colEdges.every((x, i) => Math.abs(x - (table.colEdges[i] ?? Number.NaN)) <= 2 * em);
-  const groups = [table, ...others.filter((t) => t !== table && sameColumns(t))].flatMap((t) =>
-    t.cells.filter((c) => c.col === 0 && c.colSpan === t.cols && c.rowSpan === 1 && c.lines.some((l) => l.trim() !== '')),
-  );
-  const bold = (l: TextLine): boolean => l.chunks.every((c) => c.bold);
-  const like = groups.find((g) => Math.abs(g.box.x0 - first.x0) <= em / 2 && g.bold === bold(first));
+  const like = setLikeGroupRow(table, others, first, em);
   // Across the table: past the start of its last column, as a group row's first line runs.
   const lastEdge = table.colEdges[table.cols - 1] ?? Number.POSITIVE_INFINITY;
   if (!like || first.top - table.box.bottom > Math.min(3 * em, largestGap(table) + em) || first.x1 < lastEdge) return [...lines];
   // Its next lines follow at line spacing from the same left edge, down into the page's footer
   // band if the row runs there; anything else below but the page's furniture ends it, and then
   // the lines are no last row.
+  const bold = (l: TextLine): boolean => l.chunks.every((c) => c.bold);
   const taken = [first];
   for (const l of below.slice(1)) {
     const prev = taken[taken.length - 1] as TextLine;
@@ -62,4 +56,17 @@ export function absorbGroupRowTail(table: PageTable, lines: readonly TextLine[],
   table.rows += 1;
   table.box = { ...table.box, bottom: box.bottom };
   return lines.filter((l) => !taken.includes(l));
+}
+
+/**
+ * Whether a line is set like the table's group rows: where one of them starts (half an em) and in
+ * its weight. The group rows are the table's on this page, or those of the document's other pages
+ * in the same columns (a page may hold none but the one the page break caught).
+ */
+export function setLikeGroupRow(table: PageTable, others: readonly PageTable[], line: TextLine, em: number): boolean {
+  const sameColumns = (t: PageTable): boolean => t.mode === 'stream' && t.cols === table.cols && t.colEdges.every((x, i) => Math.abs(x - (table.colEdges[i] ?? Number.NaN)) <= 2 * em);
+  const bold = line.chunks.every((c) => c.bold);
+  return [table, ...others.filter((t) => t !== table && sameColumns(t))].some((t) =>
+    t.cells.some((c) => c.col === 0 && c.colSpan === t.cols && c.rowSpan === 1 && c.bold === bold && Math.abs(c.box.x0 - line.x0) <= em / 2 && c.lines.some((l) => l.trim() !== '')),
+  );
 }
