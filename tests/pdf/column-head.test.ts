@@ -32,6 +32,14 @@ describe('the rest of a cut row at the top of a page', () => {
     expect(t.cells.find((c) => c.lines[0] === '4.')?.row).toBe(1);
   });
 
+  it('joins the first row\'s cell when its lines run on into it at line spacing', () => {
+    const t = table(80);
+    const rows = t.rows;
+    expect(absorbColumnHead(t, buildLines(cell(200, 56, ['the rest', 'of it'])), all)).toEqual([]);
+    expect(t.rows).toBe(rows);
+    expect(t.cells.find((c) => c.row === 0 && c.col === 2)?.lines).toEqual(['the rest', 'of it', 'done and', 'reported']);
+  });
+
   it('stays running text under a heading, or when a line runs across the columns', () => {
     const heading = run('A heading over the whole width of the page', 35, 10, 220);
     expect(absorbColumnHead(table(80), buildLines([heading, ...rest]), all)).toHaveLength(4);

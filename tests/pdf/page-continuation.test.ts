@@ -69,6 +69,20 @@ describe('tables over page breaks (PDF pieces)', () => {
     expect(after.block.rows[1]?.continuesPrevious).toBe(true);
   });
 
+  it('a key column stays key when paragraphs of a long cell were read as rows of their own (one cell each)', () => {
+    // Rows 1–9 fill the number column; three one-cell rows (paragraphs set a row's gap apart in a
+    // borderless cell) leave it empty: the number column is still what every new row fills.
+    const rows = [row(HEADER), ...[1, 2, 3].flatMap((n) => [body(n, `Measure ${n}`), body(n + 3, `Measure ${n + 3}`), body(n + 6, `Measure ${n + 6}`), row(['', '', 'and more of it'])])];
+    const first = piece(1, rows, { openBottom: true, cut: true });
+    const next = piece(2, [row(HEADER), row(['', 'the rest of the measure', 'done'])]);
+    linkPageTables([first, next], NO_WORDS);
+    expect(next.block.rows[1]?.continuesPrevious).toBe(true);
+    const unbroken = piece(1, rows);
+    const after = piece(2, [row(HEADER), row(['', 'the rest of the measure', 'done'])]);
+    linkPageTables([unbroken, after], NO_WORDS);
+    expect(after.block.rows[1]?.continuesPrevious).toBe(true);
+  });
+
   it('a key column under a cell spanning into it from the left is not empty: no cut row overleaf', () => {
     const edges = [40, 160, 260, 360, 420];
     const four = (texts: string[]): DocRow => row(texts);

@@ -2,7 +2,7 @@ import { largestGap } from './column-tail.ts';
 import { setLikeGroupRow } from './group-row-tail.ts';
 import { lineGeometry } from './line-geometry.ts';
 import type { GridCell, PageTable } from './table-grid.ts';
-import type { TextLine } from './text-lines.ts';
+import type { Chunk, TextLine } from './text-lines.ts';
 import type { Box } from './page-content.ts';
 import type { RowGapEvidence } from './row-gap-evidence.ts';
 import { streamTable } from './stream-table.ts';
@@ -38,7 +38,7 @@ export function absorbColumnHead(table: PageTable, lines: readonly TextLine[], i
   let below = table.box.top;
   while (from > 0) {
     const l = all[from - 1] as TextLine;
-    if ((columnOfLine(table, l, em) === undefined && !groupLike(l)) || below - l.bottom > gapLimit) break;
+    if ((!inColumns(table, l, em) && !groupLike(l)) || below - l.bottom > gapLimit) break;
     below = l.top;
     from--;
   }
@@ -47,11 +47,32 @@ export function absorbColumnHead(table: PageTable, lines: readonly TextLine[], i
   const top = Math.min(...above.map((l) => l.top));
   const bottom = Math.max(...above.map((l) => l.bottom));
   const group = above.every(groupLike);
-  if (!group && above.some((l) => columnOfLine(table, l, em) === undefined)) return [...lines];
-  for (const c of table.cells) c.row += 1;
-  table.cells.unshift(...(group ? [groupCell(table, above)] : columnCells(table, above, em)));
-  table.rowBands = [{ top, bottom }, ...table.rowBands];
-  table.rows += 1;
+  if (!group && above.some((l) => !inColumns(table, l, em))) return [...lines];
+  const cells = group ? [groupCell(table, above)] : columnCells(table, above, em);
+  // Lines of a column going on at line spacing into the table's first row (the stream reader's
+  // region began at the first line with phrases in two columns) are that row's cell: one row.
+  const firstRow = table.cells.filter((c) => c.row === 0);
+  const runsInto = (c: GridCell): GridCell | undefined => firstRow.find((f) => f.col === c.col && f.colSpan === c.colSpan && f.box.top - c.box.bottom < 0.6 * em);
+  if (!group && cells.some((c) => runsInto(c) !== undefined)) {
+    for (const c of cells) {
+      const into = runsInto(c);
+      if (!into) {
+        table.cells.push(c);
+        continue;
+      }
+      into.lines = [...c.lines, ...into.lines];
+      into.geometry = [...(c.geometry ?? []), ...(into.geometry ?? [])];
+      into.bold &&= c.bold;
+      into.box = { ...into.box, x0: Math.min(into.box.x0, c.box.x0), x1: Math.max(into.box.x1, c.box.x1), top: c.box.top };
+    }
+    const band = table.rowBands[0];
+    if (band) band.top = Math.min(band.top, top);
+  } else {
+    for (const c of table.cells) c.row += 1;
+    table.cells.unshift(...cells);
+    table.rowBands = [{ top, bottom }, ...table.rowBands];
+    table.rows += 1;
+  }
   table.box = { ...table.box, top };
   return lines.filter((l) => !above.includes(l));
 }
@@ -75,8 +96,7 @@ export function columnPage(
   if (!first) return undefined;
   const em = first.fontSize || 10;
   const gapLimit = Math.min(3 * em, largestGap(prev) + em);
-  const inColumns = (l: TextLine): boolean => l.chunks.every((ch) => columnOfLine(prev, ch, em) !== undefined);
-  if (content.some((l, i) => !inColumns(l) || (i > 0 && l.top - (content[i - 1] as TextLine).bottom > gapLimit))) return undefined;
+  if (content.some((l, i) => !inColumns(prev, l, em) || (i > 0 && l.top - (content[i - 1] as TextLine).bottom > gapLimit))) return undefined;
   const rest = lines.filter((l) => !content.includes(l));
   if (content.some((l) => l.chunks.length > 1)) {
     const read = streamTable(content, { columns: prev.colEdges, ...(rowGaps ? { rowGaps } : {}) });
@@ -102,22 +122,34 @@ function columnOfLine(table: PageTable, l: Box, em: number): number | undefined 
   return undefined;
 }
 
-/** One cell of row 0 per column the lines sit in, their lines in order. */
+/** Every phrase of the line inside one of the table's columns (cells of several columns side by side). */
+function inColumns(table: PageTable, l: TextLine, em: number): boolean {
+  return l.chunks.every((ch) => columnOfLine(table, ch, em) !== undefined);
+}
+
+/** One cell of row 0 per column the lines' phrases sit in, their lines in order. */
 function columnCells(table: PageTable, lines: readonly TextLine[], em: number): GridCell[] {
   const cells: GridCell[] = [];
   for (const l of lines) {
-    const col = columnOfLine(table, l, em) ?? 0;
-    let cell = cells.find((c) => c.col === col);
-    if (!cell) {
-      cell = { row: 0, col, rowSpan: 1, colSpan: 1, lines: [], geometry: [], bold: true, box: { x0: l.x0, x1: l.x1, top: l.top, bottom: l.bottom } };
-      cells.push(cell);
+    const byColumn = new Map<number, Chunk[]>();
+    for (const ch of l.chunks) {
+      const col = columnOfLine(table, ch, em) ?? 0;
+      byColumn.set(col, [...(byColumn.get(col) ?? []), ch]);
     }
-    cell.lines.push(l.chunks.map((c) => c.text).join(' '));
-    cell.geometry?.push(lineGeometry(l.chunks));
-    cell.bold &&= l.chunks.every((c) => c.bold);
-    cell.box = { x0: Math.min(cell.box.x0, l.x0), x1: Math.max(cell.box.x1, l.x1), top: Math.min(cell.box.top, l.top), bottom: Math.max(cell.box.bottom, l.bottom) };
+    for (const [col, chunks] of byColumn) {
+      const box = { x0: Math.min(...chunks.map((c) => c.x0)), x1: Math.max(...chunks.map((c) => c.x1)), top: Math.min(...chunks.map((c) => c.top)), bottom: Math.max(...chunks.map((c) => c.bottom)) };
+      let cell = cells.find((c) => c.col === col);
+      if (!cell) {
+        cell = { row: 0, col, rowSpan: 1, colSpan: 1, lines: [], geometry: [], bold: true, box };
+        cells.push(cell);
+      }
+      cell.lines.push(chunks.map((c) => c.text).join(' '));
+      cell.geometry?.push(lineGeometry(chunks));
+      cell.bold &&= chunks.every((c) => c.bold);
+      cell.box = { x0: Math.min(cell.box.x0, box.x0), x1: Math.max(cell.box.x1, box.x1), top: Math.min(cell.box.top, box.top), bottom: Math.max(cell.box.bottom, box.bottom) };
+    }
   }
-  return cells;
+  return cells.sort((a, b) => a.col - b.col);
 }
 
 /** The lines as one cell across the table (a group row). */

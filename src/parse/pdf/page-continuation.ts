@@ -257,6 +257,9 @@ function keyColumns(blocks: readonly TableBlock[], headerRows: number): number[]
     for (const row of block.rows.slice(headerRows + (bi > 0 ? 1 : 0))) {
       if (row.header) continue;
       if (row.cells.length === 1 && (row.cells[0]?.colSpan ?? 0) >= width) continue;
+      // A row with text in one cell alone is no new item either: a paragraph of a long cell that a
+      // borderless page set a row's gap apart, or the rest of a cut row.
+      if (row.cells.filter((c) => c.text.trim() !== '').length < 2) continue;
       rows++;
       for (const c of row.cells) if (c.text.trim() !== '' && c.col !== undefined) counts.set(c.col, (counts.get(c.col) ?? 0) + 1);
     }
