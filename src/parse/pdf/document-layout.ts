@@ -10,6 +10,7 @@ import { columnWrapEdges } from './column-wrap-edges.ts';
 import { absorbColumnTail } from './column-tail.ts';
 import { absorbGroupRowTail } from './group-row-tail.ts';
 import { absorbColumnHead, columnPage } from './column-head.ts';
+import { fitToColumns } from './column-fit.ts';
 import { tablesUnderRepeatedHeaders } from './repeated-header-page.ts';
 import type { PageTable } from './table-grid.ts';
 import { linkPageTables, type PlacedTable } from './page-continuation.ts';
@@ -31,6 +32,13 @@ export function layOutDocument(pages: readonly PageContent[]): Block[] {
   const again = (f: PageTables): boolean => f.unmeasured || f.tables.some((t) => t.mode === 'stream');
   const found = rowGaps.length === 0 ? first : first.map((f, i) => (again(f) && pages[i] ? findTables(pages[i], rowGaps) : f));
   tablesUnderRepeatedHeaders(found, rowGaps);
+  // A page's first borderless piece with fewer columns than the table ending the page before,
+  // its edges on that table's (the left columns empty there), is put back into its columns.
+  found.forEach((f, i) => {
+    const prev = found[i - 1]?.tables.reduce<PageTable | undefined>((a, t) => (!a || t.box.bottom > a.box.bottom ? t : a), undefined);
+    const first = f.tables.reduce<PageTable | undefined>((a, t) => (!a || t.box.top < a.box.top ? t : a), undefined);
+    if (prev && first) fitToColumns(first, prev);
+  });
   // A page of one borderless table's column alone (a cell longer than a page) holds no table of
   // its own: read as a row of the table on the page before.
   found.forEach((f, i) => {
