@@ -30,7 +30,7 @@ export const LAYOUT_SEEDS: LayoutSeed[] = [
   { report: 'mn-ndg-inspector-2024', seed: 2 },
   { report: 'mn-ndg-inspector-2024', seed: 3 },
   { report: 'mn-ndg-inspector-2024', seed: 4 },
-  { report: 'mn-ndg-inspector-2024', seed: 5, knownFailure: "borderless: stream rows and columns (table detection)" },
+  { report: 'mn-ndg-inspector-2024', seed: 5 },
   { report: 'mn-ndg-inspector-2024', seed: 6 },
   { report: 'mn-ndg-inspector-2024', seed: 7, knownFailure: "OCR source text «ня-бо- гор», «баталгаажуулса н»: a space after a hyphen or before a lone letter at a full line" },
   { report: 'mn-ndg-inspector-2024', seed: 8, knownFailure: "borderless: stream rows and columns (table detection)" },
