@@ -1,3 +1,4 @@
+import { trailingLetters } from '../../text/trailing-letters.ts';
 import type { WordWidths } from './word-widths.ts';
 import type { WholeWords } from './whole-words.ts';
 
@@ -20,33 +21,11 @@ export interface WordEvidence {
   adjacent?(a: string, b: string): boolean;
 }
 
-const LETTER = /^\p{L}$/u;
 const LETTER_START = /^(\p{L}+)/u;
 /** A web address ending in a query or fragment delimiter. */
 const URL_BREAK_END = /(?:^|\s)(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S*[?=&#]$/iu;
 /** A hyphen (not a dash standing between spaces) closing a line. */
 const HYPHEN_END = /[^\s][-\u2010]$/u;
-
-/**
- * The letters just before a hyphen that ends `text`, as `/(\p{L}+)-$/u` captures them, read
- * backwards from the end: that regex tries every position of the text, each up to its word's end,
- * and the text is the paragraph joined so far, asked again after every line (39 of the 280 ms of
- * a 14-page PDF).
- */
-function lettersBeforeEndHyphen(text: string): string | undefined {
-  if (!text.endsWith('-')) return undefined;
-  const end = text.length - 1;
-  let start = end;
-  while (start > 0) {
-    // A letter outside the BMP is a surrogate pair, tested whole as the regex's /u reads it.
-    const low = text.charCodeAt(start - 1);
-    const high = start >= 2 ? text.charCodeAt(start - 2) : 0;
-    const from = low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff ? start - 2 : start - 1;
-    if (!LETTER.test(text.slice(from, start))) break;
-    start = from;
-  }
-  return start < end ? text.slice(start, end) : undefined;
-}
 
 export function joinLines(lines: readonly string[], words: WordEvidence): string {
   let out = '';
@@ -61,7 +40,8 @@ export function joinLines(lines: readonly string[], words: WordEvidence): string
       out = out.slice(0, -1) + line;
       continue;
     }
-    const tail = lettersBeforeEndHyphen(out);
+    // The letters before a line-end hyphen, read back from the end (not by a regex over `out`).
+    const tail = out.endsWith('-') ? trailingLetters(out, out.length - 1) : '';
     const head = LETTER_START.exec(line);
     if (tail && head?.[1]) {
       const joined = (tail + head[1]).toLowerCase();
