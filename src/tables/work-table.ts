@@ -36,8 +36,20 @@ export interface WorkRow {
   position: Location;
 }
 
+/**
+ * Each paragraph list's text, kept with the paragraphs it was joined from: the normalizer and
+ * the extractor ask for the same cell's text again and again, and a cell continued across a page
+ * gains paragraphs in between, so a kept text counts only while its paragraphs are the same.
+ */
+const joined = new WeakMap<readonly string[], { from: readonly string[]; text: string }>();
+
 export function cellText(cell: WorkCell): string {
-  return joinParagraphs(cell.paragraphs);
+  const paragraphs = cell.paragraphs;
+  const known = joined.get(paragraphs);
+  if (known && known.from.length === paragraphs.length && known.from.every((p, i) => p === paragraphs[i])) return known.text;
+  const text = joinParagraphs(paragraphs);
+  joined.set(paragraphs, { from: [...paragraphs], text });
+  return text;
 }
 
 export function emptyCell(position: Location, header = false): WorkCell {

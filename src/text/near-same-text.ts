@@ -17,23 +17,46 @@ export function nearlySameText(a: string, b: string): boolean {
   if (Math.min(x.length, y.length) < 6) return false;
   const budget = Math.floor(longer * MAX_DIFFERENCE);
   if (Math.abs(x.length - y.length) > budget) return false;
-  return editDistance(x, y, budget) <= budget;
+  return withinEditDistance(x, y, budget);
 }
 
-/** Levenshtein distance, stopping early once every path exceeds `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      cur.push(v);
+/** Two rows of the distance table, kept between calls: rows of a long table are compared by the hundred. */
+let rows: [Int32Array, Int32Array] = [new Int32Array(0), new Int32Array(0)];
+
+/**
+ * Whether the Levenshtein distance of `a` and `b` (UTF-16 code units) is at most `limit`. Only
+ * the cells within `limit` of the diagonal are computed: a path through any other costs more than
+ * `limit` by the length difference alone, so the band decides exactly, in (2 limit + 1) cells a
+ * row instead of the whole row.
+ */
+function withinEditDistance(a: string, b: string, limit: number): boolean {
+  const n = a.length;
+  const m = b.length;
+  if (Math.abs(n - m) > limit) return false;
+  if (rows[0].length < m + 2) rows = [new Int32Array(m + 2), new Int32Array(m + 2)];
+  let [prev, cur] = rows;
+  // Past the limit every value is the same to the answer; capping keeps the band's edges simple.
+  const over = limit + 1;
+  const first = Math.min(m, limit);
+  for (let j = 0; j <= first; j++) prev[j] = j;
+  prev[first + 1] = over;
+  for (let i = 1; i <= n; i++) {
+    const from = Math.max(1, i - limit);
+    const to = Math.min(m, i + limit);
+    cur[from - 1] = from === 1 ? Math.min(i, over) : over;
+    let best = cur[from - 1]!;
+    const code = a.charCodeAt(i - 1);
+    for (let j = from; j <= to; j++) {
+      let v = prev[j - 1]! + (code === b.charCodeAt(j - 1) ? 0 : 1);
+      if (prev[j]! + 1 < v) v = prev[j]! + 1;
+      if (cur[j - 1]! + 1 < v) v = cur[j - 1]! + 1;
+      if (v > over) v = over;
+      cur[j] = v;
       if (v < best) best = v;
     }
-    if (best > limit) return limit + 1;
-    prev = cur;
+    cur[to + 1] = over;
+    if (best > limit) return false;
+    [prev, cur] = [cur, prev];
   }
-  return prev[b.length] ?? limit + 1;
+  return prev[m]! <= limit;
 }

@@ -1,4 +1,5 @@
 import { francAll } from 'franc';
+import { expressions } from 'franc/expressions.js';
 import { describe, expect, it } from 'vitest';
 import { loadEvalSet } from '../../bench/language/eval-set.ts';
 import { francScores } from '../../src/language/franc-scores.ts';
@@ -56,6 +57,21 @@ describe('francScores', () => {
       expect(francScores(text, CYRILLIC), text).toEqual(francItself(text, CYRILLIC));
       expect(francScores(text, LATIN), text).toEqual(francItself(text, LATIN));
     }
+  });
+
+  it('has no script expression match any character that the Cyrillic or Latin one matches (what lets a majority of either stop the search)', () => {
+    const usual = [expressions['Cyrillic']!, expressions['Latin']!].map((e) => new RegExp(e.source));
+    const others = Object.entries(expressions)
+      .filter(([name]) => name !== 'Cyrillic' && name !== 'Latin')
+      .map(([name, e]) => [name, new RegExp(e.source)] as const);
+    let usualCharacters = 0;
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      const ch = String.fromCodePoint(cp);
+      if (!usual.some((e) => e.test(ch))) continue;
+      usualCharacters++;
+      expect(others.filter(([, e]) => e.test(ch)).map(([name]) => name), `U+${cp.toString(16)}`).toEqual([]);
+    }
+    expect(usualCharacters).toBeGreaterThan(1000);
   });
 
   it('answers nothing for an empty text, as franc answers und', () => {

@@ -14,6 +14,12 @@ describe('line joining and hyphens', () => {
     expect(joinLines(['the implemen-', 'tation of measures'], words)).toBe('the implementation of measures');
   });
 
+  it('reads the broken word back to the last non-letter, a letter outside the BMP included', () => {
+    const words = collectWords(['𝔞bc𝔡ef and 2x-y']);
+    expect(joinLines(['see 𝔞bc𝔡-', 'ef now'], words)).toBe('see 𝔞bc𝔡ef now');
+    expect(joinLines(['see 2x-', 'y now'], words)).toBe('see 2x-y now');
+  });
+
   it('keeps an unknown hyphenated break as written (no evidence, no change)', () => {
     expect(joinLines(['Бат-', 'Амгалан'], collectWords([]))).toBe('Бат-Амгалан');
   });

@@ -44,3 +44,20 @@ test('only one opening of an embedded database at a time; a dead holder’s lock
   const reopened = await openStore({ home, databaseUrl: '' });
   await reopened.close();
 });
+
+test('text, json and jsonb parameters, sent to PGlite as bytes, arrive as the same text', async () => {
+  const { createPgliteClient } = await import('../../src/store/pglite-client.ts');
+  const client = await createPgliteClient(undefined);
+  try {
+    const text = 'Иш-чара «№ 1»: 𝔞 ü ң \u00a0 "quoted" \\ end';
+    const json = JSON.stringify({ text, n: 1.5, list: [null, true, 'ө'] });
+    const [row] = await client.query<{ t: string; bytes: number; j: unknown; k: unknown; same: boolean }>(
+      'SELECT $1::text AS t, octet_length($1::text) AS bytes, $2::jsonb AS j, $2::json AS k, $3::jsonb = $2::jsonb AS same',
+      [text, json, { text, n: 1.5, list: [null, true, 'ө'] }],
+    );
+    expect(row).toEqual({ t: text, bytes: Buffer.byteLength(text), j: JSON.parse(json), k: JSON.parse(json), same: true });
+    expect(await client.query('SELECT $1::text AS t', [''])).toEqual([{ t: '' }]);
+  } finally {
+    await client.close();
+  }
+});

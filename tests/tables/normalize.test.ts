@@ -224,3 +224,16 @@ describe('tables without a readable header', () => {
     expect(tables[0]!.model.roles.filter((r) => r === 'activity')).toEqual([]);
   });
 });
+
+describe('cellText', () => {
+  it('follows a cell whose paragraphs change after its text was asked for', () => {
+    const cell = { paragraphs: ['Иш-чара  1'], bold: false, header: false, position: {} };
+    expect(cellText(cell)).toBe('Иш-чара 1');
+    cell.paragraphs.push('аткарылды');
+    expect(cellText(cell)).toBe('Иш-чара 1 аткарылды');
+    cell.paragraphs[0] = 'Иш-чара 2';
+    expect(cellText(cell)).toBe('Иш-чара 2 аткарылды');
+    cell.paragraphs = [];
+    expect(cellText(cell)).toBe('');
+  });
+});

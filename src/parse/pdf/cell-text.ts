@@ -1,4 +1,5 @@
 import { continuesInCapitals } from '../../text/text-cues.ts';
+import { trailingLetters } from '../../text/trailing-letters.ts';
 import type { WordWidths } from './word-widths.ts';
 import type { WholeWords } from './whole-words.ts';
 
@@ -21,7 +22,6 @@ export interface WordEvidence {
   adjacent?(a: string, b: string): boolean;
 }
 
-const LETTER_END = /(\p{L}+)-$/u;
 const LETTER_START = /^(\p{L}+)/u;
 /** A web address ending in a query or fragment delimiter. */
 const URL_BREAK_END = /(?:^|\s)(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S*[?=&#]$/iu;
@@ -41,11 +41,12 @@ export function joinLines(lines: readonly string[], words: WordEvidence): string
       out = out.slice(0, -1) + line;
       continue;
     }
-    const tail = LETTER_END.exec(out);
+    // The letters before a line-end hyphen, read back from the end (not by a regex over `out`).
+    const tail = out.endsWith('-') ? trailingLetters(out, out.length - 1) : '';
     const head = LETTER_START.exec(line);
-    if (tail?.[1] && head?.[1]) {
-      const joined = (tail[1] + head[1]).toLowerCase();
-      const hyphenated = `${tail[1]}-${head[1]}`.toLowerCase();
+    if (tail && head?.[1]) {
+      const joined = (tail + head[1]).toLowerCase();
+      const hyphenated = `${tail}-${head[1]}`.toLowerCase();
       if (words.has(joined) && !words.has(hyphenated)) out = out.slice(0, -1) + line;
       else out += line;
       continue;

@@ -1,4 +1,17 @@
+import { trailingLetters } from '../../text/trailing-letters.ts';
 import type { TextRun } from './page-content.ts';
+
+/** A word: letters, with hyphens inside (`иш-чара`). */
+const WORD = /\p{L}+(?:-\p{L}+)*/gu;
+
+interface LetterEdges {
+  end: Map<string, number>;
+  start: Map<string, number>;
+  before: Map<string, number>;
+  after: Map<string, number>;
+  /** Points inside whole words (between two of their letters), counted per occurrence. */
+  splits: number;
+}
 
 /**
  * The words a document shows whole: every word of a glyph run of several words but its first.
@@ -15,19 +28,21 @@ export class WholeWords {
   readonly #pairs = new Map<string, number>();
   readonly #rates = new Map<string, { word: number; piece: number }>();
   #total = 0;
-  /** Last (first) one and two letters of whole words, and around every split inside one. */
-  readonly #edges = { end: new Map<string, number>(), start: new Map<string, number>(), before: new Map<string, number>(), after: new Map<string, number>() };
-  #splits = 0;
+  /** Letters at the edges of and inside the whole words, spelt out from `#counts` when first asked for. */
+  #letters: LetterEdges | undefined;
 
   static fromRuns(runs: Iterable<Pick<TextRun, 'text'>>): WholeWords {
     const words = new WholeWords();
     for (const run of runs) {
       const tokens = run.text.trim().split(/\s+/u);
-      for (const token of tokens) words.addToken(token);
+      // Each token lower-cased and split into its words once, for all three tallies.
+      const lower = tokens.map((token) => token.toLowerCase());
+      const wordsOf = lower.map((token) => token.match(WORD) ?? []);
+      for (const found of wordsOf) for (const word of found) words.#tokens.set(word, (words.#tokens.get(word) ?? 0) + 1);
       if (tokens.length < 2) continue;
       const lastCut = /[-\u2010\u00AD]$/u.test(tokens.at(-1) ?? '');
-      for (const token of tokens.slice(1, lastCut ? -1 : undefined)) words.add(token);
-      for (let i = 1; i < tokens.length; i++) words.addPair(tokens[i - 1] ?? '', tokens[i] ?? '');
+      for (const found of wordsOf.slice(1, lastCut ? -1 : undefined)) for (const word of found) words.#add(word);
+      for (let i = 1; i < lower.length; i++) words.#addPair(lower[i - 1] ?? '', lower[i] ?? '');
     }
     return words;
   }
@@ -39,21 +54,36 @@ export class WholeWords {
   #add(word: string): void {
     this.#counts.set(word, (this.#counts.get(word) ?? 0) + 1);
     this.#total++;
-    const letters = [...word.replace(/-/gu, '')];
-    if (letters.length < 2) return;
-    const bump = (m: Map<string, number>, k: string): void => void m.set(k, (m.get(k) ?? 0) + 1);
-    for (const k of [1, 2]) {
-      if (letters.length < k) continue;
-      bump(this.#edges.end, letters.slice(-k).join(''));
-      bump(this.#edges.start, letters.slice(0, k).join(''));
-    }
-    for (let i = 1; i < letters.length; i++) {
-      this.#splits++;
+    this.#letters = undefined;
+  }
+
+  /**
+   * Last (first) one and two letters of whole words, and around every split inside one, counted
+   * once per distinct word times its count: a document repeats its words, and spelling out every
+   * occurrence was most of the cost of reading its runs.
+   */
+  #letterEdges(): LetterEdges {
+    if (this.#letters) return this.#letters;
+    const edges: LetterEdges = { end: new Map(), start: new Map(), before: new Map(), after: new Map(), splits: 0 };
+    for (const [word, count] of this.#counts) {
+      const letters = [...word.replace(/-/gu, '')];
+      if (letters.length < 2) continue;
+      const bump = (m: Map<string, number>, k: string): void => void m.set(k, (m.get(k) ?? 0) + count);
       for (const k of [1, 2]) {
-        if (i >= k) bump(this.#edges.before, letters.slice(i - k, i).join(''));
-        if (letters.length - i >= k) bump(this.#edges.after, letters.slice(i, i + k).join(''));
+        if (letters.length < k) continue;
+        bump(edges.end, letters.slice(-k).join(''));
+        bump(edges.start, letters.slice(0, k).join(''));
+      }
+      for (let i = 1; i < letters.length; i++) {
+        edges.splits += count;
+        for (const k of [1, 2]) {
+          if (i >= k) bump(edges.before, letters.slice(i - k, i).join(''));
+          if (letters.length - i >= k) bump(edges.after, letters.slice(i, i + k).join(''));
+        }
       }
     }
+    this.#letters = edges;
+    return edges;
   }
 
   /**
@@ -66,25 +96,20 @@ export class WholeWords {
   boundaryOdds(left: string, right: string): number {
     const a = [...left.toLowerCase()].slice(-2).join('');
     const b = [...right.toLowerCase()].slice(0, 2).join('');
-    if (a === '' || b === '' || this.#total === 0 || this.#splits === 0) return 1;
+    if (a === '' || b === '' || this.#total === 0) return 1;
+    const edges = this.#letterEdges();
+    if (edges.splits === 0) return 1;
     // Counts inside words scaled to as many as there are word edges, half a count added to each:
     // letters the document never shows either way say nothing.
-    const scale = this.#total / this.#splits;
+    const scale = this.#total / edges.splits;
     const ratio = (edge: Map<string, number>, inside: Map<string, number>, k: string): number => ((edge.get(k) ?? 0) + 0.5) / ((inside.get(k) ?? 0) * scale + 0.5);
-    return ratio(this.#edges.end, this.#edges.before, a) * ratio(this.#edges.start, this.#edges.after, b);
+    return ratio(edges.end, edges.before, a) * ratio(edges.start, edges.after, b);
   }
 
-  private addToken(token: string): void {
-    for (const m of token.toLowerCase().matchAll(/\p{L}+(?:-\p{L}+)*/gu)) this.#tokens.set(m[0], (this.#tokens.get(m[0]) ?? 0) + 1);
-  }
-
-  private add(token: string): void {
-    for (const m of token.toLowerCase().matchAll(/\p{L}+(?:-\p{L}+)*/gu)) this.#add(m[0]);
-  }
-
-  private addPair(a: string, b: string): void {
-    const x = /\p{L}+$/u.exec(a.toLowerCase())?.[0];
-    const y = /^\p{L}+/u.exec(b.toLowerCase())?.[0];
+  /** Two lower-cased tokens standing side by side: the last letters of one and the first of the other. */
+  #addPair(a: string, b: string): void {
+    const x = trailingLetters(a);
+    const y = /^\p{L}+/u.exec(b)?.[0];
     if (x && y) this.#pairs.set(`${x} ${y}`, (this.#pairs.get(`${x} ${y}`) ?? 0) + 1);
   }
 
