@@ -123,4 +123,26 @@ export const LAYOUT_SEEDS: LayoutSeed[] = [
   // and «/ биелэлт/»), ruled anywhere 16 of 32, borderless 6 of 34 (the classes above).
   { report: 'mn-ndg-inspector-2024', seed: 1163560452 },
   { report: 'mn-ndg-inspector-2024', seed: 870863542 },
+  // Sixth round: two fresh runs of 50 seeds. The first (on 8e75bcc) passed 49 of 100 (ruled wrap at
+  // spaces 32 of 32, ruled anywhere 6 of 24, borderless wrap at spaces 7 of 24, borderless anywhere
+  // 4 of 20); eight of its borderless wrap-at-spaces failures that still fail stand for them here
+  // (header once, columns merged, a goal row cut at a portrait page). The second (on e836b35) passed
+  // 76 of 100 (ruled wrap at spaces 48 of 48, ruled anywhere 19 of 28, borderless wrap at spaces 8
+  // of 16, borderless anywhere 1 of 8); its wrap-at-spaces failures are all here.
+  { report: 'mn-ndg-inspector-2024', seed: 2108686239, knownFailure: "goals: got …ҮРЭЭНД ГҮЙЦЭТГЭХ ЗОХИОН БАЙГУУЛАХ ЗОРИЛТЫН ХҮРЭЭНД”\"}] want …ҮРЭЭНД " },
+  { report: 'ky-socfund-acp-2024q1', seed: 193471136, knownFailure: "goals: got …ун ишинин транспаренттүүлүгүн (ачыктыгын) камсыздоо\"}] want …ун ишин" },
+  { report: 'ky-socfund-acp-2024q1', seed: 132853815, knownFailure: "measures: got 27 want 28" },
+  { report: 'ky-socfund-acp-2024q1', seed: 1316986981, knownFailure: "goals: got …млекеттик кызматтардын сервистүүлүгү н камсыз кылуу\"}] want …млекетт" },
+  { report: 'ky-socfund-acp-2024q1', seed: 1703104706, knownFailure: "measures: got 29 want 28" },
+  { report: 'mn-ndg-inspector-2024', seed: 497644304, knownFailure: "measures: got 32 want 14" },
+  { report: 'ky-socfund-acp-2024q1', seed: 430053883, knownFailure: "goals: got …ндунун ишинде коррупциялык практикаларды алдын алуу\"}] want …ндунун " },
+  { report: 'mn-ndg-inspector-2024', seed: 430830203, knownFailure: "goals: got …ОН БАЙГУУЛАХ ЗОРИЛТЫН ХҮРЭЭНД”\"},{\"id\":\"g2\",\"number\":null,\"title\":\"х" },
+  { report: 'ky-socfund-acp-2024q1', seed: 479915553, knownFailure: "goals: got [] want [{\"id\":\"g1\",\"number\":\"I\",\"title\":\"Тескеген чөйрөдө коррупциял" },
+  { report: 'mn-ndg-inspector-2024', seed: 206183496, knownFailure: "measures: got 20 want 14" },
+  { report: 'ky-socfund-acp-2024q1', seed: 1785693136, knownFailure: "goals: got …млекеттик кызматтардын сервистүүлүгү н камсыз кылуу\"}] want …млекетт" },
+  { report: 'ky-socfund-acp-2024q1', seed: 252146897, knownFailure: "goals: got …млекеттик кызматтардын сервистүүлүгү н камсыз кылуу\"}] want …млекетт" },
+  { report: 'ky-socfund-acp-2024q1', seed: 335516596, knownFailure: "goals: got …ун ишинин транспаренттүүлүгүн (ачыктыгын) камсыздоо\"}] want …ун ишин" },
+  { report: 'ky-socfund-acp-2024q1', seed: 653447332, knownFailure: "goals: got [] want [{\"id\":\"g1\",\"number\":\"I\",\"title\":\"Тескеген чөйрөдө коррупциял" },
+  { report: 'mn-ndg-inspector-2024', seed: 653447332, knownFailure: "measure 4 indicators: got …цаг тухай бүрд мэдээллийн санд бүртгэж баталгаажуулса" },
+  { report: 'ky-socfund-acp-2024q1', seed: 946451106, knownFailure: "goals: got …ү н камсыз кылуу\"},{\"id\":\"g3\",\"number\":null,\"title\":\"Стратегиялык ма" },
 ];
