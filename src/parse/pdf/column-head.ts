@@ -1,4 +1,4 @@
-import { largestGap } from './column-tail.ts';
+import { columnSpan, largestGap } from './column-tail.ts';
 import { setLikeGroupRow } from './group-row-tail.ts';
 import { lineGeometry } from './line-geometry.ts';
 import type { GridCell, PageTable } from './table-grid.ts';
@@ -115,9 +115,8 @@ export function columnPage(
 /** The column whose extent holds the line or phrase (from its left edge to the next column's, the last open to the right). */
 function columnOfLine(table: PageTable, l: Box, em: number): number | undefined {
   for (let c = 0; c < table.cols; c++) {
-    const left = table.colEdges[c] ?? Number.NaN;
-    const right = c + 1 < table.cols ? (table.colEdges[c + 1] ?? Number.NaN) : Number.POSITIVE_INFINITY;
-    if (l.x0 >= left - em / 2 && l.x1 <= right + em / 2) return c;
+    const span = columnSpan(table, c);
+    if (span && l.x0 >= span.left - em / 2 && l.x1 <= span.right + em / 2) return c;
   }
   return undefined;
 }

@@ -107,7 +107,7 @@ function textLeft(table: PageTable, c: number): number {
  * A column's extent: from its left edge (where its text starts) to the next column's; the last
  * column ends where the page's text does, as its text on this page need not have filled it.
  */
-function columnSpan(table: PageTable, c: number): { left: number; right: number } | undefined {
+export function columnSpan(table: PageTable, c: number): { left: number; right: number } | undefined {
   const left = table.colEdges[c];
   const right = c + 1 < table.cols ? table.colEdges[c + 1] : Number.POSITIVE_INFINITY;
   return left === undefined || right === undefined ? undefined : { left, right };

@@ -12,7 +12,7 @@ import { absorbGroupRowTail } from './group-row-tail.ts';
 import { absorbColumnHead, columnPage } from './column-head.ts';
 import { fitToColumns } from './column-fit.ts';
 import { tablesUnderRepeatedHeaders } from './repeated-header-page.ts';
-import type { PageTable } from './table-grid.ts';
+import { highestTable, lowestTable } from './table-grid.ts';
 import { linkPageTables, type PlacedTable } from './page-continuation.ts';
 import { markTableConfidence } from '../../ocr/confidence.ts';
 
@@ -35,15 +35,15 @@ export function layOutDocument(pages: readonly PageContent[]): Block[] {
   // A page's first borderless piece with fewer columns than the table ending the page before,
   // its edges on that table's (the left columns empty there), is put back into its columns.
   found.forEach((f, i) => {
-    const prev = found[i - 1]?.tables.reduce<PageTable | undefined>((a, t) => (!a || t.box.bottom > a.box.bottom ? t : a), undefined);
-    const first = f.tables.reduce<PageTable | undefined>((a, t) => (!a || t.box.top < a.box.top ? t : a), undefined);
+    const prev = lowestTable(found[i - 1]?.tables ?? []);
+    const first = highestTable(f.tables);
     if (prev && first) fitToColumns(first, prev);
   });
   // A page of one borderless table's column alone (a cell longer than a page) holds no table of
   // its own: read as a row of the table on the page before.
   found.forEach((f, i) => {
     const page = pages[i];
-    const prev = found[i - 1]?.tables.reduce<PageTable | undefined>((a, t) => (!a || t.box.bottom > a.box.bottom ? t : a), undefined);
+    const prev = lowestTable(found[i - 1]?.tables ?? []);
     if (!page || !prev || f.tables.length > 0) return;
     const read = columnPage(prev, f.textLines, (l) => !isFurniture(l.top, l.bottom, page.height), rowGaps);
     if (read) {
@@ -83,13 +83,13 @@ export function layOutDocument(pages: readonly PageContent[]): Block[] {
       frame.right = Math.max(frame.right, r.x1);
     }
     // The lowest borderless table's last cell may run on below its row, one column alone.
-    const lowest = res.tables.reduce<PageTable | undefined>((a, t) => (!a || t.box.bottom > a.box.bottom ? t : a), undefined);
+    const lowest = lowestTable(res.tables);
     // Lines in the page's footer band count too: a cell running to the foot of the page reaches
     // into it, while a footer is set apart by more than a cell's paragraph spacing.
     if (lowest) res.textLines = absorbColumnTail(lowest, res.textLines, rowGaps).sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
     if (lowest) res.textLines = absorbGroupRowTail(lowest, res.textLines, (l) => !isFurniture(l.top, l.bottom, page.height), tables);
     // The highest one's first row may be the rest of a row the page break cut, one column alone.
-    const highest = res.tables.reduce<PageTable | undefined>((a, t) => (!a || t.box.top < a.box.top ? t : a), undefined);
+    const highest = highestTable(res.tables);
     if (highest && i > 0) res.textLines = absorbColumnHead(highest, res.textLines, (l) => !isFurniture(l.top, l.bottom, page.height), tables);
     const order = readingOrder(res.textLines, frame, res.tables.map((t) => t.box));
     const items: { box: Box; block: Block }[] = textBlocks(order.lines, page.number, frame, bodySize, words);

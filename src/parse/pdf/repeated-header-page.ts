@@ -1,7 +1,7 @@
 import type { RowGapEvidence } from './row-gap-evidence.ts';
 import { median } from './stream-columns.ts';
 import { streamTable } from './stream-table.ts';
-import type { PageTable } from './table-grid.ts';
+import { lowestTable, type PageTable } from './table-grid.ts';
 import type { PageTables } from './table-finder.ts';
 import type { TextLine } from './text-lines.ts';
 
@@ -24,7 +24,7 @@ export function tablesUnderRepeatedHeaders(found: PageTables[], rowGaps: readonl
   found.forEach((page, i) => {
     const before = found[i - 1];
     if (i === 0 || !before || page.tables.length > 0) return;
-    const prev = before.tables.reduce<PageTable | undefined>((a, t) => (!a || t.box.bottom > a.box.bottom ? t : a), undefined);
+    const prev = lowestTable(before.tables);
     if (prev?.mode !== 'stream') return;
     const lines = linesUnderHeader(prev, page.textLines);
     if (!lines) return;

@@ -36,6 +36,16 @@ export interface PageTable {
   openEdges?: { top: boolean; bottom: boolean; right?: boolean };
 }
 
+/** The table reaching lowest on its page (the one a page break cuts), if any. */
+export function lowestTable(tables: readonly PageTable[]): PageTable | undefined {
+  return tables.reduce<PageTable | undefined>((a, t) => (!a || t.box.bottom > a.box.bottom ? t : a), undefined);
+}
+
+/** The table starting highest on its page (the one that goes on from the page before), if any. */
+export function highestTable(tables: readonly PageTable[]): PageTable | undefined {
+  return tables.reduce<PageTable | undefined>((a, t) => (!a || t.box.top < a.box.top ? t : a), undefined);
+}
+
 /** Sorted values clustered: values closer than `tolerance` to the previous one join its cluster (mean kept). */
 export function clusterValues(values: readonly number[], tolerance: number): number[] {
   const sorted = [...values].sort((a, b) => a - b);
