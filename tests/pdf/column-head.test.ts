@@ -69,6 +69,17 @@ describe('the rest of a goal row at the top of a page', () => {
     return r.table;
   };
 
+  it('is a row of its own under the rest of a cut row above it', () => {
+    const before = read(body(80, true));
+    const t = read(body(80, false));
+    const page = [...cell(200, 20, ['the rest of', 'the report']), bold(run('GOAL 3. THE THIRD ONE', 35, 54, 120))];
+    expect(absorbColumnHead(t, buildLines(page), all, [before])).toEqual([]);
+    expect(t.cells.filter((c) => c.row < 2).map((c) => [c.row, c.col, c.colSpan, c.lines.join(' / ')])).toEqual([
+      [0, 2, 1, 'the rest of / the report'],
+      [1, 0, t.cols, 'GOAL 3. THE THIRD ONE'],
+    ]);
+  });
+
   it('is a row across the table, where the document\'s goal rows are set', () => {
     const before = read(body(80, true));
     const t = read(body(80, false));

@@ -20,7 +20,8 @@ import { streamTable } from './stream-table.ts';
  * gap, plus an em, at most three ems) above the next, and nothing but the page's furniture is
  * left above them: nothing precedes a row cut by the page. Lines set like the table's group rows
  * (`setLikeGroupRow`: a goal's title, or the rest of one the page cut) are one cell across the
- * table. Returns the lines that stay running text.
+ * table, a row of their own under the rest of a cut row when both are there. Returns the lines
+ * that stay running text.
  */
 export function absorbColumnHead(table: PageTable, lines: readonly TextLine[], isContent: (l: TextLine) => boolean, others: readonly PageTable[] = []): TextLine[] {
   if (table.mode !== 'stream' || table.cols < 2) return [...lines];
@@ -47,6 +48,23 @@ export function absorbColumnHead(table: PageTable, lines: readonly TextLine[], i
   const top = Math.min(...above.map((l) => l.top));
   const bottom = Math.max(...above.map((l) => l.bottom));
   const group = above.every(groupLike);
+  // The rest of a cut row, then a goal row opening the next rows: two rows, the goal's last.
+  let split = above.length;
+  while (split > 0 && groupLike(above[split - 1] as TextLine)) split--;
+  const rest = above.slice(0, split);
+  if (!group && split < above.length && rest.every((l) => inColumns(table, l, em))) {
+    const goal = above.slice(split);
+    const cells = columnCells(table, rest, em);
+    const titled = groupCell(table, goal);
+    titled.row = 1;
+    for (const c of table.cells) c.row += 2;
+    table.cells.unshift(...cells, titled);
+    const bandOf = (ls: readonly TextLine[]) => ({ top: Math.min(...ls.map((l) => l.top)), bottom: Math.max(...ls.map((l) => l.bottom)) });
+    table.rowBands = [bandOf(rest), bandOf(goal), ...table.rowBands];
+    table.rows += 2;
+    table.box = { ...table.box, top };
+    return lines.filter((l) => !above.includes(l));
+  }
   if (!group && above.some((l) => !inColumns(table, l, em))) return [...lines];
   const cells = group ? [groupCell(table, above)] : columnCells(table, above, em);
   // Lines of a column going on at line spacing into the table's first row (the stream reader's
