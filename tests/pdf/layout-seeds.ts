@@ -145,4 +145,16 @@ export const LAYOUT_SEEDS: LayoutSeed[] = [
   { report: 'ky-socfund-acp-2024q1', seed: 653447332, knownFailure: "goals: got [] want [{\"id\":\"g1\",\"number\":\"I\",\"title\":\"Тескеген чөйрөдө коррупциял" },
   { report: 'mn-ndg-inspector-2024', seed: 653447332, knownFailure: "measure 4 indicators: got …цаг тухай бүрд мэдээллийн санд бүртгэж баталгаажуулса" },
   { report: 'ky-socfund-acp-2024q1', seed: 946451106, knownFailure: "goals: got …ү н камсыз кылуу\"},{\"id\":\"g3\",\"number\":null,\"title\":\"Стратегиялык ма" },
+  // The round's third fresh run (on f812b49, a draw of 54 anywhere prints) passed 53 of 100: ruled
+  // wrap at spaces 26 of 26, ruled anywhere 13 of 28, borderless wrap at spaces 11 of 20,
+  // borderless anywhere 3 of 26. Its wrap-at-spaces failures:
+  { report: 'mn-ndg-inspector-2024', seed: 1741453015, knownFailure: "goals: got …ОН БАЙГУУЛАХ ЗОРИЛТЫН ХҮРЭЭНД”\"},{\"id\":\"g2\",\"number\":null,\"title\":\"о" },
+  { report: 'ky-socfund-acp-2024q1', seed: 488594601, knownFailure: "goals: got …лык практикалардын себептерин табуу жана жоюу аркылуу\"},{\"id\":\"g2\",\"" },
+  { report: 'mn-ndg-inspector-2024', seed: 488594601, knownFailure: "goals: got …ЗОРИЛТЫН ХҮРЭЭНД”\"},{\"id\":\"g2\",\"number\":\"2\",\"title\":\"Арга хэмжээ Ний" },
+  { report: 'ky-socfund-acp-2024q1', seed: 993085841, knownFailure: "goals: got [] want [{\"id\":\"g1\",\"number\":\"I\",\"title\":\"Тескеген чөйрөдө коррупциял" },
+  { report: 'ky-socfund-acp-2024q1', seed: 1578633711, knownFailure: "measures: got 29 want 28" },
+  { report: 'mn-ndg-inspector-2024', seed: 1766680259, knownFailure: "table 0 cell r0 c4 1x1: got undefined want \"Гүйцэтгэлийн тувшин\"" },
+  { report: 'mn-ndg-inspector-2024', seed: 1588747073, knownFailure: "measure 3 text: got \"Арга хэмжээ 1.1 Ажилгүйдлийндаатгальны олгох ажилгүйдлийн т" },
+  { report: 'mn-ndg-inspector-2024', seed: 769944576, knownFailure: "measure 4 indicators: got … сангийн ня-бо- гор хянуулж тайландаа тусгасан байна." },
+  { report: 'mn-ndg-inspector-2024', seed: 1798152168, knownFailure: "measures: got 15 want 14" },
 ];
