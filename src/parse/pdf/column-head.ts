@@ -1,9 +1,9 @@
-import { columnSpan, largestGap } from './column-tail.ts';
-import { setLikeGroupRow } from './group-row-tail.ts';
+import { cellGapLimit, columnSpan } from './column-tail.ts';
+import { groupRowCell, setLikeGroupRow } from './group-row-tail.ts';
 import { lineGeometry } from './line-geometry.ts';
 import type { GridCell, PageTable } from './table-grid.ts';
 import type { Chunk, TextLine } from './text-lines.ts';
-import type { Box } from './page-content.ts';
+import { boxOf, type Box } from './page-content.ts';
 import type { RowGapEvidence } from './row-gap-evidence.ts';
 import { streamTable } from './stream-table.ts';
 
@@ -29,12 +29,12 @@ export function absorbColumnHead(table: PageTable, lines: readonly TextLine[], i
   const last = all[all.length - 1];
   if (!last) return [...lines];
   const em = last.fontSize || 10;
-  const gapLimit = Math.min(3 * em, largestGap(table) + em);
-  // Up from the table, line by line, while each sits in a column close above the next; what is
-  // left above must be the page's furniture (a running head), which a cut row's rest may also
-  // reach into.
+  const gapLimit = cellGapLimit(table, em);
   // A goal row's rest (or a goal row) is set like the table's group rows, across the columns.
   const groupLike = (l: TextLine): boolean => setLikeGroupRow(table, others, l, em);
+  // Up from the table, line by line, while each sits in a column (or is set like a goal row) close
+  // above the next; what is left above must be the page's furniture (a running head), which a cut
+  // row's rest may also reach into.
   let from = all.length;
   let below = table.box.top;
   while (from > 0) {
@@ -45,34 +45,20 @@ export function absorbColumnHead(table: PageTable, lines: readonly TextLine[], i
   }
   const above = all.slice(from);
   if (above.length === 0 || all.slice(0, from).some(isContent)) return [...lines];
-  const top = Math.min(...above.map((l) => l.top));
-  const bottom = Math.max(...above.map((l) => l.bottom));
-  const group = above.every(groupLike);
-  // The rest of a cut row, then a goal row opening the next rows: two rows, the goal's last.
+  // The lines set like a goal row at the foot of the block are a row across the table; those
+  // above them, the rest of a cut row, in its columns: two rows when both are there.
   let split = above.length;
   while (split > 0 && groupLike(above[split - 1] as TextLine)) split--;
   const rest = above.slice(0, split);
-  if (!group && split < above.length && rest.every((l) => inColumns(table, l, em))) {
-    const goal = above.slice(split);
-    const cells = columnCells(table, rest, em);
-    const titled = groupCell(table, goal);
-    titled.row = 1;
-    for (const c of table.cells) c.row += 2;
-    table.cells.unshift(...cells, titled);
-    const bandOf = (ls: readonly TextLine[]) => ({ top: Math.min(...ls.map((l) => l.top)), bottom: Math.max(...ls.map((l) => l.bottom)) });
-    table.rowBands = [bandOf(rest), bandOf(goal), ...table.rowBands];
-    table.rows += 2;
-    table.box = { ...table.box, top };
-    return lines.filter((l) => !above.includes(l));
-  }
-  if (!group && above.some((l) => !inColumns(table, l, em))) return [...lines];
-  const cells = group ? [groupCell(table, above)] : columnCells(table, above, em);
+  const goal = above.slice(split);
+  if (!rest.every((l) => inColumns(table, l, em))) return [...lines];
+  const restCells = columnCells(table, rest, em);
   // Lines of a column going on at line spacing into the table's first row (the stream reader's
   // region began at the first line with phrases in two columns) are that row's cell: one row.
   const firstRow = table.cells.filter((c) => c.row === 0);
   const runsInto = (c: GridCell): GridCell | undefined => firstRow.find((f) => f.col === c.col && f.colSpan === c.colSpan && f.box.top - c.box.bottom < 0.6 * em);
-  if (!group && cells.some((c) => runsInto(c) !== undefined)) {
-    for (const c of cells) {
+  if (goal.length === 0 && restCells.some((c) => runsInto(c) !== undefined)) {
+    for (const c of restCells) {
       const into = runsInto(c);
       if (!into) {
         table.cells.push(c);
@@ -81,17 +67,23 @@ export function absorbColumnHead(table: PageTable, lines: readonly TextLine[], i
       into.lines = [...c.lines, ...into.lines];
       into.geometry = [...(c.geometry ?? []), ...(into.geometry ?? [])];
       into.bold &&= c.bold;
-      into.box = { ...into.box, x0: Math.min(into.box.x0, c.box.x0), x1: Math.max(into.box.x1, c.box.x1), top: c.box.top };
+      into.box = boxOf([c.box, into.box]);
     }
     const band = table.rowBands[0];
-    if (band) band.top = Math.min(band.top, top);
+    if (band) band.top = Math.min(band.top, boxOf(rest).top);
   } else {
-    for (const c of table.cells) c.row += 1;
+    const added = [rest, goal].filter((ls) => ls.length > 0);
+    const cells = [...restCells, ...(goal.length > 0 ? [groupRowCell(table.cols, goal, added.length - 1)] : [])];
+    for (const c of table.cells) c.row += added.length;
     table.cells.unshift(...cells);
-    table.rowBands = [{ top, bottom }, ...table.rowBands];
-    table.rows += 1;
+    const bands = added.map((ls) => {
+      const { top, bottom } = boxOf(ls);
+      return { top, bottom };
+    });
+    table.rowBands = [...bands, ...table.rowBands];
+    table.rows += added.length;
   }
-  table.box = { ...table.box, top };
+  table.box = { ...table.box, top: boxOf(above).top };
   return lines.filter((l) => !above.includes(l));
 }
 
@@ -113,19 +105,14 @@ export function columnPage(
   const first = content[0];
   if (!first) return undefined;
   const em = first.fontSize || 10;
-  const gapLimit = Math.min(3 * em, largestGap(prev) + em);
+  const gapLimit = cellGapLimit(prev, em);
   if (content.some((l, i) => !inColumns(prev, l, em) || (i > 0 && l.top - (content[i - 1] as TextLine).bottom > gapLimit))) return undefined;
   const rest = lines.filter((l) => !content.includes(l));
   if (content.some((l) => l.chunks.length > 1)) {
     const read = streamTable(content, { columns: prev.colEdges, ...(rowGaps ? { rowGaps } : {}) });
     return read ? { table: read.table, rest } : undefined;
   }
-  const box = {
-    x0: Math.min(...content.map((l) => l.x0)),
-    x1: Math.max(...content.map((l) => l.x1)),
-    top: first.top,
-    bottom: Math.max(...content.map((l) => l.bottom)),
-  };
+  const box = boxOf(content);
   const table: PageTable = { mode: 'stream', box, rows: 1, cols: prev.cols, cells: columnCells(prev, content, em), rowBands: [{ top: box.top, bottom: box.bottom }], colEdges: [...prev.colEdges] };
   return { table, rest };
 }
@@ -154,7 +141,7 @@ function columnCells(table: PageTable, lines: readonly TextLine[], em: number): 
       byColumn.set(col, [...(byColumn.get(col) ?? []), ch]);
     }
     for (const [col, chunks] of byColumn) {
-      const box = { x0: Math.min(...chunks.map((c) => c.x0)), x1: Math.max(...chunks.map((c) => c.x1)), top: Math.min(...chunks.map((c) => c.top)), bottom: Math.max(...chunks.map((c) => c.bottom)) };
+      const box = boxOf(chunks);
       let cell = cells.find((c) => c.col === col);
       if (!cell) {
         cell = { row: 0, col, rowSpan: 1, colSpan: 1, lines: [], geometry: [], bold: true, box };
@@ -163,22 +150,8 @@ function columnCells(table: PageTable, lines: readonly TextLine[], em: number): 
       cell.lines.push(chunks.map((c) => c.text).join(' '));
       cell.geometry?.push(lineGeometry(chunks));
       cell.bold &&= chunks.every((c) => c.bold);
-      cell.box = { x0: Math.min(cell.box.x0, box.x0), x1: Math.max(cell.box.x1, box.x1), top: Math.min(cell.box.top, box.top), bottom: Math.max(cell.box.bottom, box.bottom) };
+      cell.box = boxOf([cell.box, box]);
     }
   }
   return cells.sort((a, b) => a.col - b.col);
-}
-
-/** The lines as one cell across the table (a group row). */
-function groupCell(table: PageTable, lines: readonly TextLine[]): GridCell {
-  return {
-    row: 0,
-    col: 0,
-    rowSpan: 1,
-    colSpan: table.cols,
-    lines: lines.map((l) => l.chunks.map((c) => c.text).join(' ')),
-    geometry: lines.map((l) => lineGeometry(l.chunks)),
-    bold: lines.every((l) => l.chunks.every((c) => c.bold)),
-    box: { x0: Math.min(...lines.map((l) => l.x0)), x1: Math.max(...lines.map((l) => l.x1)), top: Math.min(...lines.map((l) => l.top)), bottom: Math.max(...lines.map((l) => l.bottom)) },
-  };
 }

@@ -27,7 +27,7 @@ export function absorbColumnTail(table: PageTable, lines: readonly TextLine[], r
   const first = below[0];
   if (!first) return [...lines];
   const em = first.fontSize || 10;
-  const gapLimit = Math.min(3 * em, largestGap(table) + em);
+  const gapLimit = cellGapLimit(table, em);
   // The first line starts where a column's text does: between its left edge and its leftmost line;
   // or, indented (a list going on), it lies inside the column whose cell ran lowest in the last row.
   const lastRow = table.rows - 1;
@@ -113,8 +113,16 @@ export function columnSpan(table: PageTable, c: number): { left: number; right: 
   return left === undefined || right === undefined ? undefined : { left, right };
 }
 
+/**
+ * How far apart two lines may be and still be one cell's: the table's own largest gap between lines
+ * of a cell or between rows, plus an em, at most three ems.
+ */
+export function cellGapLimit(table: PageTable, em: number): number {
+  return Math.min(3 * em, largestGap(table) + em);
+}
+
 /** The largest white gap between two lines of one cell, or between two rows of the table. */
-export function largestGap(table: PageTable): number {
+function largestGap(table: PageTable): number {
   let step = 0;
   for (const cell of table.cells) {
     const geo = cell.geometry ?? [];

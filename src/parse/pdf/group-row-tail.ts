@@ -1,6 +1,7 @@
-import { largestGap } from './column-tail.ts';
+import { cellGapLimit } from './column-tail.ts';
 import { lineGeometry } from './line-geometry.ts';
-import type { PageTable } from './table-grid.ts';
+import { boxOf } from './page-content.ts';
+import type { GridCell, PageTable } from './table-grid.ts';
 import type { TextLine } from './text-lines.ts';
 
 /**
@@ -22,7 +23,7 @@ export function absorbGroupRowTail(table: PageTable, lines: readonly TextLine[],
   const like = setLikeGroupRow(table, others, first, em);
   // Across the table: past the start of its last column, as a group row's first line runs.
   const lastEdge = table.colEdges[table.cols - 1] ?? Number.POSITIVE_INFINITY;
-  if (!like || first.top - table.box.bottom > Math.min(3 * em, largestGap(table) + em) || first.x1 < lastEdge) return [...lines];
+  if (!like || first.top - table.box.bottom > cellGapLimit(table, em) || first.x1 < lastEdge) return [...lines];
   // Its next lines follow at line spacing from the same left edge, down into the page's footer
   // band if the row runs there; anything else below but the page's furniture ends it, and then
   // the lines are no last row.
@@ -36,22 +37,9 @@ export function absorbGroupRowTail(table: PageTable, lines: readonly TextLine[],
     }
     taken.push(l);
   }
-  const box = {
-    x0: Math.min(...taken.map((l) => l.x0)),
-    x1: Math.max(...taken.map((l) => l.x1)),
-    top: first.top,
-    bottom: Math.max(...taken.map((l) => l.bottom)),
-  };
-  table.cells.push({
-    row: table.rows,
-    col: 0,
-    rowSpan: 1,
-    colSpan: table.cols,
-    lines: taken.map((l) => l.chunks.map((c) => c.text).join(' ')),
-    geometry: taken.map((l) => lineGeometry(l.chunks)),
-    bold: bold(first),
-    box,
-  });
+  const cell = groupRowCell(table.cols, taken, table.rows);
+  const box = cell.box;
+  table.cells.push(cell);
   table.rowBands = [...table.rowBands, { top: box.top, bottom: box.bottom }];
   table.rows += 1;
   table.box = { ...table.box, bottom: box.bottom };
@@ -69,4 +57,18 @@ export function setLikeGroupRow(table: PageTable, others: readonly PageTable[], 
   return [table, ...others.filter((t) => t !== table && sameColumns(t))].some((t) =>
     t.cells.some((c) => c.col === 0 && c.colSpan === t.cols && c.rowSpan === 1 && c.bold === bold && Math.abs(c.box.x0 - line.x0) <= em / 2 && c.lines.some((l) => l.trim() !== '')),
   );
+}
+
+/** Lines as one cell across the table's `cols` columns, in row `row` (a group row). */
+export function groupRowCell(cols: number, lines: readonly TextLine[], row: number): GridCell {
+  return {
+    row,
+    col: 0,
+    rowSpan: 1,
+    colSpan: cols,
+    lines: lines.map((l) => l.chunks.map((c) => c.text).join(' ')),
+    geometry: lines.map((l) => lineGeometry(l.chunks)),
+    bold: lines.every((l) => l.chunks.every((c) => c.bold)),
+    box: boxOf(lines),
+  };
 }

@@ -67,3 +67,13 @@ export interface Box {
   top: number;
   bottom: number;
 }
+
+/** The smallest box holding all the given boxes (phrases, lines, cells). */
+export function boxOf(boxes: readonly Box[]): Box {
+  return {
+    x0: Math.min(...boxes.map((b) => b.x0)),
+    x1: Math.max(...boxes.map((b) => b.x1)),
+    top: Math.min(...boxes.map((b) => b.top)),
+    bottom: Math.max(...boxes.map((b) => b.bottom)),
+  };
+}

@@ -1,4 +1,4 @@
-import type { Box, TextRun } from './page-content.ts';
+import { boxOf, type TextRun } from './page-content.ts';
 import type { Chunk, TextLine } from './text-lines.ts';
 import { lineGeometry, type LineGeometry } from './line-geometry.ts';
 import type { GridCell, PageTable } from './table-grid.ts';
@@ -531,11 +531,3 @@ function lastText(group: readonly LineCells[]): string {
   return chunk?.text ?? '';
 }
 
-function boxOf(chunks: readonly Box[]): Box {
-  return {
-    x0: Math.min(...chunks.map((c) => c.x0)),
-    x1: Math.max(...chunks.map((c) => c.x1)),
-    top: Math.min(...chunks.map((c) => c.top)),
-    bottom: Math.max(...chunks.map((c) => c.bottom)),
-  };
-}
