@@ -67,6 +67,27 @@ describe('paragraphs inside ruled cells (Helvetica 10 pt, 12 pt line pitch)', ()
     expect(t?.rows[1]?.cells[0]?.paragraphs).toEqual(['Transparency of the pension funding']);
   });
 
+  it('keeps the space after a full one-word line that holds a hyphen: a broken word would have broken there', async () => {
+    // "co-ordinated" (55.6 pt) fills the 60 pt of column 0 to less than the width of "m" (8.3 pt);
+    // the document has many words wider than the column, few about as wide, and none about as wide
+    // as "monitoring", so the widths alone call "co-ordinated" the first piece of a broken word.
+    // That word would have broken after "co-" instead.
+    const page = [...grid(xs, ys), ...header];
+    page.push(...cellLines(72, [722, 710, 698], ['co-ordinated', 'monitoring of', 'branches']));
+    page.push(
+      ...cellLines(138, [722, 710, 698, 686, 674, 662], [
+        'Regional offices together with the',
+        'postal service and the implementation of',
+        'the new organizational responsibilities of the',
+        'organizational responsibilities and',
+        'implementation of their responsibilities',
+        'responsibilities implementation',
+      ]),
+    );
+    const [t] = await tables([page.join('\n')]);
+    expect(t?.rows[1]?.cells[0]?.paragraphs).toEqual(['co-ordinated monitoring of branches']);
+  });
+
   it('does not join a centred word that happens to fill its cell to the next centred line', async () => {
     // Column 0 is 40 pt wide: "Sample" (33.9 pt) centred fills it; "unit" is centred below.
     const narrow = [72, 112, 292];

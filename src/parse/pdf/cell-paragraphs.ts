@@ -161,7 +161,7 @@ function usableFrame(prev: LineGeometry, cur: LineGeometry, layout: CellLayout |
  */
 function brokenWord(tail: string, line: string, prev: LineGeometry, cur: LineGeometry, layout: CellLayout | undefined, words: WordEvidence, tally?: BreakTally): boolean {
   const frame = usableFrame(prev, cur, layout);
-  if (!frame || !prev.oneWord) return false;
+  if (!frame || !prev.oneWord || offersBreak(tail)) return false;
   // Lines of an indented paragraph (a nested list) start together further in: they wrap to the
   // room right of the indent. Centred lines start at different places and keep the cell's width.
   const indent = Math.abs(prev.x0 - cur.x0) < 0.5 && prev.x0 > frame.left + 0.5 ? prev.x0 - frame.left : 0;
@@ -176,9 +176,7 @@ function brokenWord(tail: string, line: string, prev: LineGeometry, cur: LineGeo
   // is the next paragraph, the address being the widest word and so filling the line whole.
   if (URL_END.test(tail)) return URL_REST.test(line);
   if (!readsOn(tail, line)) return false;
-  // The document shows the joined word whole elsewhere: the break fell inside it.
-  const joined = `${/[\p{L}\p{N}]+$/u.exec(tail)?.[0] ?? ''}${/^[\p{L}\p{N}]+/u.exec(line)?.[0] ?? ''}`.toLowerCase();
-  if (words.has(joined)) {
+  if (joinedWhole(tail, line, words)) {
     if (tally) tally.confirmed++;
     return true;
   }
@@ -187,6 +185,12 @@ function brokenWord(tail: string, line: string, prev: LineGeometry, cur: LineGeo
   if (layout?.breaksWords) return odds / wholeOdds(tail, line, cur, width, words) > 2;
   if (layout?.breaksWords === false) return room >= FRAME_SLACK * cur.glyphWidth && odds > 2;
   return odds > 2;
+}
+
+/** The document shows the word that `tail`'s last letters and `line`'s first make whole elsewhere. */
+function joinedWhole(tail: string, line: string, words: WordEvidence): boolean {
+  const joined = `${/[\p{L}\p{N}]+$/u.exec(tail)?.[0] ?? ''}${/^[\p{L}\p{N}]+/u.exec(line)?.[0] ?? ''}`.toLowerCase();
+  return words.has(joined);
 }
 
 /**
@@ -246,6 +250,19 @@ const URL_REST = /^[\x21-\x7E]/u;
 
 /** A line opening with a mark that never starts a line at a break opportunity (UAX #14 CL, IS, EX). */
 const CLOSING_START = /^[.,;:!?)\]}»”’%]/u;
+
+/**
+ * A hyphen between a letter or digit and a letter is a break opportunity (UAX #14: break after
+ * HY/BA, except before a digit). A renderer breaks inside a word only where its line offers no
+ * opportunity at all (CSS `overflow-wrap`, and word processors alike), so a one-word line that
+ * holds one ended at a space: «2009-жылы|мамлекеттик» would have broken after «2009-» instead.
+ */
+const BREAK_AFTER_HYPHEN = /[\p{L}\p{N}][-\u2010]\p{L}/u;
+
+/** Whether the last line of `tail` (one word) holds a break opportunity a broken word would have used. */
+function offersBreak(tail: string): boolean {
+  return BREAK_AFTER_HYPHEN.test(/\S+$/u.exec(tail)?.[0] ?? '');
+}
 
 function readsOn(tail: string, line: string): boolean {
   const a = tail.at(-1) ?? '';
