@@ -41,6 +41,15 @@ describe('joining the lines of a cell', () => {
     expect(join(['www.sf.kg/a1', 'Ар бир'])).toEqual(['www.sf.kg/a1 Ар бир']);
   });
 
+  it('joins the full lines of an address that started lines before, and starts a new address where one opens', () => {
+    // «https://sf.kg/» ends at a slash (a break opportunity), then «socfondKGabc» fills the line
+    // (12 glyphs): the address goes on in «Cd/», whatever the case of its letters. An address
+    // opening the next line is the next address of a list, after a slash or a full line alike.
+    expect(join(['https://sf.kg/', 'socfondKGabc', 'Cd/'])).toEqual(['https://sf.kg/socfondKGabcCd/']);
+    expect(join(['https://sf.kg/', 'socfondKG/', 'https://ok.ru/']).join(' ')).toBe('https://sf.kg/socfondKG/ https://ok.ru/');
+    expect(join(['https://sf.kg/', 'socfondKGabc', 'https://ok.ru/']).join(' ')).toBe('https://sf.kg/socfondKGabc https://ok.ru/');
+  });
+
   it('does not join a full line on the document evidence alone when the word after it is capitalised', () => {
     expect(join(['Республикасы', 'Нын'], ['республикасынын'])).toEqual(['Республикасы Нын']);
   });

@@ -146,7 +146,7 @@ describe('text cut by a page break inside a cell', () => {
   const measure = { x0: 80, x1: 300 };
   const number = { x0: 40, x1: 80 };
   /** The cut cell ends on `lastLine` (ending at `lastLineEnd`); row 2 holds `elsewhere` on one line. */
-  function pages(lastLineEnd: number, lastLine: string, elsewhere = 'Internal audit office'): PlacedTable[] {
+  function pages(lastLineEnd: number, lastLine: string, elsewhere = 'Internal audit office', overleaf = 'Chairman of the Fund'): PlacedTable[] {
     const first = piece(1, [row(HEADER), body(1, 'Executive board, regional offices'), body(2, elsewhere)], { openBottom: true, cut: true });
     first.table.rows = 3;
     first.table.cells = [
@@ -155,9 +155,9 @@ describe('text cut by a page break inside a cell', () => {
       gridCell(2, 0, [[44, 54, '2']], number),
       gridCell(2, 1, [[84, 290, 'Executive board, regional offices, the'], [84, lastLineEnd, lastLine]], measure),
     ];
-    const next = piece(2, [row(HEADER), row(['', 'Chairman of the Fund', ''])]);
+    const next = piece(2, [row(HEADER), row(['', overleaf, ''])]);
     next.table.rows = 2;
-    next.table.cells = [gridCell(1, 1, [[84, 200, 'Chairman of the Fund']], measure)];
+    next.table.cells = [gridCell(1, 1, [[84, 200, overleaf]], measure)];
     linkPageTables([first, next], collectWords([first, next].flatMap((p) => p.table.cells.flatMap((c) => c.lines))));
     return [first, next];
   }
@@ -173,6 +173,14 @@ describe('text cut by a page break inside a cell', () => {
     expect(marked(pages(290, 'Social Fund, regional offices,'))).toBe(true);
     expect(marked(pages(290, 'the «Social Fund of the'))).toBe(true);
     expect(marked(pages(290, 'the «Social Fund» board'))).toBeUndefined();
+  });
+
+  it('a last line ending in a hyphen goes on overleaf without a space, as within a page', () => {
+    const cell = (p: PlacedTable[]) => p[1]?.block.rows[1]?.cells[1];
+    const hyphen = cell(pages(290, 'the offices of the 2015-', undefined, 'year plan'));
+    expect([hyphen?.continuesAbove, hyphen?.cutInWord]).toEqual([true, true]);
+    const none = cell(pages(290, 'the offices of the 2015', undefined, 'year plan'));
+    expect([none?.continuesAbove, none?.cutInWord]).toEqual([true, undefined]);
   });
 
   it('a last line that ended short was a forced break, whatever the text says', () => {

@@ -82,7 +82,7 @@ export function cellParagraphs(lines: readonly string[], words: WordEvidence, la
     else if (!last || tail === undefined || ITEM_START.test(t) || (LONE_URL.test(t) && LONE_URL.test(tail))) groups.push([t]);
     else if (prev && geo && layout && paragraphEnds(prev, geo, layout)) groups.push([t]);
     else if (closingRest(tail, t, prev, geo, layout)) last[last.length - 1] = tail + t;
-    else if (prev && geo && brokenWord(tail, t, prev, geo, layout, words, tally)) last[last.length - 1] = tail + t;
+    else if (prev && geo && brokenWord(tail, t, prev, geo, layout, words, tally, last)) last[last.length - 1] = tail + t;
     else last.push(t);
     prev = geo;
   });
@@ -159,9 +159,18 @@ function usableFrame(prev: LineGeometry, cur: LineGeometry, layout: CellLayout |
  * the document shows that its renderer keeps words whole (`CellLayout.keepsWordsWhole`), the
  * width odds have nothing to weigh: every full line there is a whole word.
  */
-function brokenWord(tail: string, line: string, prev: LineGeometry, cur: LineGeometry, layout: CellLayout | undefined, words: WordEvidence, tally?: BreakTally): boolean {
+function brokenWord(
+  tail: string,
+  line: string,
+  prev: LineGeometry,
+  cur: LineGeometry,
+  layout: CellLayout | undefined,
+  words: WordEvidence,
+  tally?: BreakTally,
+  paragraph?: readonly string[],
+): boolean {
   const frame = usableFrame(prev, cur, layout);
-  if (!frame || !prev.oneWord || offersBreak(tail)) return false;
+  if (!frame || !prev.oneWord) return false;
   // Lines of an indented paragraph (a nested list) start together further in: they wrap to the
   // room right of the indent. Centred lines start at different places and keep the cell's width.
   const indent = Math.abs(prev.x0 - cur.x0) < 0.5 && prev.x0 > frame.left + 0.5 ? prev.x0 - frame.left : 0;
@@ -174,8 +183,9 @@ function brokenWord(tail: string, line: string, prev: LineGeometry, cur: LineGeo
   // A web address has no spaces to break at: a full line of one is broken inside it, if the next
   // line goes on in characters an address is written in (ASCII); text in another script after it
   // is the next paragraph, the address being the widest word and so filling the line whole.
-  if (URL_END.test(tail)) return URL_REST.test(line);
-  if (!readsOn(tail, line)) return false;
+  // The address may have started lines before (broken after «/» or «-», or inside a word).
+  if (URL_END.test(tail) || (paragraph && paragraph.length > 1 && URL_END.test(joinLines(paragraph, words)))) return URL_REST.test(line) && !URL_START.test(line);
+  if (offersBreak(tail) || !readsOn(tail, line)) return false;
   if (joinedWhole(tail, line, words)) {
     if (tally) tally.confirmed++;
     return true;
@@ -245,6 +255,8 @@ function wordOdds(prev: LineGeometry, cur: LineGeometry, width: number, line: st
 }
 
 const URL_END = /(?:^|\s)(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S*$/iu;
+/** A line opening a web address of its own: the next entry of a list of addresses, not the rest of one. */
+const URL_START = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)/iu;
 /** A line going on with a character of a web address (RFC 3986 is printable ASCII). */
 const URL_REST = /^[\x21-\x7E]/u;
 

@@ -25,8 +25,18 @@ export interface WordEvidence {
 const LETTER_START = /^(\p{L}+)/u;
 /** A web address ending in a query or fragment delimiter. */
 const URL_BREAK_END = /(?:^|\s)(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S*[?=&#]$/iu;
+/** A line opening with a web address. */
+const URL_START = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)/iu;
 /** A hyphen (not a dash standing between spaces) closing a line. */
 const HYPHEN_END = /[^\s][-\u2010]$/u;
+
+/**
+ * Whether a line ending in a hyphen after a letter or digit joins the next line without a space,
+ * as `joinLines` joins it: a break after a hyphen is a break opportunity of its own.
+ */
+export function joinsAtHyphen(line: string, next: string): boolean {
+  return HYPHEN_END.test(line.trimEnd()) && /^\S/u.test(next.trimStart());
+}
 
 export function joinLines(lines: readonly string[], words: WordEvidence): string {
   let out = '';
@@ -55,7 +65,8 @@ export function joinLines(lines: readonly string[], words: WordEvidence): string
     // address's «?», «=» or «&»: nothing was dropped. A slash standing apart («IGC / Lisbon»)
     // keeps its space, unless it opens a slashed word («түвшин /биелэлт/»).
     const slash = /\S\/$/u.test(out) || (/(?:^|\s)\/$/u.test(out) && /^[^\s/]+\/(?:\s|$)/u.test(line));
-    if ((HYPHEN_END.test(out) || slash || URL_BREAK_END.test(out)) && /^\S/u.test(line)) {
+    // A line opening an address of its own is the next entry of a list of addresses.
+    if ((HYPHEN_END.test(out) || slash || URL_BREAK_END.test(out)) && /^\S/u.test(line) && !URL_START.test(line)) {
       out += line;
       continue;
     }

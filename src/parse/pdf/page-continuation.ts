@@ -2,7 +2,7 @@ import type { DocRow, TableBlock } from '../../model/doc-tree.ts';
 import type { PageTable } from './table-grid.ts';
 import { cellLayouts, type TableContext } from './page-blocks.ts';
 import { breaksInsideWord, lineEndsShort } from './cell-paragraphs.ts';
-import { textRunsOn, type WordEvidence } from './cell-text.ts';
+import { joinsAtHyphen, textRunsOn, type WordEvidence } from './cell-text.ts';
 import { nearlySameText } from '../../text/near-same-text.ts';
 import { startsWithEnumerator } from '../../text/text-cues.ts';
 
@@ -172,7 +172,8 @@ function markRunOnCells(prev: PlacedTable, cur: PlacedTable, row: number, words:
     cell.continuesAbove = true;
     const lastLine = above.lines.findLast((l) => l.trim() !== '')?.trim() ?? '';
     const firstLine = below.lines.find((l) => l.trim() !== '')?.trim() ?? '';
-    if (breaksInsideWord(lastLine, firstLine, end, start, layout, words)) cell.cutInWord = true;
+    // A line ending in a hyphen goes on without a space overleaf, as it would on the same page.
+    if (joinsAtHyphen(lastLine, firstLine) || breaksInsideWord(lastLine, firstLine, end, start, layout, words)) cell.cutInWord = true;
   }
 }
 
@@ -189,7 +190,9 @@ function markRunOnText(prev: PlacedTable, docRow: DocRow, words: WordEvidence): 
     const above = prev.table.cells.find((g) => g.col <= col && col < g.col + g.colSpan && g.row + g.rowSpan - 1 === lastRow);
     const before = above?.lines.join(' ').trim() ?? '';
     if (before === '' || /[.;!?…:]$/u.test(before)) continue;
-    if (textRunsOn(before, cell.text, words)) cell.continuesAbove = true;
+    if (!textRunsOn(before, cell.text, words)) continue;
+    cell.continuesAbove = true;
+    if (joinsAtHyphen(before, cell.text)) cell.cutInWord = true;
   }
 }
 
