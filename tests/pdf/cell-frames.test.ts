@@ -38,6 +38,14 @@ describe("a ruled column's right edge", () => {
     expect(fullestLineShift(table([[150, 164.4], [160]]), edge, 0.2).get(0)).toBeCloseTo(0.6);
   });
 
+  it('moves out to the fullest line where lines reach past the estimate but stay inside the rule (a left-only indent read as padding)', () => {
+    expect(fullestLineShift(table([[150, 168.5], [160]]), edge, 0.2).get(0)).toBeCloseTo(-3.5);
+  });
+
+  it('stays where the fullest line runs past the rule: a word too wide for its cell', () => {
+    expect(fullestLineShift(table([[150, 172], [160]]), edge, 0.2).has(0)).toBe(false);
+  });
+
   it('stays where no line comes within the slack (an indent or a column that never fills)', () => {
     expect(fullestLineShift(table([[150, 158], [160]]), edge, 0.2).has(0)).toBe(false);
   });

@@ -45,19 +45,25 @@ export function columnTextFrames(table: PageTable): (cell: GridCell) => Frame | 
  * want of room (its line full to less than the next glyph) look as if one more glyph had fitted.
  * No line runs past its edge, and where words break anywhere many lines end within a fraction of
  * a glyph of it; so the column's fullest line is the edge, where it lies within `slack` glyphs of
- * the padding's estimate (beyond that it is an indent or an overflow, not the edge). Returns the
- * amount to move each column's right edge by (positive: to the left).
+ * the padding's estimate (further in, it is a column that never fills). Lines reaching further
+ * out than that yet inside their cell's rule show the estimate itself wrong (text indented on the
+ * left only, a nested list's margin read as padding): the edge is then at least the fullest line.
+ * A line past the rule is a word too wide for its cell, not the edge. Returns the amount to move
+ * each column's right edge by (positive: to the left).
  */
 export function fullestLineShift(table: PageTable, rightEdge: (cell: GridCell) => number | undefined, slack: number): Map<number, number> {
-  const tight = new Map<number, { gap: number; glyph: number[] }>();
+  const tight = new Map<number, { gap: number; inside: boolean; glyph: number[] }>();
   for (const cell of table.cells) {
     if (cell.colSpan !== 1) continue;
     const edge = rightEdge(cell);
     if (edge === undefined) continue;
     for (const g of cell.geometry ?? []) {
       if (!g) continue;
-      const t = tight.get(cell.col) ?? { gap: Number.POSITIVE_INFINITY, glyph: [] };
-      t.gap = Math.min(t.gap, edge - g.x1);
+      const t = tight.get(cell.col) ?? { gap: Number.POSITIVE_INFINITY, inside: true, glyph: [] };
+      if (edge - g.x1 < t.gap) {
+        t.gap = edge - g.x1;
+        t.inside = g.x1 < cell.box.x1;
+      }
       t.glyph.push(g.glyphWidth);
       tight.set(cell.col, t);
     }
@@ -66,7 +72,8 @@ export function fullestLineShift(table: PageTable, rightEdge: (cell: GridCell) =
   for (const [col, t] of tight) {
     const glyphs = t.glyph.sort((a, b) => a - b);
     const glyph = glyphs[Math.floor(glyphs.length / 2)] ?? 0;
-    if (Number.isFinite(t.gap) && Math.abs(t.gap) <= slack * glyph) shift.set(col, t.gap);
+    if (!Number.isFinite(t.gap)) continue;
+    if (Math.abs(t.gap) <= slack * glyph || (t.gap < 0 && t.inside)) shift.set(col, t.gap);
   }
   return shift;
 }
