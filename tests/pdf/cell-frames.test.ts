@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fullestLineShift } from '../../src/parse/pdf/cell-frames.ts';
+import { fullestLineShift, RightInsets } from '../../src/parse/pdf/cell-frames.ts';
 import type { LineGeometry } from '../../src/parse/pdf/line-geometry.ts';
 import type { GridCell, PageTable } from '../../src/parse/pdf/table-grid.ts';
 
@@ -44,6 +44,21 @@ describe("a ruled column's right edge", () => {
 
   it('stays where the fullest line runs past the rule: a word too wide for its cell', () => {
     expect(fullestLineShift(table([[150, 172], [160]]), edge, 0.2).has(0)).toBe(false);
+  });
+
+  it('takes the fullest line of the column on any page: another page of the table filled it further', () => {
+    // This page's lines end at 164 at most (1 pt short of the estimate 165: moved in to 164); the
+    // page after it, its rules a third of a point further right, has a line 4.4 pt short of its
+    // rule, which here is 165.6: the edge moves out to that.
+    const here = table([[150, 164], [160]]);
+    const overleaf = table([[150, 165.93], [158]]);
+    overleaf.cells.forEach((c) => (c.box = { ...c.box, x0: c.box.x0 + 0.33, x1: c.box.x1 + 0.33 }));
+    const insets = RightInsets.of([here, overleaf]);
+    expect(insets.of({ x0: 100, x1: 170 })).toBeCloseTo(4.4);
+    expect(fullestLineShift(here, edge, 0.2).get(0)).toBeCloseTo(1);
+    expect(fullestLineShift(here, edge, 0.2, insets).get(0)).toBeCloseTo(-0.6);
+    // Another column's rules are another column.
+    expect(insets.of({ x0: 100, x1: 180 })).toBeUndefined();
   });
 
   it('stays where no line comes within the slack (an indent or a column that never fills)', () => {

@@ -51,22 +51,33 @@ export function columnTextFrames(table: PageTable): (cell: GridCell) => Frame | 
  * A line past the rule is a word too wide for its cell, not the edge. Returns the amount to move
  * each column's right edge by (positive: to the left).
  */
-export function fullestLineShift(table: PageTable, rightEdge: (cell: GridCell) => number | undefined, slack: number): Map<number, number> {
+export function fullestLineShift(
+  table: PageTable,
+  rightEdge: (cell: GridCell) => number | undefined,
+  slack: number,
+  documentInsets?: RightInsets,
+): Map<number, number> {
   const tight = new Map<number, { gap: number; inside: boolean; glyph: number[] }>();
   for (const cell of table.cells) {
     if (cell.colSpan !== 1) continue;
     const edge = rightEdge(cell);
     if (edge === undefined) continue;
+    const t = tight.get(cell.col) ?? { gap: Number.POSITIVE_INFINITY, inside: true, glyph: [] };
     for (const g of cell.geometry ?? []) {
       if (!g) continue;
-      const t = tight.get(cell.col) ?? { gap: Number.POSITIVE_INFINITY, inside: true, glyph: [] };
       if (edge - g.x1 < t.gap) {
         t.gap = edge - g.x1;
         t.inside = g.x1 < cell.box.x1;
       }
       t.glyph.push(g.glyphWidth);
-      tight.set(cell.col, t);
     }
+    // The column's fullest line on any page of the document, set against this cell's rule.
+    const inset = documentInsets?.of(cell.box);
+    if (inset !== undefined && edge - (cell.box.x1 - inset) < t.gap) {
+      t.gap = edge - (cell.box.x1 - inset);
+      t.inside = true;
+    }
+    if (t.glyph.length > 0) tight.set(cell.col, t);
   }
   const shift = new Map<number, number>();
   for (const [col, t] of tight) {
@@ -77,3 +88,40 @@ export function fullestLineShift(table: PageTable, rightEdge: (cell: GridCell) =
   }
   return shift;
 }
+
+/**
+ * The smallest right inset (rule to line end) of any line of each ruled column of the document,
+ * lines inside their rule only. A table printed over several pages keeps its columns, but a page
+ * shows only some of a column's lines: the fullest of them all lies nearest the edge the lines
+ * were wrapped to. Columns are matched by their rules, within a share of a glyph (rules snap to
+ * device pixels).
+ */
+export class RightInsets {
+  readonly #columns: { x0: number; x1: number; inset: number; tolerance: number }[] = [];
+
+  static of(tables: readonly PageTable[]): RightInsets {
+    const out = new RightInsets();
+    for (const table of tables) {
+      if (table.mode !== 'lattice') continue;
+      for (const cell of table.cells) {
+        if (cell.colSpan !== 1) continue;
+        for (const g of cell.geometry ?? []) if (g && g.x1 < cell.box.x1) out.#add(cell.box, cell.box.x1 - g.x1, TOLERANCE * g.glyphWidth);
+      }
+    }
+    return out;
+  }
+
+  #add(box: { x0: number; x1: number }, inset: number, tolerance: number): void {
+    const c = this.#columns.find((e) => Math.abs(e.x0 - box.x0) <= e.tolerance && Math.abs(e.x1 - box.x1) <= e.tolerance);
+    if (c) c.inset = Math.min(c.inset, inset);
+    else this.#columns.push({ x0: box.x0, x1: box.x1, inset, tolerance });
+  }
+
+  /** The smallest right inset of the document's column with these rules. */
+  of(box: { x0: number; x1: number }): number | undefined {
+    return this.#columns.find((e) => Math.abs(e.x0 - box.x0) <= e.tolerance && Math.abs(e.x1 - box.x1) <= e.tolerance)?.inset;
+  }
+}
+
+/** Rules of one column on two pages lie within this share of a glyph of each other. */
+const TOLERANCE = 0.25;

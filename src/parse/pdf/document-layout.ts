@@ -7,6 +7,7 @@ import { WordWidths } from './word-widths.ts';
 import { WholeWords } from './whole-words.ts';
 import { confirmedBreaks, documentPadding, tableBlock, textBlocks, type TableContext } from './page-blocks.ts';
 import { columnWrapEdges } from './column-wrap-edges.ts';
+import { RightInsets } from './cell-frames.ts';
 import { absorbColumnTail } from './column-tail.ts';
 import { absorbGroupRowTail } from './group-row-tail.ts';
 import { absorbColumnHead, columnPage } from './column-head.ts';
@@ -65,8 +66,9 @@ export function layOutDocument(pages: readonly PageContent[]): Block[] {
   // a word fills its column exactly only by chance, so both must hold.
   const sizedToWord = tables.some((t) => t.cells.some((c) => wrapEdges(t, c)?.sizedToWord === true));
   const padding = documentPadding(tables);
-  const breaksWords = tables.some((t) => confirmedBreaks(t, words, padding) > 0);
-  const context: TableContext = { keepsWordsWhole: sizedToWord && !breaksWords, breaksWords, padding };
+  const rightInsets = RightInsets.of(tables);
+  const breaksWords = tables.some((t) => confirmedBreaks(t, words, padding, rightInsets) > 0);
+  const context: TableContext = { keepsWordsWhole: sizedToWord && !breaksWords, breaksWords, padding, rightInsets };
   const blocks: Block[] = [];
   const placed: PlacedTable[] = [];
   // Where the page's body ends, from the lowest ruled table of the document: a table cut by the

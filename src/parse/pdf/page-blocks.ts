@@ -3,7 +3,7 @@ import type { Box } from './page-content.ts';
 import type { TextLine } from './text-lines.ts';
 import { joinLines, type WordEvidence } from './cell-text.ts';
 import { cellParagraphs, FRAME_SLACK, type BreakTally, type CellLayout } from './cell-paragraphs.ts';
-import { columnTextFrames, fullestLineShift } from './cell-frames.ts';
+import { columnTextFrames, fullestLineShift, type RightInsets } from './cell-frames.ts';
 import type { GridCell, PageTable } from './table-grid.ts';
 import { joinParagraphs } from '../../text/whitespace.ts';
 import { withOcrConfidence } from '../../ocr/confidence.ts';
@@ -18,6 +18,8 @@ export interface TableContext {
   breaksWords?: boolean | undefined;
   /** Cell padding of the document's ruled tables, for a page whose own lines do not show it (`documentPadding`). */
   padding?: number | undefined;
+  /** The fullest lines of the document's ruled columns (`RightInsets`). */
+  rightInsets?: RightInsets | undefined;
 }
 
 /** A table as the DocTree carries it, one DocRow per grid row; covered grid positions are not emitted. */
@@ -41,9 +43,9 @@ export function tableBlock(table: PageTable, page: number, words: WordEvidence, 
 }
 
 /** How many of the table's line breaks the document's words show to fall inside a word. */
-export function confirmedBreaks(table: PageTable, words: WordEvidence, padding?: number): number {
+export function confirmedBreaks(table: PageTable, words: WordEvidence, padding?: number, rightInsets?: RightInsets): number {
   const tally: BreakTally = { confirmed: 0 };
-  const layoutOf = cellLayouts(table, { padding });
+  const layoutOf = cellLayouts(table, { padding, rightInsets });
   for (const cell of table.cells) cellParagraphs(cell.lines, words, layoutOf(cell), tally);
   return tally.confirmed;
 }
@@ -53,7 +55,7 @@ export function cellLayouts(table: PageTable, context: TableContext): (cell: Gri
   // Bold and regular faces of one family differ in line height (a browser's "normal" line
   // height follows the face's metrics): each weight's cells step at their own pitch.
   const pitches = new Map([true, false].map((bold) => [bold, linePitch(table, bold)]));
-  const cellFrame = cellFrames(table, context.padding);
+  const cellFrame = cellFrames(table, context.padding, context.rightInsets);
   const textFrame = columnTextFrames(table);
   return (cell) => {
     const pitch = pitches.get(cell.bold);
@@ -74,7 +76,7 @@ export function cellLayouts(table: PageTable, context: TableContext): (cell: Gri
  * where its lines show it, else the table's). Stream cells have no edges of their own, only the
  * extent of their text: none.
  */
-export function cellFrames(table: PageTable, documentPad?: number): (cell: GridCell) => { left: number; right: number } | undefined {
+export function cellFrames(table: PageTable, documentPad?: number, rightInsets?: RightInsets): (cell: GridCell) => { left: number; right: number } | undefined {
   const pad = table.mode === 'lattice' ? (cellPadding(table) ?? documentPad) : undefined;
   const columnPad = table.mode === 'lattice' ? columnPadding(table, pad) : undefined;
   const insetOf = (cell: GridCell): number | undefined => (cell.colSpan === 1 ? columnPad?.get(cell.col) : undefined) ?? pad;
@@ -85,6 +87,7 @@ export function cellFrames(table: PageTable, documentPad?: number): (cell: GridC
       return inset === undefined ? undefined : cell.box.x1 - inset;
     },
     FRAME_SLACK,
+    rightInsets,
   );
   return (cell) => {
     const inset = insetOf(cell);
