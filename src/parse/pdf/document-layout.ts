@@ -8,6 +8,7 @@ import { WholeWords } from './whole-words.ts';
 import { confirmedBreaks, documentPadding, tableBlock, textBlocks, type TableContext } from './page-blocks.ts';
 import { columnWrapEdges } from './column-wrap-edges.ts';
 import { RightInsets } from './cell-frames.ts';
+import { pageFurniture } from './page-furniture.ts';
 import { absorbColumnTail } from './column-tail.ts';
 import { absorbGroupRowTail } from './group-row-tail.ts';
 import { absorbColumnHead, columnPage } from './column-head.ts';
@@ -16,9 +17,6 @@ import { tablesUnderRepeatedHeaders } from './repeated-header-page.ts';
 import { highestTable, lowestTable } from './table-grid.ts';
 import { linkPageTables, type PlacedTable } from './page-continuation.ts';
 import { markTableConfidence } from '../../ocr/confidence.ts';
-
-/** Lines this close to the top or bottom edge (share of page height) are page furniture. */
-const FURNITURE_BAND = 0.08;
 
 /**
  * Pages → blocks: tables found per page, running text in reading order around them, a
@@ -40,6 +38,7 @@ export function layOutDocument(pages: readonly PageContent[]): Block[] {
     const first = highestTable(f.tables);
     if (prev && first) fitToColumns(first, prev);
   });
+  const isFurniture = pageFurniture(found.map((f, i) => ({ tables: f.tables, height: pages[i]?.height ?? 0 })));
   // A page of one borderless table's column alone (a cell longer than a page) holds no table of
   // its own: read as a row of the table on the page before.
   found.forEach((f, i) => {
@@ -112,10 +111,6 @@ export function layOutDocument(pages: readonly PageContent[]): Block[] {
   });
   linkPageTables(placed, words, context);
   return blocks;
-}
-
-function isFurniture(top: number, bottom: number, height: number): boolean {
-  return bottom < height * FURNITURE_BAND || top > height * (1 - FURNITURE_BAND);
 }
 
 function medianFontSize(pages: readonly PageContent[]): number {
