@@ -253,6 +253,37 @@ describe('header cells centred at different heights', () => {
   });
 });
 
+describe('a page of a table printed with its header once', () => {
+  it('does not lift a cell lower down onto the row above, whatever its centre: only headings of the top rows span two', () => {
+    // No header on this page: two measure rows of a goal that began on the page before (its
+    // columns empty here), then a new goal whose title, in the first column, is centred on the
+    // band of its own row and the one above by chance.
+    const cells = (streamTable(buildLines([
+      ...cell(100, 60, ['5. Ethics of', 'the staff']),
+      ...cell(170, 60, ['Kept', 'in force']),
+      ...cell(100, 100, ['6. Dismissals', 'recorded']),
+      ...cell(170, 100, ['None', 'this year']),
+      ...cell(35, 140, ['Open', 'work', 'of the', 'fund']),
+      ...cell(100, 140, ['1. Public', 'reports']),
+      ...cell(170, 140, ['Three', 'reports', 'were', 'posted', 'on the', 'site', 'in time']),
+      ...cell(100, 240, ['2. Hearings']),
+      ...cell(170, 240, ['Two held']),
+    ]))?.table.cells ?? []).map((c) => [c.row, c.col, c.rowSpan, c.lines.join(' ')]);
+    expect(cells.find(([, , , t]) => t === 'Open work of the fund')).toEqual([2, 0, 1, 'Open work of the fund']);
+    // The same goal under the page's first row: that row is no header over sub-headings.
+    const first = (streamTable(buildLines([
+      ...cell(100, 100, ['6. Dismissals', 'recorded']),
+      ...cell(170, 100, ['None', 'this year']),
+      ...cell(35, 140, ['Open', 'work', 'of the', 'fund']),
+      ...cell(100, 140, ['1. Public', 'reports']),
+      ...cell(170, 140, ['Three', 'reports', 'were', 'posted', 'on the', 'site', 'in time']),
+      ...cell(100, 240, ['2. Hearings']),
+      ...cell(170, 240, ['Two held']),
+    ]))?.table.cells ?? []).map((c) => [c.row, c.col, c.rowSpan, c.lines.join(' ')]);
+    expect(first.find(([, , , t]) => t === 'Open work of the fund')).toEqual([1, 0, 1, 'Open work of the fund']);
+  });
+});
+
 describe('a paragraph set just above a borderless table', () => {
   // The table in 7.5 pt (0.5 em a letter), the paragraph above it in the body's 10 pt, justified:
   // its full line breaks into two phrases at a wide word space over the table's column gap.

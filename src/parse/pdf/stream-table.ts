@@ -220,9 +220,16 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
       // The converse: a cell with nothing above it in the whole table, set under a header row
       // that has nothing in its columns and centred on the band of both rows, is a heading
       // covering both rows (centred beside a sub-heading; its line happens to fall in the lower row).
+      // Only under the table's first row, and where that row is the upper level of a two-level
+      // header (a heading spanning columns over sub-headings in this row): a long cell lower down,
+      // or under the first body row of a page printed without the header (the columns left of it
+      // empty above), can be centred on two rows' band by chance.
       const above = own[g - 1];
       const lifted = new Set<MergedSpan>();
-      if (gapped !== undefined && above !== undefined && above.length > 0 && twoLevelSplit(above) === undefined) {
+      const overSubHeadings = (above ?? []).some((lc) =>
+        lc.spans.some((sp) => sp.c1 > sp.c0 && new Set(group.flatMap((l) => l.spans.filter((s2) => s2.c0 >= sp.c0 && s2.c1 <= sp.c1).map((s2) => s2.c0))).size >= 2),
+      );
+      if (gapped !== undefined && g === 1 && overSubHeadings && above !== undefined && twoLevelSplit(above) === undefined) {
         const both = { top: band(above).top, bottom: band(group).bottom };
         const overlaps = (lc: LineCells, span: MergedSpan): boolean => lc.spans.some((sp) => sp.c0 <= span.c1 && sp.c1 >= span.c0);
         for (const span of spans) {
@@ -434,7 +441,9 @@ function roomAbove(prev: LineCells, span: LineCells['spans'][number], nextStart:
 /**
  * A first-column label set vertically in the middle of its group ("1991" beside "Men", "Women",
  * "Total") spans the group: as many rows above as below that leave the first column empty and
- * have a sub-label in the second column.
+ * have a sub-label in the second column, provided it does sit in their middle (to half a line):
+ * a label set at the top of its own row (a goal's title beside its first measure) only looks
+ * centred where the rows around it happen to be alike.
  */
 function centreLabels(cells: GridCell[]): void {
   const at = (row: number, col: number): GridCell | undefined => cells.find((c) => c.row === row && c.col === col);
@@ -451,6 +460,10 @@ function centreLabels(cells: GridCell[]): void {
     while (isSubRow(label.row + down + 1)) down++;
     const k = Math.min(up, down);
     if (k === 0) continue;
+    const group = cells.filter((c) => c.row >= label.row - k && c.row <= label.row + k);
+    const middle = (Math.min(...group.map((c) => c.box.top)) + Math.max(...group.map((c) => c.box.bottom))) / 2;
+    const lineHeight = (label.box.bottom - label.box.top) / Math.max(1, label.lines.length);
+    if (Math.abs((label.box.top + label.box.bottom) / 2 - middle) > lineHeight / 2) continue;
     label.row -= k;
     label.rowSpan = 2 * k + 1;
     for (let r = label.row; r < label.row + label.rowSpan; r++) claimed.add(r);
