@@ -54,6 +54,19 @@ describe('the rest of a cut row at the top of a page', () => {
     expect(read?.table.cells.map((c) => [c.row, c.col, c.lines.length])).toEqual([[0, 2, 4]]);
     expect(columnPage(table(80), buildLines([run('A page of prose across the width of the page', 35, 30, 220)]), all)).toBeUndefined();
   });
+
+  it('reads the page\'s top block in the columns when the text after it is set apart (the end of the table, then a list)', () => {
+    const list = [run('Abbreviations:', 35, 120), run('SF - the Social Fund of the Kyrgyz Republic', 35, 132, 220)];
+    const read = columnPage(table(80), buildLines([...cell(100, 30, ['of the work', 'done']), ...cell(200, 30, ['and reported', 'in time']), ...list]), all);
+    expect(read?.table.cells.map((c) => [c.row, c.col, c.lines.join(' ')])).toEqual([
+      [0, 1, 'of the work done'],
+      [0, 2, 'and reported in time'],
+    ]);
+    expect(read?.rest.map((l) => l.chunks.map((c) => c.text).join(' '))).toEqual(['Abbreviations:', 'SF - the Social Fund of the Kyrgyz Republic']);
+    // The list right under the block, at a cell's spacing: no telling where the row ends.
+    const close = [run('Abbreviations:', 35, 66), run('SF - the Social Fund of the Kyrgyz Republic', 35, 78, 220)];
+    expect(columnPage(table(80), buildLines([...cell(100, 30, ['of the work', 'done']), ...cell(200, 30, ['and reported', 'in time']), ...close]), all)).toBeUndefined();
+  });
 });
 
 describe('the rest of a goal row at the top of a page', () => {

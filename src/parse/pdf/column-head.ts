@@ -92,7 +92,9 @@ export function absorbColumnHead(table: PageTable, lines: readonly TextLine[], i
  * few rows too sparse for the stream reader to find columns in: every content line's phrases
  * inside the columns of the table on the page before, each line within a cell's paragraph spacing
  * of the one before. The page is read in those columns (one row of column cells when no line has
- * phrases in two), so that the table runs on over it.
+ * phrases in two), so that the table runs on over it. The same holds of the page's top block alone
+ * where what follows it is set apart by more than a cell's spacing (the table's last row ran on
+ * over the page, and the text after the table follows: a list of abbreviations, a signature).
  */
 export function columnPage(
   prev: PageTable,
@@ -106,8 +108,18 @@ export function columnPage(
   if (!first) return undefined;
   const em = first.fontSize || 10;
   const gapLimit = cellGapLimit(prev, em);
-  if (content.some((l, i) => !inColumns(prev, l, em) || (i > 0 && l.top - (content[i - 1] as TextLine).bottom > gapLimit))) return undefined;
-  const rest = lines.filter((l) => !content.includes(l));
+  const apart = (i: number): boolean => i > 0 && (content[i] as TextLine).top - (content[i - 1] as TextLine).bottom > gapLimit;
+  let n = 0;
+  while (n < content.length && inColumns(prev, content[n] as TextLine, em) && !apart(n)) n++;
+  // The top block alone only where what follows is set apart from it.
+  if (n === 0 || (n < content.length && !apart(n))) return undefined;
+  const block = content.slice(0, n);
+  const rest = lines.filter((l) => !block.includes(l));
+  return readInColumns(prev, block, rest, em, rowGaps);
+}
+
+/** Lines read in the columns of `prev`: as a stream table where a line has phrases in two, else one row of column cells. */
+function readInColumns(prev: PageTable, content: TextLine[], rest: TextLine[], em: number, rowGaps?: readonly RowGapEvidence[]): { table: PageTable; rest: TextLine[] } | undefined {
   if (content.some((l) => l.chunks.length > 1)) {
     const read = streamTable(content, { columns: prev.colEdges, ...(rowGaps ? { rowGaps } : {}) });
     return read ? { table: read.table, rest } : undefined;

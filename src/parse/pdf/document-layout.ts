@@ -43,8 +43,11 @@ export function layOutDocument(pages: readonly PageContent[]): Block[] {
   // its own: read as a row of the table on the page before.
   found.forEach((f, i) => {
     const page = pages[i];
+    const before = pages[i - 1];
     const prev = lowestTable(found[i - 1]?.tables ?? []);
-    if (!page || !prev || f.tables.length > 0) return;
+    if (!page || !before || !prev || f.tables.length > 0) return;
+    // Only a table that ends its page runs on over the next one.
+    if (found[i - 1]?.textLines.some((l) => l.top >= prev.box.bottom && !isFurniture(l.top, l.bottom, before.height))) return;
     const read = columnPage(prev, f.textLines, (l) => !isFurniture(l.top, l.bottom, page.height), rowGaps);
     if (read) {
       f.tables.push(read.table);
