@@ -13,7 +13,8 @@ import { getDocument } from '../../../src/parse/pdf/pdfjs.ts';
  * reading of that PDF can be.
  *
  * The probe does not reason about that rule: for each line break inside a text node of a table
- * cell that is mid-word, or at a space after a line of one word, it changes the source the other
+ * cell that is mid-word, or at a space after a line of one word or after a line-end hyphen (the
+ * break after a hyphen is an opportunity with or without a space), it changes the source the other
  * way (inserts or removes that space), lays the cell out again and keeps the break only if every
  * line of the node holds the same text and the cell keeps its width, i.e. the print would be the
  * same. Every other break (a space after a line of several words, a break the alternative moves)
@@ -108,7 +109,9 @@ export function joinProbeScript(textWidthPx: number): string {
           const gap = original.slice(end + 1, start);
           const lineText = before[at[k - 1].line] ?? '';
           const midWord = gap.length === 0;
-          if (!midWord && /\\s/.test(lineText)) continue;
+          // A space after a line of several words is decidable, unless the line ends in a hyphen:
+          // the break after it is an opportunity with or without the space («01- ны» / «01-ны»).
+          if (!midWord && /\\s/.test(lineText) && !/[-\u2010]$/.test(lineText)) continue;
           node.data = original.slice(0, end + 1) + (midWord ? ' ' : '') + original.slice(start);
           const after = lineTexts(node);
           const same = Math.abs(cell.getBoundingClientRect().width - cellWidth) < 0.01 && after.length === before.length && after.every((t, n) => t === before[n]);
