@@ -112,7 +112,7 @@ export const LAYOUT_SEEDS: LayoutSeed[] = [
   { report: 'mn-ndg-inspector-2024', seed: 1382324185 },
   { report: 'ky-socfund-acp-2024q1', seed: 1631850604 },
   { report: 'ky-socfund-acp-2024q1', seed: 1887568632, knownFailure: "goals: got …ндунун ишинде коррупциялык практикаларды алдын алуу\"}] want …ндунун " },
-  { report: 'mn-ndg-inspector-2024', seed: 1887568632, knownFailure: "goals: got …ҮРЭЭНД ГҮЙЦЭТГЭХ ЗОХИОН БАЙГУУЛАХ ЗОРИЛТЫН ХҮРЭЭНД”\"}] want …ҮРЭЭНД " },
+  { report: 'mn-ndg-inspector-2024', seed: 1887568632 },
   { report: 'ky-socfund-acp-2024q1', seed: 1955489294 },
   { report: 'mn-ndg-inspector-2024', seed: 360846143, knownFailure: "goals: got …ОН БАЙГУУЛАХ ЗОРИЛТЫН ХҮРЭЭНД”\"},{\"id\":\"g2\",\"number\":null,\"title\":\"х" },
   { report: 'mn-ndg-inspector-2024', seed: 478744128, knownFailure: "measure 3 text: got \"Арга хэмжээ 1.1 Ажилгүйдлийндаатгальны олгох ажилгүйдлийн т" },
@@ -131,7 +131,7 @@ export const LAYOUT_SEEDS: LayoutSeed[] = [
   // of 16, borderless anywhere 1 of 8); its wrap-at-spaces failures are all here.
   { report: 'mn-ndg-inspector-2024', seed: 2108686239 },
   { report: 'ky-socfund-acp-2024q1', seed: 193471136, knownFailure: "goals: got …ун ишинин транспаренттүүлүгүн (ачыктыгын) камсыздоо\"}] want …ун ишин" },
-  { report: 'ky-socfund-acp-2024q1', seed: 132853815, knownFailure: "measures: got 27 want 28" },
+  { report: 'ky-socfund-acp-2024q1', seed: 132853815 },
   { report: 'ky-socfund-acp-2024q1', seed: 1316986981, knownFailure: "goals: got …млекеттик кызматтардын сервистүүлүгү н камсыз кылуу\"}] want …млекетт" },
   { report: 'ky-socfund-acp-2024q1', seed: 1703104706, knownFailure: "measures: got 29 want 28" },
   { report: 'mn-ndg-inspector-2024', seed: 497644304, knownFailure: "measures: got 32 want 14" },
