@@ -11,7 +11,7 @@ import type { ParseStageResult } from '../../pipelines/ingest/stages.ts';
 import { EXTRACTOR_VERSION } from '../extract/version.ts';
 import type { Report } from '../model/report.ts';
 import type { BlobStore } from '../store/blob-store.ts';
-import type { ReportStore } from '../store/report-store.ts';
+import type { IngestStore } from './ingest-store.ts';
 import { parseLimits, resolveLimits, type AllLimits } from '../sniff/limits.ts';
 import { sniffFormat } from '../sniff/sniff.ts';
 import type { IngestRunResult, SummaryEntry } from './ingest-summary.ts';
@@ -274,41 +274,34 @@ async function processOne(path: string, options: IngestOptions, sinkState: SinkS
 
 /**
  * The embedded default: the same run, keeping originals in the blob store and reports in the
- * store (`DATABASE_URL`, else PGlite under `REPORTMILL_HOME`). A store that cannot be opened is a
- * clear error before any work starts.
+ * store (`DATABASE_URL`, else PGlite under `REPORTMILL_HOME`), which runs on a thread of its own
+ * (ingest-store.ts). A store that cannot be opened fails the run with its error, no document reported.
  */
 export async function runIngestIntoStore(options: Omit<IngestOptions, 'sink'>): Promise<IngestRunResult> {
-  const { reportWriteQueue } = await import('../store/report-write-queue.ts');
   // Opened by runIngest once its parse processes are starting, while they read the first documents;
   // the store's modules too are loaded only then.
-  let opening: Promise<{ store: ReportStore; blobs: BlobStore }> | undefined;
+  let opening: Promise<{ store: IngestStore; blobs: BlobStore }> | undefined;
   const open = (): Promise<IngestSink> => {
     opening = (async () => {
-      const { openBlobStore, openStore } = await import('../store/open-store.ts');
-      const store = await openStore();
+      const { openIngestStore } = await import('./ingest-store.ts');
+      const { openBlobStore } = await import('../store/open-store.ts');
+      const store = await openIngestStore();
       const blobs = await openBlobStore().catch(async (error: unknown) => {
         await store.close();
         throw error;
       });
       return { store, blobs };
     })();
-    return opening.then(({ store, blobs }): IngestSink => {
-    const writes = reportWriteQueue(store);
-    return {
-      saveOriginal: async (bytes) => {
-        await blobs.saveOriginal(bytes);
-      },
-      saveReport: async (report) => {
-        await writes.save(report, report.id);
-      },
-      saveFailure: (id, path, error) => store.recordFailure(id, path, error),
-      storedReport: async (id) => {
-        const status = await store.getStatus(id);
-        if (status?.state !== 'done' || status.extractorVersion !== EXTRACTOR_VERSION) return null;
-        return store.getReport(id);
-      },
-    };
-    });
+    return opening.then(
+      ({ store, blobs }): IngestSink => ({
+        saveOriginal: async (bytes) => {
+          await blobs.saveOriginal(bytes);
+        },
+        saveReport: (report) => store.saveReport(report),
+        saveFailure: (id, path, error) => store.recordFailure(id, path, error),
+        storedReport: (id) => store.storedReport(id),
+      }),
+    );
   };
   try {
     return await runIngest({ ...options, sink: open });
