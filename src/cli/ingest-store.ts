@@ -77,7 +77,10 @@ function threadEntry(): URL {
  * open, rejects with its error if it cannot be.
  */
 export function openIngestStore(options: Pick<OpenStoreOptions, 'databaseUrl' | 'home'> = {}): Promise<IngestStore> {
-  const worker = new Worker(threadEntry(), { workerData: options });
+  // The thread takes this process's Node options (heap, profiling, loaders), but not `--input-type`,
+  // which Node refuses for a thread started from a file (a host run with `node --input-type=module -e`).
+  const execArgv = process.execArgv.filter((arg, i, all) => !arg.startsWith('--input-type') && all[i - 1] !== '--input-type');
+  const worker = new Worker(threadEntry(), { workerData: options, execArgv });
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
   let calls = 0;
   let ended: Error | null = null;

@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openIngestStore } from '../../src/cli/ingest-store.ts';
 import { EXTRACTOR_VERSION } from '../../src/extract/version.ts';
@@ -75,4 +77,19 @@ describe('the ingest store thread', () => {
     await expect(opening).rejects.toBeInstanceOf(StoreError);
     await expect(opening).rejects.toMatchObject({ code: 'store/embedded-locked', permanent: true, message: expect.stringContaining(`open in process ${process.ppid}`) });
   });
+
+  it('starts from a host run as `node --input-type=module -e` (an option Node refuses for a thread)', async () => {
+    // The built module: from the sources the thread starts from a data: URL, where Node lets it pass.
+    const bin = join(import.meta.dirname, '../../bin/reportmill.mjs');
+    await run([bin, '--help']); // rebuilds dist/ if a source is newer
+    const module = pathToFileURL(join(import.meta.dirname, '../../dist/src/cli/ingest-store.js')).href;
+    const code = `const { openIngestStore } = await import(${JSON.stringify(module)}); const store = await openIngestStore({ home: process.argv[1], databaseUrl: '' }); await store.close(); console.log('opened and closed');`;
+    expect((await run(['--input-type=module', '-e', code, home])).trim()).toBe('opened and closed');
+  });
 });
+
+function run(args: string[]): Promise<string> {
+  return new Promise((resolve, reject) =>
+    execFile(process.execPath, args, (error, stdout, stderr) => (error ? reject(new Error(stderr || error.message)) : resolve(stdout))),
+  );
+}
