@@ -284,7 +284,7 @@ export async function runIngestIntoStore(options: Omit<IngestOptions, 'sink'>): 
   const open = (): Promise<IngestSink> => {
     opening = (async () => {
       const { openIngestStore } = await import('./ingest-store.ts');
-      const { openBlobStore } = await import('../store/open-store.ts');
+      const { openBlobStore } = await import('../store/open-blob-store.ts');
       const store = await openIngestStore();
       const blobs = await openBlobStore().catch(async (error: unknown) => {
         await store.close();
