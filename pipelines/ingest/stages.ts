@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
+import { documentId } from './document-id.ts';
 import { extractReport } from '../../src/extract/index.ts';
 import { EXTRACTOR_VERSION } from '../../src/extract/version.ts';
 import { detectLanguage } from '../../src/language/detect.ts';
@@ -33,9 +33,7 @@ export interface StageInput {
 
 export type ParseStageResult = { ok: true; report: Report } | { ok: false; error: IngestErrorInfo; unsupported?: boolean };
 
-export function documentId(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
+export { documentId };
 
 function blockSummary(block: Block, index: number): Report['blocks'][number] {
   const out: Report['blocks'][number] = { index, kind: block.kind, language: block.language ?? 'und' };

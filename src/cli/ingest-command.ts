@@ -2,16 +2,20 @@ import { existsSync } from 'node:fs';
 import { mkdir, open, readFile, rename, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
-import { createParsePool, outcomeOf, type ParsePool } from '../../pipelines/ingest/index.ts';
+// The parse processes load the pipeline; this process needs only these light modules of it, so
+// it forks them sooner (the pipeline with zod is ~0.1 s of loading here).
+import { documentId } from '../../pipelines/ingest/document-id.ts';
+import { outcomeOf } from '../../pipelines/ingest/outcome.ts';
+import { createParsePool, type ParsePool } from '../../pipelines/ingest/parse-pool.ts';
 import type { ParseStageResult } from '../../pipelines/ingest/stages.ts';
-import { documentId } from '../../pipelines/ingest/stages.ts';
 import { EXTRACTOR_VERSION } from '../extract/version.ts';
 import type { Report } from '../model/report.ts';
 import type { BlobStore } from '../store/blob-store.ts';
-import type { ReportStore } from '../store/report-store.ts';
+import type { IngestStore } from './ingest-store.ts';
 import { parseLimits, resolveLimits, type AllLimits } from '../sniff/limits.ts';
 import { sniffFormat } from '../sniff/sniff.ts';
-import { SummaryWriter, type IngestRunResult, type SummaryEntry } from './ingest-summary.ts';
+import type { IngestRunResult, SummaryEntry } from './ingest-summary.ts';
+import { SummaryWriter } from './summary-writer.ts';
 import { walkInputs, type InputEntry } from './input-walker.ts';
 import { lineProgress, type IngestProgress } from './progress-view.ts';
 
@@ -43,9 +47,9 @@ export interface IngestOptions {
   signal?: AbortSignal;
   /**
    * Where originals, reports and failures are kept (the embedded or PostgreSQL store). Given as
-   * an opener, it is opened once the parse processes are starting, and the first documents are
-   * parsed while it opens. If it cannot be opened, the run fails with its error and no document
-   * is reported.
+   * an opener, it is opened once the parse processes are starting, and documents are parsed while
+   * it opens (up to AHEAD_WHILE_OPENING). If it cannot be opened, the run fails with its error and
+   * no document is reported.
    */
   sink?: IngestSink | (() => Promise<IngestSink>);
   log: (line: string) => void;
@@ -58,6 +62,16 @@ export interface IngestOptions {
  * about half a second (its parsers' modules). Smaller batches get one.
  */
 const AUTO_THREADS_FROM = 64;
+
+/**
+ * Documents that may be parsed ahead while the store opens (per parse process), and the bytes they
+ * may hold in all. Opening a fresh embedded store takes longer than parsing the first two documents
+ * (copying the template, starting PGlite: about 1.5 s on the 2-core machine), and with only one
+ * document more in flight than there are processes the parse process sat idle until it was open.
+ * On a re-run whose documents the store already holds, these parses are dropped: CPU spent on a
+ * core that would otherwise wait for the store.
+ */
+const AHEAD_WHILE_OPENING = { docsPerProcess: 16, bytes: 64 * 2 ** 20 };
 
 const INTERRUPTED = { code: 'input/interrupted', message: 'Not processed: the run was interrupted. Run the same command again to resume.' };
 
@@ -114,7 +128,12 @@ export async function runIngest(options: IngestOptions): Promise<IngestRunResult
 
   const summary = new SummaryWriter(options.outDir ? join(options.outDir, 'ingest-summary.json') : null, { extractorVersion: EXTRACTOR_VERSION, startedAt });
   const seen = new Map<string, string>();
+  // Of identical files, the first in input order is processed and the others point to it, however
+  // the reads of the documents in flight happen to finish: each input claims its id only after the
+  // input before it has claimed its own (or turned out to have none).
+  let previousClaim = Promise.resolve();
   const running = new Set<Promise<void>>();
+  let inFlightBytes = 0;
   const progress = options.progress ?? lineProgress(options.log);
   progress.start(total, inputs.reduce((n, input) => n + (input.kind === 'file' ? input.bytes : 0), 0));
   const finish = (index: number, entry: SummaryEntry, bytes = 0): void => {
@@ -134,16 +153,31 @@ export async function runIngest(options: IngestOptions): Promise<IngestRunResult
         finish(index, { path: input.path, status: 'failed', id: null, error: { code: 'input/not-found', message: input.message } });
         continue;
       }
-      while (running.size >= concurrency) await Promise.race(running);
+      const aheadRoom = (): boolean => !sink.ready && running.size < size * AHEAD_WHILE_OPENING.docsPerProcess && inFlightBytes < AHEAD_WHILE_OPENING.bytes;
+      while (running.size >= concurrency && !aheadRoom()) await Promise.race(running);
       if (sink.failed) break;
-      const task = processOne(input.path, options, sink, seen, pool!)
+      const bytes = input.kind === 'file' ? input.bytes : 0;
+      inFlightBytes += bytes;
+      const before = previousClaim;
+      let claimed!: () => void;
+      previousClaim = new Promise<void>((resolve) => (claimed = resolve));
+      const claim = async (id: string): Promise<string | undefined> => {
+        await before;
+        const first = seen.get(id);
+        if (first === undefined) seen.set(id, input.path);
+        claimed();
+        return first;
+      };
+      const task = processOne(input.path, options, sink, claim, pool!)
+        .finally(() => claimed()) // an input that never claimed (unreadable, skipped, empty) lets the next one go
         .catch((error: unknown): SummaryEntry => {
           const message = error instanceof Error ? error.message : String(error);
           return { path: input.path, status: 'failed', id: null, error: { code: 'input/unreadable', message } };
         })
         .then((entry) => {
           running.delete(task);
-          if (!sink.failed) finish(index, entry, input.kind === 'file' ? input.bytes : 0);
+          inFlightBytes -= bytes;
+          if (!sink.failed) finish(index, entry, bytes);
         });
       running.add(task);
     }
@@ -194,7 +228,8 @@ interface SinkState {
   error?: unknown;
 }
 
-async function processOne(path: string, options: IngestOptions, sinkState: SinkState, seen: Map<string, string>, pool: ParsePool): Promise<SummaryEntry> {
+/** `claim(id)`: the path of an earlier input with the same id, else undefined (this input is the first). */
+async function processOne(path: string, options: IngestOptions, sinkState: SinkState, claim: (id: string) => Promise<string | undefined>, pool: ParsePool): Promise<SummaryEntry> {
   const bytes = new Uint8Array(await readFile(path));
   // A file of no format we read (an .xml beside each PDF, a .json, an image) is skipped here: the
   // sniff reads at most 64 KB, where a round trip to a parse process costs the whole file twice
@@ -207,9 +242,8 @@ async function processOne(path: string, options: IngestOptions, sinkState: SinkS
   let early: Promise<ParseStageResult> | undefined;
   let sink: IngestSink | undefined;
   if (id !== null) {
-    const first = seen.get(id);
+    const first = await claim(id);
     if (first !== undefined) return { path, status: 'ok', id, duplicateOf: first };
-    seen.set(id, path);
     const done = !options.force && options.outDir ? await alreadyDone(options.outDir, id) : null;
     // The parse processes would idle while the store opens (PGlite: about a CPU second): parse
     // now; should the store turn out to hold this document already, the parse is dropped.
@@ -240,40 +274,34 @@ async function processOne(path: string, options: IngestOptions, sinkState: SinkS
 
 /**
  * The embedded default: the same run, keeping originals in the blob store and reports in the
- * store (`DATABASE_URL`, else PGlite under `REPORTMILL_HOME`). A store that cannot be opened is a
- * clear error before any work starts.
+ * store (`DATABASE_URL`, else PGlite under `REPORTMILL_HOME`), which runs on a thread of its own
+ * (ingest-store.ts). A store that cannot be opened fails the run with its error, no document reported.
  */
 export async function runIngestIntoStore(options: Omit<IngestOptions, 'sink'>): Promise<IngestRunResult> {
-  const { openBlobStore, openStore } = await import('../store/open-store.ts');
-  const { reportWriteQueue } = await import('../store/report-write-queue.ts');
-  // Opened by runIngest once its parse processes are starting, while they read the first documents.
-  let opening: Promise<{ store: ReportStore; blobs: BlobStore }> | undefined;
+  // Opened by runIngest once its parse processes are starting, while they read the first documents;
+  // the store's modules too are loaded only then.
+  let opening: Promise<{ store: IngestStore; blobs: BlobStore }> | undefined;
   const open = (): Promise<IngestSink> => {
     opening = (async () => {
-      const store = await openStore();
+      const { openIngestStore } = await import('./ingest-store.ts');
+      const { openBlobStore } = await import('../store/open-blob-store.ts');
+      const store = await openIngestStore();
       const blobs = await openBlobStore().catch(async (error: unknown) => {
         await store.close();
         throw error;
       });
       return { store, blobs };
     })();
-    return opening.then(({ store, blobs }): IngestSink => {
-    const writes = reportWriteQueue(store);
-    return {
-      saveOriginal: async (bytes) => {
-        await blobs.saveOriginal(bytes);
-      },
-      saveReport: async (report) => {
-        await writes.save(report, report.id);
-      },
-      saveFailure: (id, path, error) => store.recordFailure(id, path, error),
-      storedReport: async (id) => {
-        const status = await store.getStatus(id);
-        if (status?.state !== 'done' || status.extractorVersion !== EXTRACTOR_VERSION) return null;
-        return store.getReport(id);
-      },
-    };
-    });
+    return opening.then(
+      ({ store, blobs }): IngestSink => ({
+        saveOriginal: async (bytes) => {
+          await blobs.saveOriginal(bytes);
+        },
+        saveReport: (report) => store.saveReport(report),
+        saveFailure: (id, path, error) => store.recordFailure(id, path, error),
+        storedReport: (id) => store.storedReport(id),
+      }),
+    );
   };
   try {
     return await runIngest({ ...options, sink: open });

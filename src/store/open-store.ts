@@ -1,10 +1,7 @@
-import { join, resolve } from 'node:path';
-import type { BlobStore } from './blob-store.ts';
-import { DatabaseBlobStore } from './database-blob-store.ts';
-import { DirectoryBlobStore } from './directory-blob-store.ts';
-import { migrate } from './migrate.ts';
+import { join } from 'node:path';
 import type { ReportStore } from './report-store.ts';
 import { SqlReportStore } from './sql-report-store.ts';
+import { databaseUrlOf, loadPostgres, resolveHome } from './store-location.ts';
 
 export interface OpenStoreOptions {
   /** PostgreSQL connection string; default `DATABASE_URL`. Without one, the embedded PGlite store. */
@@ -19,17 +16,8 @@ export interface OpenStoreOptions {
   migrate?: boolean;
 }
 
-export function resolveHome(home?: string): string {
-  return resolve(home ?? process.env.REPORTMILL_HOME ?? './.reportmill');
-}
-
-function databaseUrlOf(options: { databaseUrl?: string }): string | undefined {
-  const url = options.databaseUrl ?? process.env.DATABASE_URL;
-  return url === undefined || url === '' ? undefined : url;
-}
-
-// PGlite and pg are each loaded only when that store is opened: a run uses one of them.
-const loadPostgres = async () => (await import('./postgres-client.ts')).createPostgresClient;
+export { resolveHome } from './store-location.ts';
+export { openBlobStore, type OpenBlobStoreOptions } from './open-blob-store.ts';
 
 export async function openStore(options: OpenStoreOptions = {}): Promise<ReportStore> {
   const url = databaseUrlOf(options);
@@ -51,29 +39,4 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<ReportS
     }
   }
   return store;
-}
-
-export interface OpenBlobStoreOptions {
-  databaseUrl?: string;
-  home?: string;
-  /**
-   * `directory` (default) keeps blobs under `<home>/blobs`; `database` keeps them in PostgreSQL so
-   * that workers on other machines need no shared disk. Default from `REPORTMILL_BLOBS`.
-   */
-  kind?: 'directory' | 'database';
-}
-
-export async function openBlobStore(options: OpenBlobStoreOptions = {}): Promise<BlobStore> {
-  const kind = options.kind ?? (process.env.REPORTMILL_BLOBS === 'database' ? 'database' : 'directory');
-  if (kind === 'directory') return new DirectoryBlobStore(join(resolveHome(options.home), 'blobs'));
-  const url = databaseUrlOf(options);
-  if (url === undefined) throw new Error('REPORTMILL_BLOBS=database needs DATABASE_URL (PostgreSQL)');
-  const client = (await loadPostgres())({ connectionString: url, maxConnections: 4 });
-  try {
-    await migrate(client);
-  } catch (error) {
-    await client.close();
-    throw error;
-  }
-  return new DatabaseBlobStore(client);
 }
