@@ -254,33 +254,25 @@ describe('header cells centred at different heights', () => {
 });
 
 describe('a page of a table printed with its header once', () => {
+  // A measure row of a goal that began on the page before (its columns empty here), then a new
+  // goal whose title, in the first column, is centred on the band of its own row and the one
+  // above by chance.
+  const goal = [
+    ...cell(100, 100, ['6. Dismissals', 'recorded']),
+    ...cell(170, 100, ['None', 'this year']),
+    ...cell(35, 140, ['Open', 'work', 'of the', 'fund']),
+    ...cell(100, 140, ['1. Public', 'reports']),
+    ...cell(170, 140, ['Three', 'reports', 'were', 'posted', 'on the', 'site', 'in time']),
+    ...cell(100, 240, ['2. Hearings']),
+    ...cell(170, 240, ['Two held']),
+  ];
+  const title = (runs: TextRun[]) =>
+    (streamTable(buildLines(runs))?.table.cells ?? []).map((c) => [c.row, c.col, c.rowSpan, c.lines.join(' ')]).find(([, , , t]) => t === 'Open work of the fund');
+
   it('does not lift a cell lower down onto the row above, whatever its centre: only headings of the top rows span two', () => {
-    // No header on this page: two measure rows of a goal that began on the page before (its
-    // columns empty here), then a new goal whose title, in the first column, is centred on the
-    // band of its own row and the one above by chance.
-    const cells = (streamTable(buildLines([
-      ...cell(100, 60, ['5. Ethics of', 'the staff']),
-      ...cell(170, 60, ['Kept', 'in force']),
-      ...cell(100, 100, ['6. Dismissals', 'recorded']),
-      ...cell(170, 100, ['None', 'this year']),
-      ...cell(35, 140, ['Open', 'work', 'of the', 'fund']),
-      ...cell(100, 140, ['1. Public', 'reports']),
-      ...cell(170, 140, ['Three', 'reports', 'were', 'posted', 'on the', 'site', 'in time']),
-      ...cell(100, 240, ['2. Hearings']),
-      ...cell(170, 240, ['Two held']),
-    ]))?.table.cells ?? []).map((c) => [c.row, c.col, c.rowSpan, c.lines.join(' ')]);
-    expect(cells.find(([, , , t]) => t === 'Open work of the fund')).toEqual([2, 0, 1, 'Open work of the fund']);
-    // The same goal under the page's first row: that row is no header over sub-headings.
-    const first = (streamTable(buildLines([
-      ...cell(100, 100, ['6. Dismissals', 'recorded']),
-      ...cell(170, 100, ['None', 'this year']),
-      ...cell(35, 140, ['Open', 'work', 'of the', 'fund']),
-      ...cell(100, 140, ['1. Public', 'reports']),
-      ...cell(170, 140, ['Three', 'reports', 'were', 'posted', 'on the', 'site', 'in time']),
-      ...cell(100, 240, ['2. Hearings']),
-      ...cell(170, 240, ['Two held']),
-    ]))?.table.cells ?? []).map((c) => [c.row, c.col, c.rowSpan, c.lines.join(' ')]);
-    expect(first.find(([, , , t]) => t === 'Open work of the fund')).toEqual([1, 0, 1, 'Open work of the fund']);
+    expect(title([...cell(100, 60, ['5. Ethics of', 'the staff']), ...cell(170, 60, ['Kept', 'in force']), ...goal])).toEqual([2, 0, 1, 'Open work of the fund']);
+    // Under the page's first row: that row is no header over sub-headings.
+    expect(title(goal)).toEqual([1, 0, 1, 'Open work of the fund']);
   });
 });
 

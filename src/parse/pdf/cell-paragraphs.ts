@@ -1,4 +1,4 @@
-import { joinLines, stripLeaders, type WordEvidence } from './cell-text.ts';
+import { joinLines, stripLeaders, URL_START, type WordEvidence } from './cell-text.ts';
 import type { LineGeometry } from './line-geometry.ts';
 
 /**
@@ -255,8 +255,6 @@ function wordOdds(prev: LineGeometry, cur: LineGeometry, width: number, line: st
 }
 
 const URL_END = /(?:^|\s)(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S*$/iu;
-/** A line opening a web address of its own: the next entry of a list of addresses, not the rest of one. */
-const URL_START = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)/iu;
 /** A line going on with a character of a web address (RFC 3986 is printable ASCII). */
 const URL_REST = /^[\x21-\x7E]/u;
 

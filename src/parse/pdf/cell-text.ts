@@ -25,8 +25,8 @@ export interface WordEvidence {
 const LETTER_START = /^(\p{L}+)/u;
 /** A web address ending in a query or fragment delimiter. */
 const URL_BREAK_END = /(?:^|\s)(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S*[?=&#]$/iu;
-/** A line opening with a web address. */
-const URL_START = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)/iu;
+/** A line opening with a web address: the next entry of a list of addresses, not the rest of one. */
+export const URL_START = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)/iu;
 /** A hyphen (not a dash standing between spaces) closing a line. */
 const HYPHEN_END = /[^\s][-\u2010]$/u;
 
