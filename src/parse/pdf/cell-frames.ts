@@ -112,14 +112,19 @@ export class RightInsets {
   }
 
   #add(box: { x0: number; x1: number }, inset: number, tolerance: number): void {
-    const c = this.#columns.find((e) => Math.abs(e.x0 - box.x0) <= e.tolerance && Math.abs(e.x1 - box.x1) <= e.tolerance);
+    const c = this.#column(box);
     if (c) c.inset = Math.min(c.inset, inset);
     else this.#columns.push({ x0: box.x0, x1: box.x1, inset, tolerance });
   }
 
+  /** The document's column with these rules. */
+  #column(box: { x0: number; x1: number }): { inset: number } | undefined {
+    return this.#columns.find((e) => Math.abs(e.x0 - box.x0) <= e.tolerance && Math.abs(e.x1 - box.x1) <= e.tolerance);
+  }
+
   /** The smallest right inset of the document's column with these rules. */
   of(box: { x0: number; x1: number }): number | undefined {
-    return this.#columns.find((e) => Math.abs(e.x0 - box.x0) <= e.tolerance && Math.abs(e.x1 - box.x1) <= e.tolerance)?.inset;
+    return this.#column(box)?.inset;
   }
 }
 

@@ -226,10 +226,11 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
       // empty above), can be centred on two rows' band by chance.
       const above = own[g - 1];
       const lifted = new Set<MergedSpan>();
-      const overSubHeadings = (above ?? []).some((lc) =>
-        lc.spans.some((sp) => sp.c1 > sp.c0 && new Set(group.flatMap((l) => l.spans.filter((s2) => s2.c0 >= sp.c0 && s2.c1 <= sp.c1).map((s2) => s2.c0))).size >= 2),
-      );
-      if (gapped !== undefined && g === 1 && overSubHeadings && above !== undefined && twoLevelSplit(above) === undefined) {
+      const overSubHeadings = (upper: readonly LineCells[]): boolean =>
+        upper.some((lc) =>
+          lc.spans.some((sp) => sp.c1 > sp.c0 && new Set(group.flatMap((l) => l.spans.filter((s2) => s2.c0 >= sp.c0 && s2.c1 <= sp.c1).map((s2) => s2.c0))).size >= 2),
+        );
+      if (gapped !== undefined && g === 1 && above !== undefined && overSubHeadings(above) && twoLevelSplit(above) === undefined) {
         const both = { top: band(above).top, bottom: band(group).bottom };
         const overlaps = (lc: LineCells, span: MergedSpan): boolean => lc.spans.some((sp) => sp.c0 <= span.c1 && sp.c1 >= span.c0);
         for (const span of spans) {
