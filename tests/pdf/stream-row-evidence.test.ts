@@ -75,3 +75,83 @@ describe('row gaps borrowed from the table on another page', () => {
     expect(t?.unmeasured).toBe(true);
   });
 });
+
+describe('a page of the table where only some columns hold text', () => {
+  // Four columns, rows 20 pt apart; the third column is wide.
+  const four = (y: number, a: string, b: string, c: string[], d: string[]): TextRun[] => [...cell(32, y, [a]), ...cell(100, y, [b]), ...cell(150, y, c), ...cell(330, y, d)];
+  const page1 = [
+    ...[run('No', 32, 100), run('Task', 100, 100), run('Activity', 150, 100), run('Result', 330, 100)],
+    ...four(120, '1', 'first', ['an activity of several', 'words on two lines'], ['done with the results', 'as planned']),
+    ...four(152, '2', 'second', ['another activity'], ['done', 'in full']),
+    ...four(184, '3', 'third', ['a third activity with', 'more words in it'], ['pending']),
+  ];
+  const first = streamTable(buildLines(page1));
+
+  it('reads the rest of a cut row in the table’s columns when the columns between stay empty', () => {
+    expect(first?.table.cols).toBe(4);
+    const rowGap = first?.rowGap;
+    expect(rowGap).toBeDefined();
+    // Overleaf: the task column's rest (short lines) and the result column's; the activity
+    // column between holds nothing, so the page alone finds one wide corridor between them.
+    const piece = buildLines([...cell(100, 100, ['of the', 'row', 'cut']), ...cell(330, 100, ['the result', 'runs on', 'here', 'and ends'])]);
+    const t = streamTable(piece, rowGap ? { rowGaps: [rowGap] } : {})?.table;
+    expect(t?.cols).toBe(4);
+    expect(t?.cells.map((c) => [c.col, c.lines.join(' ')])).toEqual([
+      [1, 'of the row cut'],
+      [3, 'the result runs on here and ends'],
+    ]);
+  });
+
+  it('keeps a list indented inside a column in that column', () => {
+    const rowGap = first?.rowGap;
+    expect(rowGap).toBeDefined();
+    const piece = buildLines([
+      ...cell(100, 100, ['of the', 'row']),
+      ...cell(150, 100, ['an activity', 'that runs on']),
+      ...cell(330, 100, ['Results:']),
+      ...cell(345, 112, ['- one item', '- two items', '- three']),
+    ]);
+    const t = streamTable(piece, rowGap ? { rowGaps: [rowGap] } : {})?.table;
+    expect(t?.cols).toBe(4);
+    expect(t?.cells.find((c) => c.col === 3)?.lines).toEqual(['Results:', '- one item', '- two items', '- three']);
+  });
+});
+
+describe('a header of one- and two-line cells centred on their row', () => {
+  it('is one row: the one-line cells sit between the two-line cells’ lines, gathered with their second', () => {
+    // Glyph boxes of a font with DejaVu's ascent and descent (0.93 and 0.24 em): the one-line
+    // cells' boxes overlap the second line's, which gathers them into one text line.
+    const tall = (r: TextRun): TextRun => ({ ...r, top: r.baseline - 0.93 * FS, bottom: r.baseline + 0.24 * FS });
+    // A note set over the table's width above it, read with the table's region.
+    const runs = [
+      run('Internal control: the units that carry the plan out', 32, 76, 250),
+      ...cell(32, 100, ['Strategic', 'goal']),
+      ...cell(100, 100, ['Counter', 'measure']),
+      run('Task', 170, 107),
+      run('Result', 240, 107),
+      ...cell(32, 132, ['first']),
+      ...cell(100, 132, ['one', 'measure']),
+      ...cell(170, 132, ['a task']),
+      ...cell(240, 132, ['done']),
+      ...cell(32, 164, ['second']),
+      ...cell(100, 164, ['two']),
+      ...cell(170, 164, ['b task', 'on two']),
+      ...cell(240, 164, ['done']),
+      ...cell(32, 196, ['third']),
+      ...cell(100, 196, ['three']),
+      ...cell(170, 196, ['c task', 'and more']),
+      ...cell(240, 196, ['pending']),
+      ...cell(32, 228, ['fourth']),
+      ...cell(100, 228, ['four']),
+      ...cell(170, 228, ['d task']),
+      ...cell(240, 228, ['done']),
+    ].map(tall);
+    const t = streamTable(buildLines(runs))?.table;
+    expect(t?.cells.filter((c) => c.row === 1).map((c) => [c.col, c.rowSpan, c.lines.join(' ')])).toEqual([
+      [0, 1, 'Strategic goal'],
+      [1, 1, 'Counter measure'],
+      [2, 1, 'Task'],
+      [3, 1, 'Result'],
+    ]);
+  });
+});

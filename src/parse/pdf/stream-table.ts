@@ -99,9 +99,10 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
       const figures = cur.spans.filter((sp) => isFigure(sp) && !tail(sp)).length;
       // A row starts at least a line pitch below every line of the row above. Cells of one row
       // centred at different heights (a header of one- and two-line cells) put their lines less
-      // than that below the row's first line, in other columns: the same row.
+      // than that below the row's first line, in other columns: the same row. A line gathered from
+      // both heights also holds the next lines of the row head's own cells, a line pitch below them.
       const rowHead = group[0] === prev;
-      const besideHead = rowHead && step(prev.line, cur.line) < 0.8 * pitch && cur.spans.every((sp) => prev.spans.every((p) => sp.c1 < p.c0 || sp.c0 > p.c1));
+      const besideHead = rowHead && step(prev.line, cur.line) < 0.8 * pitch && cur.spans.every((sp) => nextLineOrBeside(prev, sp, pitch));
       continues = besideHead || (!ruleBetween && !gapped.starts.has(i) && !recordLine(prev, cur, nextStart, em, reach) && figures < 2);
     } else if (prev && group) {
       const gap = step(prev.line, cur.line);
@@ -334,7 +335,7 @@ function streamEdges(lines: readonly TextLine[], pitch: number, em: number, rowG
   const dropped = dropHeaderOnlyColumns(lines, merged);
   if (!rowGaps || rowGaps.length === 0) return dropped;
   const own = [dropped, merged, raw].find((e) => borrowedGap(rowGaps, pitch, e, em) !== undefined);
-  const finer = finerColumns(rowGaps, dropped, em);
+  const finer = finerColumns(rowGaps, dropped, em, lines);
   if (finer) return [...finer];
   const chosen = own ?? dropped;
   const known = knownEdges(rowGaps, pitch, chosen, em);
@@ -358,19 +359,30 @@ function cleanerEdges(lines: readonly TextLine[], edges: readonly number[], know
 
 /**
  * The columns of a table measured on another page that this page's columns coarsen: the same font
- * size, every column boundary found here within two ems of one of theirs, and the text inside
- * their extent. A page where some columns stay empty, or where two neighbours never leave a
- * corridor between them, finds fewer boundaries than the table has. (The font size, not the line
- * pitch: a page of two or three rows has too few line steps for a steady pitch.)
+ * size, the text inside their extent, and every column boundary found here on one of theirs:
+ * within two ems, or with no ink between the two (a boundary is the middle of a whitespace
+ * corridor, and a page whose column in between stays empty finds one wide corridor where the
+ * table has two boundaries). A page where some columns stay empty, or where two neighbours never
+ * leave a corridor between them, finds fewer boundaries than the table has. A boundary of this
+ * page's own inside one of their columns (a list indented inside a cell) is no column of the
+ * table where every phrase of the page sits inside one of their columns and some boundary found
+ * here is theirs. (The font size, not the line pitch: a page of two or three rows has too few line
+ * steps for a steady pitch.)
  */
-function finerColumns(rowGaps: readonly RowGapEvidence[], edges: readonly number[], em: number): readonly number[] | undefined {
+function finerColumns(rowGaps: readonly RowGapEvidence[], edges: readonly number[], em: number, lines: readonly TextLine[]): readonly number[] | undefined {
   const slack = 2 * em;
   const first = edges[0] ?? 0;
   const last = edges[edges.length - 1] ?? 0;
+  const chunks = lines.flatMap((l) => l.chunks);
+  const clear = (a: number, b: number): boolean => !chunks.some((c) => c.x0 < Math.max(a, b) && c.x1 > Math.min(a, b));
   const fits = (k: RowGapEvidence): boolean => {
     if (Math.abs(k.em - em) > 0.05 * em || k.edges.length <= edges.length) return false;
     if (first < (k.edges[0] ?? 0) - slack || last > (k.edges[k.edges.length - 1] ?? 0) + slack) return false;
-    return edges.slice(1, -1).every((x) => k.edges.some((y) => Math.abs(x - y) <= slack));
+    const inner = k.edges.slice(1, -1);
+    const matched = edges.slice(1, -1).map((x) => inner.some((y) => Math.abs(x - y) <= slack || clear(x, y)));
+    if (matched.every(Boolean)) return true;
+    const inside = (c: Chunk): boolean => k.edges.some((e, j) => j + 1 < k.edges.length && c.x0 >= e - em / 2 && c.x1 <= (k.edges[j + 1] ?? e) + em / 2);
+    return matched.some(Boolean) && chunks.every(inside);
   };
   return rowGaps.find(fits)?.edges;
 }
@@ -402,6 +414,18 @@ function earlyCentredCells(
     cur.spans = cur.spans.filter((sp) => !early.includes(sp));
     rows[rn]?.unshift({ line: cur.line, spans: early });
   }
+}
+
+/**
+ * A phrase under a row's first line that is in the same row: in columns where that line has no
+ * text, or that line's next line in its own columns (a line pitch below it, to a fifth).
+ */
+function nextLineOrBeside(head: LineCells, sp: LineCells['spans'][number], pitch: number): boolean {
+  const over = head.spans.filter((p) => sp.c0 <= p.c1 && p.c0 <= sp.c1);
+  if (over.length === 0) return true;
+  const baselines = (s: LineCells['spans'][number]): number[] => s.chunks.flatMap((c) => c.runs.map((r) => r.baseline));
+  const step = Math.min(...baselines(sp)) - Math.max(...over.flatMap(baselines));
+  return Math.abs(step - pitch) <= 0.2 * pitch;
 }
 
 /**
