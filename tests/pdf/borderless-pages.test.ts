@@ -341,3 +341,50 @@ describe('text running on beside a new row', () => {
     expect(cells.find((c) => c.lines[0] === 'of all')?.row).toBe(cells.find((c) => c.lines[0] === 'three')?.row);
   });
 });
+
+describe('a page printed without the header, starting with the rest of a cut row', () => {
+  const edges = [30, 95, 165, 300];
+  const starts = (lines: ReturnType<typeof buildLines>, borrowed?: { rowStep: number; usualRowStep: number }): number[] => {
+    const found = gappedRowStarts(
+      lines.map((l) => placeLine(l, edges)),
+      12,
+      borrowed,
+    );
+    return [...(found?.starts ?? [])].map((i) => lines[i]!.baseline).sort((a, b) => a - b);
+  };
+
+  it('starts the row on the first part of a printed line that came in two parts', () => {
+    // The rest (column 2) ends; 20 pt below, a row starts in all three columns, its line read as
+    // two lines: columns 0 and 1 (text fresh there), then column 2 (after the gap).
+    // The rest has a paragraph break (15 pt) of its own before the row.
+    const rest = buildLines(cell(170, 100, ['the rest of', 'a cut cell', 'a second', 'paragraph']).map((r, i) => (i >= 2 ? { ...r, baseline: r.baseline + 3, top: r.top + 3, bottom: r.bottom + 3 } : r)));
+    const left = buildLines([...cell(32, 159, ['2.']), ...cell(100, 159, ['Second'])]);
+    const right = buildLines(cell(170, 159, ['Results']));
+    const lines = [...rest, left[0]!, right[0]!, ...buildLines([...cell(32, 171, ['goes']), ...cell(100, 171, ['measure']), ...cell(170, 171, ['as follows'])]), ...buildLines([...cell(32, 191, ['3.']), ...cell(100, 191, ['Third']), ...cell(170, 191, ['Done'])])];
+    const placed = lines.map((l) => placeLine(l, edges));
+    const found = gappedRowStarts(placed, 12, { rowStep: 20, usualRowStep: 20 });
+    // The row starts at the line's first part; its second is no row of its own.
+    expect([...(found?.starts ?? [])].sort((a, b) => a - b)).toEqual([0, 4, 7]);
+  });
+
+  it('reads a paragraph break in the rest’s column as a paragraph, not the row step', () => {
+    // Paragraphs inside cells 15 pt apart, rows 20: the rest's own paragraph break is no row
+    // under a header (no header here), and the later paragraph breaks stay inside their cells.
+    const runs = [
+      ...cell(170, 100, ['the rest', 'goes on']),
+      ...cell(170, 127, ['a second', 'paragraph']),
+      ...cell(32, 159, ['3.']),
+      ...cell(100, 159, ['Third', 'measure']),
+      ...cell(170, 159, ['Result one', 'in two lines']),
+      ...cell(170, 186, ['Result two']),
+      ...cell(32, 206, ['4.']),
+      ...cell(100, 206, ['Fourth']),
+      ...cell(170, 206, ['Result', 'of four']),
+      ...cell(170, 233, ['and more']),
+      ...cell(32, 253, ['5.']),
+      ...cell(100, 253, ['Fifth']),
+      ...cell(170, 253, ['Done']),
+    ];
+    expect(starts(buildLines(runs))).toEqual([100, 159, 206, 253]);
+  });
+});

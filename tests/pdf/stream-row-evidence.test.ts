@@ -9,8 +9,8 @@ import { streamTable } from '../../src/parse/pdf/stream-table.ts';
  * the table measured on another page. Synthetic words, 0.5 em a letter, 10 pt type, pitch 12.
  */
 const FS = 10;
-function run(text: string, x0: number, baseline: number): TextRun {
-  return { text, x0, x1: x0 + text.length * 0.5 * FS, top: baseline - 0.8 * FS, bottom: baseline + 0.2 * FS, baseline, fontSize: FS, fontName: 'F', bold: false };
+function run(text: string, x0: number, baseline: number, width = text.length * 0.5 * FS): TextRun {
+  return { text, x0, x1: x0 + width, top: baseline - 0.8 * FS, bottom: baseline + 0.2 * FS, baseline, fontSize: FS, fontName: 'F', bold: false };
 }
 function cell(x: number, baseline: number, lines: string[], pitch = 12): TextRun[] {
   return lines.map((t, i) => run(t, x, baseline + i * pitch));
@@ -152,6 +152,32 @@ describe('a header of one- and two-line cells centred on their row', () => {
       [1, 1, 'Counter measure'],
       [2, 1, 'Task'],
       [3, 1, 'Result'],
+    ]);
+  });
+});
+
+describe('the table’s columns on a page whose text reaches past a boundary', () => {
+  it('moves the boundary into this page’s corridor, where a phrase crosses it', () => {
+    const page1 = [
+      ...[run('No', 32, 100), run('Task', 100, 100), run('Activity', 165, 100), run('Result', 330, 100)],
+      ...[...cell(32, 120, ['1']), ...cell(100, 120, ['first']), ...cell(165, 120, ['an activity']), ...cell(330, 120, ['done with', 'results'])],
+      ...[...cell(32, 152, ['2']), ...cell(100, 152, ['second']), ...cell(165, 152, ['another']), ...cell(330, 152, ['done'])],
+      ...[...cell(32, 184, ['3']), ...cell(100, 184, ['third']), ...cell(165, 184, ['a third']), ...cell(330, 184, ['pending'])],
+    ];
+    const rowGap = streamTable(buildLines(page1))?.rowGap;
+    const boundary = rowGap?.edges[2] ?? 0;
+    expect(boundary).toBeGreaterThan(135);
+    expect(boundary).toBeLessThan(160);
+    // Overleaf a line of the task column runs past that boundary (its second word), an em short
+    // of the activity column.
+    const phrase = `ab ${'x'.repeat(Math.ceil((boundary + 3 - 115) / 5))}`;
+    expect(100 + phrase.length * 5).toBeLessThan(156);
+    // The activity column has no text on that line: the phrase alone there reaches into it.
+    const piece = buildLines([...cell(100, 100, ['the', phrase, 'task']), ...cell(165, 100, ['an activity']), ...cell(165, 124, ['goes on'])]);
+    const t = streamTable(piece, rowGap ? { rowGaps: [rowGap] } : {})?.table;
+    expect(t?.cells.map((c) => [c.col, c.colSpan, c.lines.join(' ')])).toEqual([
+      [1, 1, `the ${phrase} task`],
+      [2, 1, 'an activity goes on'],
     ]);
   });
 });

@@ -123,14 +123,25 @@ export function readRowGaps(placed: readonly LineCells[], pitch: number, borrowe
   // and sit at the table's left, not beside a wider gap in a column to their left).
   const paraSteps = new Map<number, number>();
   let together = 0;
-  // The text of the table's first band: each column's first text and the lines running on from it.
+  // The text of the table's first band: each column's first text and the lines running on from it,
+  // down to the first text set a gap below other text (a column's first text lower down, beside a
+  // row that starts there, is that row's).
+  const firstStart = placed.find((lc) => lc.spans.some((s) => loose.get(s)?.kind === 'start'));
+  const startBaseline = firstStart ? firstStart.line.baseline : Number.POSITIVE_INFINITY;
   const firstBand = new Set<Span>();
   for (const cur of placed) {
     for (const s of cur.spans) {
       const f = loose.get(s);
-      if (f?.kind === 'fresh' || (f?.kind === 'continue' && f.above && firstBand.has(f.above))) firstBand.add(s);
+      if ((f?.kind === 'fresh' && cur.line.baseline < startBaseline - 0.5) || (f?.kind === 'continue' && f.above && firstBand.has(f.above))) firstBand.add(s);
     }
   }
+  // A header is set across the table: its first band (before any text starts after a gap) has text
+  // in most columns. The rest of a row cut by the page break, on a page printed without the header,
+  // fills a column or two.
+  const bandColumns = new Set<number>();
+  for (const lc of placed) for (const s of lc.spans) if (firstBand.has(s)) for (let c = s.c0; c <= s.c1; c++) bandColumns.add(c);
+  const columns = Math.max(0, ...placed.flatMap((lc) => lc.spans.map((s) => s.c1 + 1)));
+  const headerBand = bandColumns.size >= columns / 2;
   const loneSteps: number[] = [];
   // Row steps where nothing ran on beside the columns that started: paragraph or list breaks that
   // happen to fall on one line in two cells, while a third runs on, do not measure the row gap.
@@ -141,11 +152,11 @@ export function readRowGaps(placed: readonly LineCells[], pitch: number, borrowe
     const fl = cur.spans.map((s) => loose.get(s));
     const st = fl.filter((f): f is SpanFlow => f?.kind === 'start');
     const going = fl.filter((f) => f?.kind === 'continue').length;
-    // One column starting alone under the table's first band (the rest of a row cut by the page
-    // break, under the repeated header) is a row step; elsewhere, alone in the one column still
-    // running, a paragraph step.
+    // One column starting alone under the table's first band when that is a header (the rest of a
+    // row cut by the page break, under the repeated header) is a row step; elsewhere, alone in the
+    // one column still running, a paragraph step.
     if (st.length === 1 && going === 0 && st[0]?.above) {
-      if (firstBand.has(st[0].above)) loneSteps.push(st[0].step);
+      if (firstBand.has(st[0].above) && headerBand) loneSteps.push(st[0].step);
       else loneParaSteps.push(st[0].step);
     }
     if (st.length === 1 && going >= 1 && st[0]) countStep(paraSteps, st[0].step);
@@ -216,7 +227,10 @@ export function readRowGaps(placed: readonly LineCells[], pitch: number, borrowe
     // is another column's, still running beside this one's text above (a list's margin inside a
     // long cell). Text right under its own column's line is spacedInCell's to judge, and the
     // first row under the table's first band (the header) starts with less padding.
-    const prev = placed[i - 1];
+    // The line before, not another part of this printed line.
+    let k = i - 1;
+    while (k > 0 && sameLine(placed[k], cur)) k--;
+    const prev = placed[k];
     const above = cur.spans.map((s) => flow.get(s)).find((f) => f?.kind === 'start')?.above;
     const tooClose =
       prev !== undefined &&
@@ -228,6 +242,17 @@ export function readRowGaps(placed: readonly LineCells[], pitch: number, borrowe
     const lone = begun === 1 && going === 0 && !tooClose && !spacedInCell(cur, prev, flow, usualRowStep, 0.15 * pitch, firstBand);
     if (begun >= 2 || lone) starts.add(i);
   });
+  // One printed line can come as several lines here (its phrases gathered apart): a row starting
+  // on it starts at its first part, or the parts before (text fresh in its columns, which starts
+  // no row of itself) stay in the row above.
+  for (const i of [...starts].sort((a, b) => a - b)) {
+    let j = i;
+    while (j > 0 && sameLine(placed[j - 1], placed[i])) j--;
+    if (j < i) {
+      starts.delete(i);
+      starts.add(j);
+    }
+  }
   return { kind: 'gapped', starts, flow, ...(own ? { measured: own } : {}) };
 }
 
@@ -302,4 +327,11 @@ export function onOneGrid(placed: readonly LineCells[], pitch: number): boolean 
   const near = (a: number, b: number): boolean => Math.min(Math.abs(a - b), 1 - Math.abs(a - b)) < 0.1;
   const on = Math.max(...phases.map((a) => phases.filter((b) => near(a, b)).length));
   return on >= GRID_SHARE * placed.length;
+}
+
+/** Two parts of one printed line: every run of both on one baseline (to half a point). */
+function sameLine(a: LineCells | undefined, b: LineCells | undefined): boolean {
+  if (!a || !b) return false;
+  const bases = [a, b].flatMap((lc) => lc.spans.flatMap((sp) => sp.chunks.flatMap((c) => c.runs.map((r) => r.baseline))));
+  return Math.max(...bases) - Math.min(...bases) <= 0.5;
 }

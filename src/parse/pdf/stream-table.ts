@@ -336,7 +336,7 @@ function streamEdges(lines: readonly TextLine[], pitch: number, em: number, rowG
   if (!rowGaps || rowGaps.length === 0) return dropped;
   const own = [dropped, merged, raw].find((e) => borrowedGap(rowGaps, pitch, e, em) !== undefined);
   const finer = finerColumns(rowGaps, dropped, em, lines);
-  if (finer) return [...finer];
+  if (finer) return fitColumns(lines, finer);
   const chosen = own ?? dropped;
   const known = knownEdges(rowGaps, pitch, chosen, em);
   return known ? cleanerEdges(lines, chosen, known) : chosen;

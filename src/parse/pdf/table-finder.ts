@@ -5,6 +5,7 @@ import { streamTable } from './stream-table.ts';
 import type { RowGapEvidence } from './row-gap-evidence.ts';
 import { columnCorridors, dropHeaderOnlyColumns, median, mergeDisjointColumns } from './stream-columns.ts';
 import type { PageTable } from './table-grid.ts';
+import { withoutUnstartedColumns } from './unstarted-columns.ts';
 import { hasChartAxis, isAxisLine } from './chart-axis.ts';
 import { cutAtGutter, findGutter } from './reading-order.ts';
 import { joinStackedGroups, withStubColumn } from './lattice-extent.ts';
@@ -165,7 +166,8 @@ function streamPass(lines: readonly TextLine[], ctx: StreamContext, cuts: number
     if (result && plausibleStream(result.table, result.continues === true) && !hasChartAxis(result.table)) {
       const table = withoutCaptionRows(result.table);
       tables.push(table);
-      if (result.rowGap) rowGaps.push(result.rowGap);
+      // The columns as the table keeps them (a caption's phrase may have added one).
+      if (result.rowGap) rowGaps.push({ ...result.rowGap, edges: table.colEdges });
       // Caption and note lines cut off the table stay running text.
       for (const l of region) if (l.bottom > table.box.top && l.top < table.box.bottom) consumed.add(l);
       continue;
@@ -234,7 +236,7 @@ function withoutCaptionRows(table: PageTable): PageTable {
   const top = rowBands[0]?.top ?? table.box.top;
   const bottom = rowBands[rowBands.length - 1]?.bottom ?? table.box.bottom;
   const xs = cells.flatMap((c) => [c.box.x0, c.box.x1]);
-  return { ...table, rows: last - first + 1, cells, rowBands, box: { x0: Math.min(...xs), x1: Math.max(...xs), top, bottom } };
+  return withoutUnstartedColumns({ ...table, rows: last - first + 1, cells, rowBands, box: { x0: Math.min(...xs), x1: Math.max(...xs), top, bottom } });
 }
 
 /** Most lines are one phrase of four words or more: running text. */
