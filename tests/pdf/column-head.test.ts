@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { absorbColumnHead, columnPage } from '../../src/parse/pdf/column-head.ts';
-import type { TextRun } from '../../src/parse/pdf/page-content.ts';
+import type { PageContent, TextRun } from '../../src/parse/pdf/page-content.ts';
+import { findTables } from '../../src/parse/pdf/table-finder.ts';
 import { streamTable } from '../../src/parse/pdf/stream-table.ts';
 import { buildLines } from '../../src/parse/pdf/text-lines.ts';
 import { cell, run } from './support/synthetic-runs.ts';
@@ -100,5 +101,56 @@ describe('the rest of a goal row at the top of a page', () => {
     expect(absorbColumnHead(t, buildLines(rest), all)).toHaveLength(1);
     expect(absorbColumnHead(t, buildLines(rest), all, [before])).toEqual([]);
     expect(t.cells[0]).toMatchObject({ row: 0, col: 0, colSpan: t.cols, lines: ['THE WHOLE TABLE'] });
+  });
+});
+
+describe('a page of one tall row, printed without the header', () => {
+  const bold = (r: TextRun): TextRun => ({ ...r, bold: true });
+  // Rows 28 pt apart below their last line; goal rows set across the table from its left edge.
+  const measured = [
+    bold(run('GOAL 1. THE FIRST GOAL OF THE PLAN SET ACROSS', 35, 56, 230)),
+    ...[0, 1, 2, 3].flatMap((k) => [run(`${k + 1}`, 50, 80 + k * 52), ...cell(100, 80 + k * 52, ['measure text', 'goes on']), ...cell(200, 80 + k * 52, ['done and', 'reported'])]),
+  ];
+  const oneRow = [run('3', 50, 120), ...cell(100, 120, ['measure text', 'goes on', 'and on']), ...cell(200, 120, ['done and', 'reported', 'in full', 'at last'])];
+  const goalAbove = [...cell(200, 40, ['the rest of', 'the report']), bold(run('GOAL 2. THE SECOND ONE', 35, 84, 120))];
+
+  it('takes the goal row above it, and the rest of a cut row above that, a row gap apart', () => {
+    const first = streamTable(buildLines(measured));
+    expect(first?.rowGap).toBeDefined();
+    const t = streamTable(buildLines(oneRow))?.table;
+    if (!first || !t) throw new Error('no table');
+    // Without the document's row gap the table's one row shows none, and the goal row stays text.
+    const bare = structuredClone(t);
+    expect(absorbColumnHead(bare, buildLines(goalAbove), all, [first.table])).not.toEqual([]);
+    expect(absorbColumnHead(t, buildLines(goalAbove), all, [first.table], first.rowGap ? [first.rowGap] : [])).toEqual([]);
+    expect(t.cells.filter((c) => c.row < 2).map((c) => [c.row, c.col, c.lines.join(' / ')])).toEqual([
+      [0, 2, 'the rest of / the report'],
+      [1, 0, 'GOAL 2. THE SECOND ONE'],
+    ]);
+  });
+
+  it('is a table where the page’s columns and pitch are the table’s on other pages', () => {
+    const other: PageContent = { number: 1, width: 300, height: 400, runs: measured, segments: [], figures: [] };
+    const page: PageContent = { number: 2, width: 300, height: 400, runs: oneRow, segments: [], figures: [] };
+    const { rowGaps } = findTables(other);
+    expect(rowGaps).toHaveLength(1);
+    expect(findTables(page).tables).toHaveLength(0);
+    const [t] = findTables(page, rowGaps).tables;
+    expect(t?.cells.map((c) => [c.row, c.col, c.lines.length])).toEqual([
+      [0, 0, 1],
+      [0, 1, 3],
+      [0, 2, 4],
+    ]);
+  });
+
+  it('is no table of its own under another table of the page, past text between them', () => {
+    const other: PageContent = { number: 1, width: 300, height: 400, runs: measured, segments: [], figures: [] };
+    const { rowGaps } = findTables(other);
+    const shift = (runs: TextRun[], dy: number): TextRun[] => runs.map((r) => ({ ...r, baseline: r.baseline + dy, top: r.top + dy, bottom: r.bottom + dy }));
+    const prose = [run('A paragraph of text set across the whole width of the page', 35, 280, 230), run('and going on to a second line of the same', 35, 292, 230)];
+    const page: PageContent = { number: 2, width: 300, height: 500, runs: [...shift(measured.slice(1), -20), ...prose, ...shift(oneRow, 200)], segments: [], figures: [] };
+    const { tables, textLines } = findTables(page, rowGaps);
+    expect(tables.map((t) => t.rows)).toEqual([4]);
+    expect(textLines).toHaveLength(6);
   });
 });

@@ -23,7 +23,13 @@ import { streamTable } from './stream-table.ts';
  * table, a row of their own under the rest of a cut row when both are there. Returns the lines
  * that stay running text.
  */
-export function absorbColumnHead(table: PageTable, lines: readonly TextLine[], isContent: (l: TextLine) => boolean, others: readonly PageTable[] = []): TextLine[] {
+export function absorbColumnHead(
+  table: PageTable,
+  lines: readonly TextLine[],
+  isContent: (l: TextLine) => boolean,
+  others: readonly PageTable[] = [],
+  rowGaps: readonly RowGapEvidence[] = [],
+): TextLine[] {
   if (table.mode !== 'stream' || table.cols < 2) return [...lines];
   const all = lines.filter((l) => l.bottom <= table.box.top + 0.5).sort((a, b) => a.top - b.top);
   const last = all[all.length - 1];
@@ -32,15 +38,24 @@ export function absorbColumnHead(table: PageTable, lines: readonly TextLine[], i
   const gapLimit = cellGapLimit(table, em);
   // A goal row's rest (or a goal row) is set like the table's group rows, across the columns.
   const groupLike = (l: TextLine): boolean => setLikeGroupRow(table, others, l, em);
+  // Between a goal row and the rows next to it lies a row gap, which a table of one row on this
+  // page does not show: the usual row step the document's pages of this type size measured, less
+  // a line's height.
+  const rowStep = Math.max(0, ...rowGaps.filter((k) => Math.abs(k.em - em) <= 0.05 * em).map((k) => k.usualRowStep + 0.15 * k.pitch));
+  const rowGap = (l: TextLine): number => Math.max(gapLimit, rowStep - (l.bottom - l.top));
   // Up from the table, line by line, while each sits in a column (or is set like a goal row) close
   // above the next; what is left above must be the page's furniture (a running head), which a cut
   // row's rest may also reach into.
   let from = all.length;
   let below = table.box.top;
+  let belowGroup = true;
   while (from > 0) {
     const l = all[from - 1] as TextLine;
-    if ((!inColumns(table, l, em) && !groupLike(l)) || below - l.bottom > gapLimit) break;
+    const group = groupLike(l);
+    if (!inColumns(table, l, em) && !group) break;
+    if (below - l.bottom > (group || belowGroup ? rowGap(l) : gapLimit)) break;
     below = l.top;
+    belowGroup = group;
     from--;
   }
   const above = all.slice(from);

@@ -94,7 +94,7 @@ export function layOutDocument(pages: readonly PageContent[]): Block[] {
     if (lowest) res.textLines = absorbGroupRowTail(lowest, res.textLines, (l) => !isFurniture(l.top, l.bottom, page.height), tables);
     // The highest one's first row may be the rest of a row the page break cut, one column alone.
     const highest = highestTable(res.tables);
-    if (highest && i > 0) res.textLines = absorbColumnHead(highest, res.textLines, (l) => !isFurniture(l.top, l.bottom, page.height), tables);
+    if (highest && i > 0) res.textLines = absorbColumnHead(highest, res.textLines, (l) => !isFurniture(l.top, l.bottom, page.height), tables, rowGaps);
     const order = readingOrder(res.textLines, frame, res.tables.map((t) => t.box));
     const items: { box: Box; block: Block }[] = textBlocks(order.lines, page.number, frame, bodySize, words);
     const content = res.textLines.filter((l) => !isFurniture(l.top, l.bottom, page.height));

@@ -163,7 +163,7 @@ function streamPass(lines: readonly TextLine[], ctx: StreamContext, cuts: number
     const chart = titled || region.some(isAxisLine) || near.length >= 3;
     const result = chart ? undefined : streamTable(region, { rules, ...(ctx.rowGaps ? { rowGaps: ctx.rowGaps } : {}) });
     if (result?.unmeasured === true) unmeasured = true;
-    if (result && plausibleStream(result.table, result.continues === true) && !hasChartAxis(result.table)) {
+    if (result && plausibleStream(result.table, result.continues === true, tables.length === 0) && !hasChartAxis(result.table)) {
       const table = withoutCaptionRows(result.table);
       tables.push(table);
       // The columns as the table keeps them (a caption's phrase may have added one).
@@ -475,9 +475,13 @@ function inColumn(line: TextLine, region: readonly TextLine[]): boolean {
  * piece of a table measured on another page (`continues`: same columns, same line pitch) may be
  * its header over one cell running on alone (a row taller than the page).
  */
-function plausibleStream(t: PageTable, continues = false): boolean {
-  if (t.rows < 2) return false;
+function plausibleStream(t: PageTable, continues = false, first = false): boolean {
   const filled = t.cells.filter((c) => c.lines.join(' ').trim() !== '');
+  // A page of a table measured on other pages (its columns and line pitch) may hold one tall row
+  // alone, printed without the header: a row of several lines in half its columns or more, the
+  // first table on the page (below another, the row is that table's, parted from it by text the
+  // reader did not take into it).
+  if (t.rows < 2) return continues && first && t.rows === 1 && filled.length >= Math.max(2, t.cols / 2) && filled.some((c) => c.lines.length >= 2);
   const multiCol = new Set(filled.map((c) => c.col));
   if (multiCol.size < 2) return false;
   const avgLen = (col: number): number => {
