@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TextRun } from '../../src/parse/pdf/page-content.ts';
 import { buildLines } from '../../src/parse/pdf/text-lines.ts';
 import { streamTable } from '../../src/parse/pdf/stream-table.ts';
+import { fitColumns } from '../../src/parse/pdf/stream-columns.ts';
 
 /**
  * Pages of one borderless table with padded cells: a page with too few row starts to measure its
@@ -179,5 +180,14 @@ describe('the table’s columns on a page whose text reaches past a boundary', (
       [1, 1, `the ${phrase} task`],
       [2, 1, 'an activity goes on'],
     ]);
+  });
+});
+
+describe('the table’s columns fitted to a page where a column is empty', () => {
+  it('keeps a boundary no text starts right of: a phrase reaching over an empty column spans it', () => {
+    // Columns at 30 | 95 | 165 | 240; the middle column is empty here and a phrase of the first
+    // reaches over it.
+    const lines = buildLines([run('a phrase that reaches far', 32, 100, 150), run('done', 242, 100), run('more', 32, 112)]);
+    expect(fitColumns(lines, [30, 95, 165, 240, 300])).toEqual([30, 95, 165, 240, 300]);
   });
 });

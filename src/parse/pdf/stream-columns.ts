@@ -214,6 +214,8 @@ export function fitColumns(lines: readonly TextLine[], edges: readonly number[])
     if (i === 0 || i === edges.length - 1) return e;
     const left = chunks.filter((c) => columnOf(c.x0 + 0.5, edges) === i - 1);
     const right = chunks.filter((c) => columnOf(c.x0 + 0.5, edges) === i);
+    // A column empty on these lines shows no corridor: text reaching over it spans it.
+    if (left.length === 0 || right.length === 0) return e;
     const leftEnd = Math.max(...left.map((c) => c.x1));
     const rightStart = Math.min(...right.map((c) => c.x0));
     if (!(leftEnd > e - 0.5) || !(rightStart > leftEnd)) return e;
