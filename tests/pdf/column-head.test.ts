@@ -154,3 +154,23 @@ describe('a page of one tall row, printed without the header', () => {
     expect(textLines).toHaveLength(6);
   });
 });
+
+describe('a table read with the caption above it', () => {
+  // Rows 8 pt of padding apart (steps of 20 from a row's last line); lines 12 pt apart.
+  const header = [run('Goal', 35, 100), run('Measure', 100, 100), run('Result', 200, 100)];
+  const row = (y: number, k: number): TextRun[] => [...cell(35, y, [`Goal ${k}`, 'Republic of', 'Kyrgyz words']), ...cell(100, y, ['measure', 'text']), ...cell(200, y, ['done', 'Reported'])];
+  const measured = [...header, ...row(120, 1), ...row(164, 2), ...row(208, 3), ...row(252, 4)];
+  // The caption's words set wide apart, as a justified line is, across the table's columns, at
+  // line spacing above the header.
+  const caption = [run('Internal', 35, 76), run('control: the', 80, 76), run('units that', 150, 76), run('carry it out', 230, 76), run('and the', 35, 88), run('monitoring', 120, 88), run('bodies', 250, 88)];
+
+  it('reads the table again without the caption, with the row gap of its other pages', () => {
+    const other: PageContent = { number: 1, width: 300, height: 400, runs: measured, segments: [], figures: [] };
+    const { rowGaps } = findTables(other);
+    expect(rowGaps).toHaveLength(1);
+    const page: PageContent = { number: 2, width: 300, height: 400, runs: [...caption, ...header, ...row(120, 5)], segments: [], figures: [] };
+    const [t] = findTables(page, rowGaps).tables;
+    const goal = t?.cells.find((c) => c.lines[0] === 'Goal 5');
+    expect(goal?.lines).toEqual(['Goal 5', 'Republic of', 'Kyrgyz words']);
+  });
+});

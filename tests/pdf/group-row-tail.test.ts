@@ -69,3 +69,22 @@ describe('a group row at the foot of a borderless table\'s page', () => {
     }
   });
 });
+
+describe('a group row under a page of one tall row', () => {
+  it('is taken back across a row gap the document’s other pages measured', () => {
+    // Rows 26 pt apart from a row's last line (14 pt of padding, lines 12 pt apart).
+    const measured = [
+      ...[0, 1, 2, 3].flatMap((k) => [...cell(35, 100 + k * 50, [`${k + 1}`]), ...cell(100, 100 + k * 50, ['alpha', 'beta', 'gamma']), ...cell(170, 100 + k * 50, ['one', 'two'])]),
+    ];
+    const rowGap = streamTable(buildLines(measured))?.rowGap;
+    expect(rowGap).toBeDefined();
+    const withGoal = tableAndBelow([]).table;
+    const one = streamTable(buildLines([...cell(35, 100, ['5']), ...cell(100, 100, ['alpha', 'beta', 'gamma', 'delta']), ...cell(170, 100, ['one', 'two', 'three'])]))?.table;
+    if (!one || !rowGap) throw new Error('no table');
+    // The goal's title 26 pt below the row's last line: a row gap, more than the one row shows.
+    const title = buildLines([bold(run('Goal 3. The third goal of the plan across the whole table', 35, 162, 200))]);
+    expect(absorbGroupRowTail(structuredClone(one), title, () => true, [withGoal])).toHaveLength(1);
+    expect(absorbGroupRowTail(one, title, () => true, [withGoal], [rowGap])).toEqual([]);
+    expect(one.cells.at(-1)?.lines).toEqual(['Goal 3. The third goal of the plan across the whole table']);
+  });
+});

@@ -4,7 +4,7 @@ import { lineGeometry } from './line-geometry.ts';
 import type { GridCell, PageTable } from './table-grid.ts';
 import type { Chunk, TextLine } from './text-lines.ts';
 import { boxOf, type Box } from './page-content.ts';
-import type { RowGapEvidence } from './row-gap-evidence.ts';
+import { rowSeparation, type RowGapEvidence } from './row-gap-evidence.ts';
 import { streamTable } from './stream-table.ts';
 
 /**
@@ -39,10 +39,8 @@ export function absorbColumnHead(
   // A goal row's rest (or a goal row) is set like the table's group rows, across the columns.
   const groupLike = (l: TextLine): boolean => setLikeGroupRow(table, others, l, em);
   // Between a goal row and the rows next to it lies a row gap, which a table of one row on this
-  // page does not show: the usual row step the document's pages of this type size measured, less
-  // a line's height.
-  const rowStep = Math.max(0, ...rowGaps.filter((k) => Math.abs(k.em - em) <= 0.05 * em).map((k) => k.usualRowStep + 0.15 * k.pitch));
-  const rowGap = (l: TextLine): number => Math.max(gapLimit, rowStep - (l.bottom - l.top));
+  // page does not show: the document's other pages tell it.
+  const rowGap = (l: TextLine): number => Math.max(gapLimit, rowSeparation(rowGaps, em, l.bottom - l.top));
   // Up from the table, line by line, while each sits in a column (or is set like a goal row) close
   // above the next; what is left above must be the page's furniture (a running head), which a cut
   // row's rest may also reach into.

@@ -91,7 +91,7 @@ export function layOutDocument(pages: readonly PageContent[]): Block[] {
     // Lines in the page's footer band count too: a cell running to the foot of the page reaches
     // into it, while a footer is set apart by more than a cell's paragraph spacing.
     if (lowest) res.textLines = absorbColumnTail(lowest, res.textLines, rowGaps).sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
-    if (lowest) res.textLines = absorbGroupRowTail(lowest, res.textLines, (l) => !isFurniture(l.top, l.bottom, page.height), tables);
+    if (lowest) res.textLines = absorbGroupRowTail(lowest, res.textLines, (l) => !isFurniture(l.top, l.bottom, page.height), tables, rowGaps);
     // The highest one's first row may be the rest of a row the page break cut, one column alone.
     const highest = highestTable(res.tables);
     if (highest && i > 0) res.textLines = absorbColumnHead(highest, res.textLines, (l) => !isFurniture(l.top, l.bottom, page.height), tables, rowGaps);

@@ -3,6 +3,7 @@ import { lineGeometry } from './line-geometry.ts';
 import { boxOf } from './page-content.ts';
 import type { GridCell, PageTable } from './table-grid.ts';
 import type { TextLine } from './text-lines.ts';
+import { rowSeparation, type RowGapEvidence } from './row-gap-evidence.ts';
 
 /**
  * A group row (a goal's title across the whole table) that the page break caught as the last row
@@ -14,7 +15,13 @@ import type { TextLine } from './text-lines.ts';
  * its last row, and nothing but the page's furniture follows it (a heading or a note with more
  * text under it is no row of the table). Returns the lines that stay running text.
  */
-export function absorbGroupRowTail(table: PageTable, lines: readonly TextLine[], isContent: (l: TextLine) => boolean, others: readonly PageTable[] = []): TextLine[] {
+export function absorbGroupRowTail(
+  table: PageTable,
+  lines: readonly TextLine[],
+  isContent: (l: TextLine) => boolean,
+  others: readonly PageTable[] = [],
+  rowGaps: readonly RowGapEvidence[] = [],
+): TextLine[] {
   if (table.mode !== 'stream' || table.cols < 2) return [...lines];
   const below = lines.filter((l) => l.top >= table.box.bottom - 0.5).sort((a, b) => a.top - b.top);
   const first = below[0];
@@ -23,7 +30,9 @@ export function absorbGroupRowTail(table: PageTable, lines: readonly TextLine[],
   const like = setLikeGroupRow(table, others, first, em);
   // Across the table: past the start of its last column, as a group row's first line runs.
   const lastEdge = table.colEdges[table.cols - 1] ?? Number.POSITIVE_INFINITY;
-  if (!like || first.top - table.box.bottom > cellGapLimit(table, em) || first.x1 < lastEdge) return [...lines];
+  // Within the table's spacing, or a row gap of the document's (a page of one row shows none).
+  const gap = Math.max(cellGapLimit(table, em), rowSeparation(rowGaps, em, first.bottom - first.top));
+  if (!like || first.top - table.box.bottom > gap || first.x1 < lastEdge) return [...lines];
   // Its next lines follow at line spacing from the same left edge, down into the page's footer
   // band if the row runs there; anything else below but the page's furniture ends it, and then
   // the lines are no last row.

@@ -50,3 +50,14 @@ export function borrowedGap(known: readonly RowGapEvidence[], pitch: number, edg
 export function knownEdges(known: readonly RowGapEvidence[], pitch: number, edges: readonly number[], em: number): readonly number[] | undefined {
   return known.find((k) => sameTable(k, pitch, edges, em))?.edges;
 }
+
+/**
+ * The white space between two rows of the document's borderless tables set in this type size: the
+ * usual row step its pages measured (with a little slack) less a line's height. A page showing
+ * one row alone has no row gap of its own to tell a row next to it from text around the table.
+ * 0 when no page measured one.
+ */
+export function rowSeparation(known: readonly RowGapEvidence[], em: number, lineHeight: number): number {
+  const steps = known.filter((k) => Math.abs(k.em - em) <= 0.05 * em).map((k) => k.usualRowStep + 0.15 * k.pitch);
+  return steps.length === 0 ? 0 : Math.max(...steps) - lineHeight;
+}

@@ -164,7 +164,14 @@ function streamPass(lines: readonly TextLine[], ctx: StreamContext, cuts: number
     const result = chart ? undefined : streamTable(region, { rules, ...(ctx.rowGaps ? { rowGaps: ctx.rowGaps } : {}) });
     if (result?.unmeasured === true) unmeasured = true;
     if (result && plausibleStream(result.table, result.continues === true, tables.length === 0) && !hasChartAxis(result.table)) {
-      const table = withoutCaptionRows(result.table);
+      let table = withoutCaptionRows(result.table);
+      // Caption lines read with the table gave it columns of their own, so it could not borrow the
+      // row gap its other pages measured: the table's own lines are read again, alone.
+      if (result.unmeasured === true && ctx.rowGaps && table.rows < result.table.rows) {
+        const own = region.filter((l) => l.top >= table.box.top - 0.5 && l.bottom <= table.box.bottom + 0.5);
+        const again = streamTable(own, { rules, rowGaps: ctx.rowGaps });
+        if (again && again.unmeasured !== true && again.table.cols === table.cols && plausibleStream(again.table, again.continues === true, tables.length === 0)) table = again.table;
+      }
       tables.push(table);
       // The columns as the table keeps them (a caption's phrase may have added one).
       if (result.rowGap) rowGaps.push({ ...result.rowGap, edges: table.colEdges });
