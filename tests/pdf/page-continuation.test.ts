@@ -303,4 +303,18 @@ describe('borderless tables over page breaks', () => {
     linkPageTables([again, newRow], NO_WORDS);
     expect(newRow.block.rows[1]?.continuesPrevious).not.toBe(true);
   });
+
+  it('a first row overleaf (no header repeated) whose every cell reads on from the cell above continues the cut row, capitals and all', () => {
+    // The document sets "Republic Social" and "the Fund" side by side elsewhere.
+    const words = collectWords(['the Social Fund of the Kyrgyz Republic Social Fund', 'reported by the Fund']);
+    const first = streamPiece(1, [row(HEADER), body(1, 'First measure'), row(['Goal of the', 'Measures of the Kyrgyz Republic', 'reported by the'])], 8);
+    const next = streamPiece(2, [row(['Social Fund', 'Social Fund drafts', 'Fund in full']), body(3, 'Third')], 8);
+    linkPageTables([first, next], words);
+    expect(next.block.rows[0]?.continuesPrevious).toBe(true);
+    // A cell that ended a sentence above starts a row of its own.
+    const ended = streamPiece(1, [row(HEADER), body(1, 'First measure'), row(['Goal of the', 'Measures of the Kyrgyz Republic.', 'reported by the'])], 8);
+    const fresh = streamPiece(2, [row(['Social Fund', 'Social Fund drafts', 'Fund in full']), body(3, 'Third')], 8);
+    linkPageTables([ended, fresh], words);
+    expect(fresh.block.rows[0]?.continuesPrevious).not.toBe(true);
+  });
 });

@@ -112,6 +112,11 @@ export function linkPageTables(placed: readonly PlacedTable[], words: WordEviden
     // of them, and other producers rule the cut): `src/tables/` decides from the text, as for any
     // other format.
     if ((missing || cut) && !opensItem) first.continuesPrevious = true;
+    // A borderless row whose every cell reads on from the last row's cell above it (no sentence
+    // ended there, and the text goes on: a small letter, or two words the document sets side by
+    // side) is that row's rest, whatever its first letters; a new row starts at least one cell
+    // afresh.
+    else if (!opensItem && first.continuesPrevious === undefined && cellsReadOn(prev, first, words)) first.continuesPrevious = true;
     markRunOnCells(prev, cur, h, words, context);
   }
 }
@@ -194,6 +199,22 @@ function markRunOnText(prev: PlacedTable, docRow: DocRow, words: WordEvidence): 
     cell.continuesAbove = true;
     if (joinsAtHyphen(before, cell.text)) cell.cutInWord = true;
   }
+}
+
+/** Every filled cell of a borderless table's first row overleaf goes on from the cell above it. */
+function cellsReadOn(prev: PlacedTable, docRow: DocRow, words: WordEvidence): boolean {
+  if (prev.table.mode !== 'stream') return false;
+  const lastRow = prev.table.rows - 1;
+  const filled = docRow.cells.filter((c) => c.col !== undefined && c.text.trim() !== '');
+  return (
+    filled.length > 0 &&
+    filled.every((cell) => {
+      const col = cell.col ?? -1;
+      const above = prev.table.cells.find((g) => g.col <= col && col < g.col + g.colSpan && g.row + g.rowSpan - 1 === lastRow);
+      const before = above?.lines.join(' ').trim() ?? '';
+      return before !== '' && !/[.;!?…]$/u.test(before) && textRunsOn(before, cell.text, words);
+    })
+  );
 }
 
 /** Text of each column over a band of rows, a spanning cell counted once at its first column. */
