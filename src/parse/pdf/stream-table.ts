@@ -245,7 +245,18 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
       // full-width group row whose text just stops short of the last column.
       if (spans.length === 1 && only && only.c0 === 0 && only.c1 >= 2 && only.c1 + 1 >= 0.75 * nc) only.c1 = nc - 1;
       widenSpans(spans);
-      for (const span of spans) emit(span, lifted.has(span) ? r - 1 : r, (span.rowSpan ?? 1) + (lifted.has(span) ? 1 : 0));
+      for (const span of spans) {
+        // Over the sub-headings of a two-level header, a column's text whose lines are set a row's
+        // padding apart is a heading and its one sub-heading, two cells: not one text spanning both
+        // rows.
+        const gapAt = subHeaded && span.c0 === span.c1 && span.rowSpan === 2 ? span.parts.findIndex((part, k) => k > 0 && lineStep(span.parts[k - 1], part) > 1.2 * pitch) : -1;
+        if (gapAt > 0) {
+          emit({ ...span, parts: span.parts.slice(0, gapAt) }, r, 1);
+          emit({ ...span, parts: span.parts.slice(gapAt) }, r + 1, 1);
+          continue;
+        }
+        emit(span, lifted.has(span) ? r - 1 : r, (span.rowSpan ?? 1) + (lifted.has(span) ? 1 : 0));
+      }
       return;
     }
     // A two-level header: the spanning heading and its sub-headings are two rows; a column
@@ -290,6 +301,12 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
     ...(reading?.kind === 'unmeasured' ? { unmeasured: true } : {}),
     ...(borrowed ? { continues: true } : {}),
   };
+}
+
+/** Baseline step from one part of a span (a line's phrases in its columns) to the next. */
+function lineStep(a: MergedSpan['parts'][number] | undefined, b: MergedSpan['parts'][number]): number {
+  const base = (p: MergedSpan['parts'][number] | undefined): number => Math.max(...(p?.chunks ?? []).flatMap((c) => c.runs.map((run) => run.baseline)));
+  return base(b) - base(a);
 }
 
 /**
