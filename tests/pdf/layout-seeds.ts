@@ -149,7 +149,7 @@ export const LAYOUT_SEEDS: LayoutSeed[] = [
   // wrap at spaces 26 of 26, ruled anywhere 13 of 28, borderless wrap at spaces 11 of 20,
   // borderless anywhere 3 of 26. Its wrap-at-spaces failures:
   { report: 'mn-ndg-inspector-2024', seed: 1741453015, knownFailure: "goals: got …ОН БАЙГУУЛАХ ЗОРИЛТЫН ХҮРЭЭНД”\"},{\"id\":\"g2\",\"number\":null,\"title\":\"о" },
-  { report: 'ky-socfund-acp-2024q1', seed: 488594601, knownFailure: "goals: got …лык практикалардын себептерин табуу жана жоюу аркылуу\"},{\"id\":\"g2\",\"" },
+  { report: 'ky-socfund-acp-2024q1', seed: 488594601 },
   { report: 'mn-ndg-inspector-2024', seed: 488594601, knownFailure: "goals: got …ЗОРИЛТЫН ХҮРЭЭНД”\"},{\"id\":\"g2\",\"number\":\"2\",\"title\":\"Арга хэмжээ Ний" },
   { report: 'ky-socfund-acp-2024q1', seed: 993085841, knownFailure: "goals: got [] want [{\"id\":\"g1\",\"number\":\"I\",\"title\":\"Тескеген чөйрөдө коррупциял" },
   { report: 'ky-socfund-acp-2024q1', seed: 1578633711 },
@@ -177,7 +177,7 @@ export const LAYOUT_SEEDS: LayoutSeed[] = [
   { report: 'mn-ndg-inspector-2024', seed: 832393704, knownFailure: "measure 4 indicators: got …агын гүйлгээг тулган шалгах уг тооцоог сангийн ня-бо-" },
   { report: 'mn-ndg-inspector-2024', seed: 1097659796, knownFailure: "measure 4 text: got …уулагч бүртгэж сандаа тус санд бүртгэж баталгаажуулсан байх" },
   { report: 'ky-socfund-acp-2024q1', seed: 323376032, knownFailure: "goals: got …ндунун ишинде коррупциялык практикаларды алдын алуу\"}] want …ндунун " },
-  { report: 'mn-ndg-inspector-2024', seed: 323376032, knownFailure: "goals: got …ҮРЭЭНД ГҮЙЦЭТГЭХ ЗОХИОН БАЙГУУЛАХ ЗОРИЛТЫН ХҮРЭЭНД”\"}] want …ҮРЭЭНД " },
+  { report: 'mn-ndg-inspector-2024', seed: 323376032 },
   { report: 'ky-socfund-acp-2024q1', seed: 1152481878 },
   { report: 'ky-socfund-acp-2024q1', seed: 1090886309 },
   { report: 'mn-ndg-inspector-2024', seed: 1090886309 },
