@@ -68,7 +68,9 @@ export async function ocrPdfPages(pdf: Uint8Array, pages: readonly PageToRead[],
     return { ok: false, code: 'ocr/failed', message: `OCR failed: ${cause}` };
   } finally {
     if (timer) clearTimeout(timer);
-    await rm(workDir, { recursive: true, force: true });
+    // After a timeout the engines being stopped may still write into the directory as it goes
+    // (ENOTEMPTY): retried, and a directory left behind never turns a read into a failure.
+    await rm(workDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }).catch(() => undefined);
   }
 }
 
