@@ -188,12 +188,9 @@ function markRunOnCells(prev: PlacedTable, cur: PlacedTable, row: number, words:
  * whose layout cannot tell.
  */
 function markRunOnText(prev: PlacedTable, docRow: DocRow, words: WordEvidence): void {
-  const lastRow = prev.table.rows - 1;
   for (const cell of docRow.cells) {
     if (cell.col === undefined || cell.text.trim() === '') continue;
-    const col = cell.col;
-    const above = prev.table.cells.find((g) => g.col <= col && col < g.col + g.colSpan && g.row + g.rowSpan - 1 === lastRow);
-    const before = above?.lines.join(' ').trim() ?? '';
+    const before = textAbove(prev, cell.col);
     if (before === '' || /[.;!?…:]$/u.test(before)) continue;
     if (!textRunsOn(before, cell.text, words)) continue;
     cell.continuesAbove = true;
@@ -204,17 +201,21 @@ function markRunOnText(prev: PlacedTable, docRow: DocRow, words: WordEvidence): 
 /** Every filled cell of a borderless table's first row overleaf goes on from the cell above it. */
 function cellsReadOn(prev: PlacedTable, docRow: DocRow, words: WordEvidence): boolean {
   if (prev.table.mode !== 'stream') return false;
-  const lastRow = prev.table.rows - 1;
   const filled = docRow.cells.filter((c) => c.col !== undefined && c.text.trim() !== '');
   return (
     filled.length > 0 &&
     filled.every((cell) => {
-      const col = cell.col ?? -1;
-      const above = prev.table.cells.find((g) => g.col <= col && col < g.col + g.colSpan && g.row + g.rowSpan - 1 === lastRow);
-      const before = above?.lines.join(' ').trim() ?? '';
+      const before = textAbove(prev, cell.col ?? -1);
       return before !== '' && !/[.;!?…]$/u.test(before) && textRunsOn(before, cell.text, words);
     })
   );
+}
+
+/** The text of the cell of the page's last row over column `col` (a cell spanning it counts). */
+function textAbove(prev: PlacedTable, col: number): string {
+  const lastRow = prev.table.rows - 1;
+  const above = prev.table.cells.find((g) => g.col <= col && col < g.col + g.colSpan && g.row + g.rowSpan - 1 === lastRow);
+  return above?.lines.join(' ').trim() ?? '';
 }
 
 /** Text of each column over a band of rows, a spanning cell counted once at its first column. */

@@ -1,4 +1,5 @@
 import { median, type LineCells } from './stream-columns.ts';
+import { baselinesOf } from './text-lines.ts';
 
 /**
  * Rows of a borderless table whose cells are padded: the text of each column is followed down the
@@ -228,9 +229,7 @@ export function readRowGaps(placed: readonly LineCells[], pitch: number, borrowe
     // long cell). Text right under its own column's line is spacedInCell's to judge, and the
     // first row under the table's first band (the header) starts with less padding.
     // The line before, not another part of this printed line.
-    let k = i - 1;
-    while (k > 0 && sameLine(placed[k], cur)) k--;
-    const prev = placed[k];
+    const prev = placed[firstPart(placed, i) - 1];
     const above = cur.spans.map((s) => flow.get(s)).find((f) => f?.kind === 'start')?.above;
     const tooClose =
       prev !== undefined &&
@@ -246,8 +245,7 @@ export function readRowGaps(placed: readonly LineCells[], pitch: number, borrowe
   // on it starts at its first part, or the parts before (text fresh in its columns, which starts
   // no row of itself) stay in the row above.
   for (const i of [...starts].sort((a, b) => a - b)) {
-    let j = i;
-    while (j > 0 && sameLine(placed[j - 1], placed[i])) j--;
+    const j = firstPart(placed, i);
     if (j < i) {
       starts.delete(i);
       starts.add(j);
@@ -332,6 +330,13 @@ export function onOneGrid(placed: readonly LineCells[], pitch: number): boolean 
 /** Two parts of one printed line: every run of both on one baseline (to half a point). */
 function sameLine(a: LineCells | undefined, b: LineCells | undefined): boolean {
   if (!a || !b) return false;
-  const bases = [a, b].flatMap((lc) => lc.spans.flatMap((sp) => sp.chunks.flatMap((c) => c.runs.map((r) => r.baseline))));
+  const bases = [a, b].flatMap((lc) => lc.spans.flatMap((sp) => baselinesOf(sp.chunks)));
   return Math.max(...bases) - Math.min(...bases) <= 0.5;
+}
+
+/** Where the printed line of `placed[i]` begins: the first of its parts just before it. */
+function firstPart(placed: readonly LineCells[], i: number): number {
+  let j = i;
+  while (j > 0 && sameLine(placed[j - 1], placed[i])) j--;
+  return j;
 }

@@ -1,5 +1,5 @@
 import { boxOf, type TextRun } from './page-content.ts';
-import type { Chunk, TextLine } from './text-lines.ts';
+import { baselinesOf, type Chunk, type TextLine } from './text-lines.ts';
 import { lineGeometry, type LineGeometry } from './line-geometry.ts';
 import type { GridCell, PageTable } from './table-grid.ts';
 import { columnEdges, dropHeaderOnlyColumns, fitColumns, median, mergeDisjointColumns, placeLine, type LineCells } from './stream-columns.ts';
@@ -305,7 +305,7 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
 
 /** Baseline step from one part of a span (a line's phrases in its columns) to the next. */
 function lineStep(a: MergedSpan['parts'][number] | undefined, b: MergedSpan['parts'][number]): number {
-  const base = (p: MergedSpan['parts'][number] | undefined): number => Math.max(...(p?.chunks ?? []).flatMap((c) => c.runs.map((run) => run.baseline)));
+  const base = (p: MergedSpan['parts'][number] | undefined): number => Math.max(...baselinesOf(p?.chunks ?? []));
   return base(b) - base(a);
 }
 
@@ -329,7 +329,7 @@ function linePitch(steps: readonly number[]): number {
 function columnSteps(lines: readonly TextLine[], step: (a: TextLine, b: TextLine) => number): number[] {
   // A line gathered from cells set at different heights has no one baseline to step from.
   const level = lines.filter((l) => {
-    const bases = l.chunks.flatMap((c) => c.runs.map((r) => r.baseline));
+    const bases = baselinesOf(l.chunks);
     return Math.max(...bases) - Math.min(...bases) <= 0.5;
   });
   const out: number[] = [];
@@ -440,8 +440,7 @@ function earlyCentredCells(
 function nextLineOrBeside(head: LineCells, sp: LineCells['spans'][number], pitch: number): boolean {
   const over = head.spans.filter((p) => sp.c0 <= p.c1 && p.c0 <= sp.c1);
   if (over.length === 0) return true;
-  const baselines = (s: LineCells['spans'][number]): number[] => s.chunks.flatMap((c) => c.runs.map((r) => r.baseline));
-  const step = Math.min(...baselines(sp)) - Math.max(...over.flatMap(baselines));
+  const step = Math.min(...baselinesOf(sp.chunks)) - Math.max(...over.flatMap((p) => baselinesOf(p.chunks)));
   return Math.abs(step - pitch) <= 0.2 * pitch;
 }
 

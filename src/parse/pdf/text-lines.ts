@@ -8,6 +8,11 @@ export interface Chunk extends Box {
   runs: TextRun[];
 }
 
+/** The baselines of the runs the phrases are made of. */
+export function baselinesOf(chunks: readonly Chunk[]): number[] {
+  return chunks.flatMap((c) => c.runs.map((r) => r.baseline));
+}
+
 /** Runs sharing a baseline band, across the whole page width. */
 export interface TextLine extends Box {
   baseline: number;
