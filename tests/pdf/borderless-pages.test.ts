@@ -189,8 +189,8 @@ describe('a page holding only the repeated header and one long cell', () => {
   it('reads the page as that table, in its columns', () => {
     expect(page1?.cols).toBe(3);
     const found: PageTables[] = [
-      { tables: page1 ? [page1] : [], textLines: [], rowGaps: [], unmeasured: false },
-      { tables: [], textLines: buildLines([...header, ...cell(170, 80, ['and on', 'and on,', 'to the end.'])]), rowGaps: [], unmeasured: false },
+      { tables: page1 ? [page1] : [], textLines: [], rowGaps: [], rowSteps: [], unmeasured: false },
+      { tables: [], textLines: buildLines([...header, ...cell(170, 80, ['and on', 'and on,', 'to the end.'])]), rowGaps: [], rowSteps: [], unmeasured: false },
     ];
     tablesUnderRepeatedHeaders(found, []);
     const t = found[1]?.tables[0];
@@ -201,8 +201,8 @@ describe('a page holding only the repeated header and one long cell', () => {
 
   it('leaves a page that does not start with the header as running text', () => {
     const found: PageTables[] = [
-      { tables: page1 ? [page1] : [], textLines: [], rowGaps: [], unmeasured: false },
-      { tables: [], textLines: buildLines(cell(40, 80, ['Annex', 'A list of terms'])), rowGaps: [], unmeasured: false },
+      { tables: page1 ? [page1] : [], textLines: [], rowGaps: [], rowSteps: [], unmeasured: false },
+      { tables: [], textLines: buildLines(cell(40, 80, ['Annex', 'A list of terms'])), rowGaps: [], rowSteps: [], unmeasured: false },
     ];
     tablesUnderRepeatedHeaders(found, []);
     expect(found[1]?.tables).toEqual([]);

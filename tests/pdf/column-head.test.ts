@@ -64,9 +64,22 @@ describe('the rest of a cut row at the top of a page', () => {
       [0, 2, 'and reported in time'],
     ]);
     expect(read?.rest.map((l) => l.chunks.map((c) => c.text).join(' '))).toEqual(['Abbreviations:', 'SF - the Social Fund of the Kyrgyz Republic']);
-    // The list right under the block, at a cell's spacing: no telling where the row ends.
+    // The list right under the block, at a cell's spacing: the block keeps to the table's inner
+    // columns, where no heading or paragraph starts, so it is still the cut row's rest.
     const close = [run('Abbreviations:', 35, 66), run('SF - the Social Fund of the Kyrgyz Republic', 35, 78, 220)];
-    expect(columnPage(table(80), buildLines([...cell(100, 30, ['of the work', 'done']), ...cell(200, 30, ['and reported', 'in time']), ...close]), all)).toBeUndefined();
+    const inner = columnPage(table(80), buildLines([...cell(100, 30, ['of the work', 'done']), ...cell(200, 30, ['and reported', 'in time']), ...close]), all);
+    expect(inner?.rest.map((l) => l.chunks.map((c) => c.text).join(' '))).toEqual(['Abbreviations:', 'SF - the Social Fund of the Kyrgyz Republic']);
+    // A block that starts in the first column, with the list right under it: no telling where the row ends.
+    const first = columnPage(table(80), buildLines([...cell(35, 30, ['9.']), ...cell(100, 30, ['of the work', 'done']), ...close]), all);
+    expect(first).toBeUndefined();
+  });
+
+  it('reads a column page on over a list\'s margin in an inner column', () => {
+    // The list's margin is wider than any gap of the table on the page before.
+    const page = [...cell(200, 30, ['a long report', 'of what was done:']), ...cell(200, 84, ['- first item', '- second item'])];
+    const read = columnPage(table(80), buildLines(page), all);
+    expect(read?.rest).toEqual([]);
+    expect(read?.table.cells.map((c) => [c.col, c.lines.length])).toEqual([[2, 4]]);
   });
 });
 

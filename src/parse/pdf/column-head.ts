@@ -4,7 +4,7 @@ import { lineGeometry } from './line-geometry.ts';
 import type { GridCell, PageTable } from './table-grid.ts';
 import type { Chunk, TextLine } from './text-lines.ts';
 import { boxOf, type Box } from './page-content.ts';
-import { rowSeparation, type RowGapEvidence } from './row-gap-evidence.ts';
+import { rowSeparation, tableSteps, type RowGapEvidence } from './row-gap-evidence.ts';
 import { streamTable } from './stream-table.ts';
 
 /**
@@ -44,14 +44,20 @@ export function absorbColumnHead(
   // Up from the table, line by line, while each sits in a column (or is set like a goal row) close
   // above the next; what is left above must be the page's furniture (a running head), which a cut
   // row's rest may also reach into.
+  // Content lines in the inner columns alone, as the line below them: a list's margin inside the
+  // cell may set them further apart than a cell's spacing (nothing else starts there, columnPage).
+  const inner = (l: TextLine): boolean => isContent(l) && l.chunks.every((ch) => (columnOfLine(table, ch, em) ?? 0) >= 1);
   let from = all.length;
   let below = table.box.top;
   let belowGroup = true;
+  let belowInner = false;
   while (from > 0) {
     const l = all[from - 1] as TextLine;
     const group = groupLike(l);
     if (!inColumns(table, l, em) && !group) break;
-    if (below - l.bottom > (group || belowGroup ? rowGap(l) : gapLimit)) break;
+    const innerRun = !group && belowInner && inner(l);
+    if (below - l.bottom > (group || belowGroup ? rowGap(l) : gapLimit) && !innerRun) break;
+    belowInner = !group && inner(l);
     below = l.top;
     belowGroup = group;
     from--;
@@ -69,7 +75,16 @@ export function absorbColumnHead(
   // Lines of a column going on at line spacing into the table's first row (the stream reader's
   // region began at the first line with phrases in two columns) are that row's cell: one row.
   const firstRow = table.cells.filter((c) => c.row === 0);
-  const runsInto = (c: GridCell): GridCell | undefined => firstRow.find((f) => f.col === c.col && f.colSpan === c.colSpan && f.box.top - c.box.bottom < 0.6 * em);
+  // Where the document measured the table's row step, a step past halfway from the line pitch to
+  // it is a row's start, however little white it leaves (padding of a point or two).
+  const steps = tableSteps(rowGaps, table.colEdges, em);
+  const close = (c: GridCell, f: GridCell): boolean => {
+    const from = c.geometry?.at(-1)?.baseline;
+    const to = f.geometry?.[0]?.baseline;
+    if (steps && from !== undefined && to !== undefined) return to - from < steps.pitch + 0.5 * (steps.rowStep - steps.pitch);
+    return f.box.top - c.box.bottom < 0.6 * em;
+  };
+  const runsInto = (c: GridCell): GridCell | undefined => firstRow.find((f) => f.col === c.col && f.colSpan === c.colSpan && close(c, f));
   if (goal.length === 0 && restCells.some((c) => runsInto(c) !== undefined)) {
     for (const c of restCells) {
       const into = runsInto(c);
@@ -105,9 +120,11 @@ export function absorbColumnHead(
  * few rows too sparse for the stream reader to find columns in: every content line's phrases
  * inside the columns of the table on the page before, each line within a cell's paragraph spacing
  * of the one before. The page is read in those columns (one row of column cells when no line has
- * phrases in two), so that the table runs on over it. The same holds of the page's top block alone
- * where what follows it is set apart by more than a cell's spacing (the table's last row ran on
- * over the page, and the text after the table follows: a list of abbreviations, a signature).
+ * phrases in two), so that the table runs on over it; lines in the table's inner columns alone
+ * may be further apart (a list's margin). The same holds of the page's top block alone where what
+ * follows it is set apart by more than a cell's spacing, or where the block keeps to the table's
+ * inner columns (the table's last row ran on over the page, and the text after the table
+ * follows: a list of abbreviations, a signature).
  */
 export function columnPage(
   prev: PageTable,
@@ -122,11 +139,16 @@ export function columnPage(
   const em = first.fontSize || 10;
   const gapLimit = cellGapLimit(prev, em);
   const apart = (i: number): boolean => i > 0 && (content[i] as TextLine).top - (content[i - 1] as TextLine).bottom > gapLimit;
+  // Lines in the table's inner columns alone, its first column empty, are no heading or paragraph
+  // after the table (those start at its left): a list's margin inside the cell may set them
+  // further apart than a cell's spacing.
+  const inner = (l: TextLine): boolean => l.chunks.every((ch) => (columnOfLine(prev, ch, em) ?? 0) >= 1);
   let n = 0;
-  while (n < content.length && inColumns(prev, content[n] as TextLine, em) && !apart(n)) n++;
-  // The top block alone only where what follows is set apart from it.
-  if (n === 0 || (n < content.length && !apart(n))) return undefined;
+  while (n < content.length && inColumns(prev, content[n] as TextLine, em) && (!apart(n) || content.slice(0, n + 1).every(inner))) n++;
   const block = content.slice(0, n);
+  // The top block alone only where what follows is set apart from it, or where it stands in the
+  // inner columns.
+  if (n === 0 || (n < content.length && !apart(n) && !block.every(inner))) return undefined;
   const rest = lines.filter((l) => !block.includes(l));
   return readInColumns(prev, block, rest, em, rowGaps);
 }

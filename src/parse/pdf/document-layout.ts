@@ -16,6 +16,7 @@ import { fitToColumns } from './column-fit.ts';
 import { tablesUnderRepeatedHeaders } from './repeated-header-page.ts';
 import { highestTable, lowestTable } from './table-grid.ts';
 import { linkPageTables, type PlacedTable } from './page-continuation.ts';
+import { pooledRowGaps } from './row-gap-evidence.ts';
 import { markTableConfidence } from '../../ocr/confidence.ts';
 
 /**
@@ -27,7 +28,8 @@ export function layOutDocument(pages: readonly PageContent[]): Block[] {
   const first: PageTables[] = pages.map((p) => findTables(p));
   // A page of a borderless table with no row gap of its own, or fewer columns, is read again with
   // the gap and columns the table's other pages measured.
-  const rowGaps = first.flatMap((f) => f.rowGaps);
+  const measured = first.flatMap((f) => f.rowGaps);
+  const rowGaps = [...measured, ...pooledRowGaps(first.flatMap((f) => f.rowSteps), measured)];
   const again = (f: PageTables): boolean => f.unmeasured || f.tables.some((t) => t.mode === 'stream');
   const found = rowGaps.length === 0 ? first : first.map((f, i) => (again(f) && pages[i] ? findTables(pages[i], rowGaps) : f));
   tablesUnderRepeatedHeaders(found, rowGaps);

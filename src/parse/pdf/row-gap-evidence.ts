@@ -1,5 +1,5 @@
 import { median } from './stream-columns.ts';
-import type { BorrowedGap } from './stream-rows.ts';
+import { gapOfTally, type BorrowedGap, type RowStepTally } from './stream-rows.ts';
 
 /**
  * How a borderless table measured its row gap on one page: its line pitch, its row step and
@@ -14,6 +14,8 @@ export interface RowGapEvidence extends BorrowedGap {
   edges: readonly number[];
   /** Median font size of the table's lines. */
   em: number;
+  /** Where each column's text starts (the leftmost cell of that column alone), where it has any. */
+  textStarts?: readonly (number | undefined)[];
 }
 
 /**
@@ -45,6 +47,16 @@ export function borrowedGap(known: readonly RowGapEvidence[], pitch: number, edg
 }
 
 /**
+ * The line pitch and row step measured for the table with these columns (any line pitch: a
+ * page's table, once read, keeps only its columns), or undefined.
+ */
+export function tableSteps(known: readonly RowGapEvidence[], edges: readonly number[], em: number): { pitch: number; rowStep: number } | undefined {
+  const same = known.filter((k) => sameTable(k, k.pitch, edges, em));
+  if (same.length === 0) return undefined;
+  return { pitch: median(same.map((k) => k.pitch)), rowStep: median(same.map((k) => k.rowStep)) };
+}
+
+/**
  * The columns another page measured for the same table (the first such page), or undefined.
  */
 export function knownEdges(known: readonly RowGapEvidence[], pitch: number, edges: readonly number[], em: number): readonly number[] | undefined {
@@ -60,4 +72,50 @@ export function knownEdges(known: readonly RowGapEvidence[], pitch: number, edge
 export function rowSeparation(known: readonly RowGapEvidence[], em: number, lineHeight: number): number {
   const steps = known.filter((k) => Math.abs(k.em - em) <= 0.05 * em).map((k) => k.usualRowStep + 0.15 * k.pitch);
   return steps.length === 0 ? 0 : Math.max(...steps) - lineHeight;
+}
+
+/** The steps of one page of a borderless table that showed one row start alone (stream-rows.ts). */
+export interface RowStepEvidence {
+  steps: RowStepTally;
+  pitch: number;
+  edges: readonly number[];
+  em: number;
+  textStarts?: readonly (number | undefined)[];
+}
+
+/**
+ * Row gaps measured over several pages together: a table of rows taller than half a page shows
+ * one row start a page, which no page can measure alone, while every page of the table is set
+ * with the same padding. Pages of the same table (`sameTable`) that no page measured on its own
+ * pool their steps; two pages or more give the table's row gap, as two starts on one page do.
+ */
+export function pooledRowGaps(parts: readonly RowStepEvidence[], known: readonly RowGapEvidence[]): RowGapEvidence[] {
+  const groups: RowStepEvidence[][] = [];
+  for (const p of parts) {
+    if (known.some((k) => sameTable(k, p.pitch, p.edges, p.em))) continue;
+    const group = groups.find((g) => g[0] !== undefined && sameTable({ ...g[0], rowStep: 0, usualRowStep: 0 }, p.pitch, p.edges, p.em));
+    if (group) group.push(p);
+    else groups.push([p]);
+  }
+  return groups.flatMap((g) => {
+    const [head] = g;
+    if (!head || g.length < 2) return [];
+    const paraSteps = new Map<number, number>();
+    for (const p of g) for (const [k, n] of p.steps.paraSteps) paraSteps.set(k, (paraSteps.get(k) ?? 0) + n);
+    const pitch = median(g.map((p) => p.pitch));
+    const gap = gapOfTally({
+      together: g.reduce((n, p) => n + p.steps.together, 0),
+      rowSteps: g.flatMap((p) => p.steps.rowSteps),
+      clearSteps: g.flatMap((p) => p.steps.clearSteps),
+      loneSteps: g.flatMap((p) => p.steps.loneSteps),
+      loneParaSteps: g.flatMap((p) => p.steps.loneParaSteps),
+      paraSteps,
+      pitch,
+    });
+    const textStarts = head.edges.slice(1).map((_, c) => {
+      const xs = g.flatMap((p) => (p.edges.length === head.edges.length && p.textStarts?.[c] !== undefined ? [p.textStarts[c] as number] : []));
+      return xs.length > 0 ? Math.min(...xs) : undefined;
+    });
+    return [{ ...gap, pitch, edges: head.edges, em: median(g.map((p) => p.em)), textStarts }];
+  });
 }

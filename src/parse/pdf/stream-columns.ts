@@ -80,7 +80,12 @@ export function alignedCorridors(lines: readonly TextLine[]): Corridor[] {
     for (let k = Math.round((x - 1) * 2); k <= Math.round((x + 1) * 2); k++) n += starts.get(k) ?? 0;
     return n >= need;
   };
-  const found = corridors(cover, Math.floor(CROSSING_SHARE * lines.length), MIN_ALIGNED_GAP_EM * em);
+  // A few crossing lines are allowed, as a share of all lines; where most lines are one column's
+  // alone (a tall cell running on beside a few lines of its row's other cells), that share lets
+  // whole columns through, and only a strip no line crosses at all tells their gap.
+  const minWidth = MIN_ALIGNED_GAP_EM * em;
+  const tolerant = corridors(cover, Math.floor(CROSSING_SHARE * lines.length), minWidth);
+  const found = [...tolerant, ...corridors(cover, 0, minWidth).filter((c) => !tolerant.some((t) => t.from <= c.to && c.from <= t.to))];
   return found
     .filter((c) => sharedStart(x0 + c.to))
     .map((c) => ({ from: x0 + c.from, to: x0 + c.to, at: x0 + c.to - Math.min(c.to - c.from, em) / 2 }));
@@ -206,18 +211,21 @@ export function dropHeaderOnlyColumns(lines: readonly TextLine[], edges: number[
 /**
  * Column boundaries taken from elsewhere (the same table on its page's other lines) fitted to
  * these lines: a boundary that a phrase of the column to its left runs over moves into the white
- * between that column's text and the next one's, when there is such white.
+ * between that column's text and the next one's, when there is such white. Where the next column
+ * is empty on these lines, its text start elsewhere (`textStarts`, when known) bounds that white:
+ * a boundary set mid-corridor on a page whose words ended short is run over by a fuller line.
  */
-export function fitColumns(lines: readonly TextLine[], edges: readonly number[]): number[] {
+export function fitColumns(lines: readonly TextLine[], edges: readonly number[], textStarts?: readonly (number | undefined)[]): number[] {
   const chunks = lines.flatMap((l) => l.chunks);
   return edges.map((e, i) => {
     if (i === 0 || i === edges.length - 1) return e;
     const left = chunks.filter((c) => columnOf(c.x0 + 0.5, edges) === i - 1);
     const right = chunks.filter((c) => columnOf(c.x0 + 0.5, edges) === i);
+    const known = textStarts?.[i];
     // A column empty on these lines shows no corridor: text reaching over it spans it.
-    if (left.length === 0 || right.length === 0) return e;
+    if (left.length === 0 || (right.length === 0 && known === undefined)) return e;
     const leftEnd = Math.max(...left.map((c) => c.x1));
-    const rightStart = Math.min(...right.map((c) => c.x0));
+    const rightStart = right.length > 0 ? Math.min(...right.map((c) => c.x0)) : (known as number);
     if (!(leftEnd > e - 0.5) || !(rightStart > leftEnd)) return e;
     return (leftEnd + rightStart) / 2;
   });

@@ -32,6 +32,20 @@ function isFigures(span: Span): boolean {
   return span.chunks.every((c) => FIGURES.test(c.text));
 }
 
+/**
+ * Whether the first word of `s` would have fitted after the text of `above` on its line, up to
+ * `reach` (the furthest its column's text goes), with the narrowest word space a font sets (a
+ * fifth of an em): a word that would not fit wrapped for want of room.
+ */
+function fitsAfter(above: Span, s: Span, reach: number): boolean {
+  const first = s.chunks[0];
+  const end = above.chunks[above.chunks.length - 1];
+  if (!first || !end) return true;
+  const word = first.text.split(' ')[0] ?? '';
+  const width = first.text.length > 0 ? ((first.x1 - first.x0) * word.length) / first.text.length : 0;
+  return end.x1 + 0.2 * first.fontSize + width <= reach + 0.5;
+}
+
 /** Baseline of a span: that of its first text run. */
 export function spanBaseline(span: Span): number {
   return span.chunks[0]?.runs[0]?.baseline ?? span.chunks[0]?.bottom ?? 0;
@@ -44,10 +58,15 @@ export function spanBaseline(span: Span): number {
  */
 export function columnFlow(placed: readonly LineCells[], pitch: number, limit: number): Map<Span, SpanFlow> {
   const flow = new Map<Span, SpanFlow>();
+  // How far the text of each column span reaches: a word that would have fitted after the text
+  // above did not wrap there.
+  const reach = new Map<string, number>();
+  for (const lc of placed) for (const s of lc.spans) reach.set(`${s.c0}-${s.c1}`, Math.max(reach.get(`${s.c0}-${s.c1}`) ?? 0, ...s.chunks.map((c) => c.x1)));
   placed.forEach((cur, i) => {
     for (const s of cur.spans) {
       const base = spanBaseline(s);
       let above: Span | undefined;
+      let aboveLine: LineCells | undefined;
       let aboveBase = Number.NEGATIVE_INFINITY;
       for (let j = i - 1; j >= 0; j--) {
         for (const o of placed[j]?.spans ?? []) {
@@ -55,6 +74,7 @@ export function columnFlow(placed: readonly LineCells[], pitch: number, limit: n
           const b = spanBaseline(o);
           if (b < base - 0.4 * pitch && b > aboveBase) {
             above = o;
+            aboveLine = placed[j];
             aboveBase = b;
           }
         }
@@ -64,7 +84,11 @@ export function columnFlow(placed: readonly LineCells[], pitch: number, limit: n
         const step = base - aboveBase;
         // Words never wrap out of a cell of figures alone (a column number, a score): text under
         // one starts a cell of its own, here usually the rest of a row cut by the page break.
-        const afterFigures = isFigures(above) && !isFigures(s);
+        // Unless the word under them could not have followed them on their line, beside words in
+        // other cells (a measure's number alone on its line above a word too long for the rest of
+        // it; a line of figures alone is a row of its own, as column numbers under a header).
+        const wrapped = aboveLine !== undefined && !aboveLine.spans.every(isFigures) && !fitsAfter(above, s, reach.get(`${s.c0}-${s.c1}`) ?? 0);
+        const afterFigures = isFigures(above) && !isFigures(s) && !wrapped;
         flow.set(s, { kind: step <= limit && !afterFigures ? 'continue' : 'start', above, step });
       }
     }
@@ -112,7 +136,7 @@ export interface BorrowedGap {
  * single column starting alone after a gap on this page (the rest of a row cut by the page break,
  * under the repeated header) still counts as a row step, as it is often the shortest.
  */
-export function readRowGaps(placed: readonly LineCells[], pitch: number, borrowed?: BorrowedGap): GappedRows | { kind: 'single-spaced' | 'unmeasured' } {
+export function readRowGaps(placed: readonly LineCells[], pitch: number, borrowed?: BorrowedGap): GappedRows | { kind: 'single-spaced' } | { kind: 'unmeasured'; steps?: RowStepTally } {
   if (placed.length < 3 || !(pitch > 0)) return { kind: 'single-spaced' };
   // Lines on one pitch grid may still be padded rows: one row filling the page under its header
   // shows no gap. The table's other pages tell, when it has some.
@@ -171,29 +195,19 @@ export function readRowGaps(placed: readonly LineCells[], pitch: number, borrowe
   let limit: number;
   let usualRowStep: number;
   let shortest: number;
-  // A step alone in the one column still running is a paragraph step when clearly shorter than
-  // the shortest row step (a row of one cell would be set a row step apart).
-  const withLone = (rowStep: number): Map<number, number> => {
-    const steps = new Map(paraSteps);
-    for (const step of loneParaSteps) if (step < rowStep - 0.1 * pitch) countStep(steps, step);
-    return steps;
-  };
+  const tally: RowStepTally = { together, rowSteps, clearSteps, loneSteps, paraSteps, loneParaSteps, pitch };
   if (together >= 2) {
-    // The rest of a row cut by the page break, alone under the header, is the shortest row step
-    // too (one padding above it, not two): it bounds the header's own line steps.
-    const measured = clearSteps.length > 0 ? clearSteps : rowSteps;
-    const cut = Math.min(...measured, ...loneSteps);
-    own = { ...measuredGap(measured, withLone(cut)), rowStep: cut };
+    own = gapOfTally(tally);
     limit = gapLimit(own, pitch);
     usualRowStep = own.usualRowStep;
     shortest = own.rowStep;
   } else if (borrowed) {
     const rowStep = Math.min(borrowed.rowStep, ...rowSteps, ...loneSteps);
-    const para = recurringPara(withLone(rowStep), borrowed.usualRowStep) ?? borrowed.para;
+    const para = recurringPara(withLone(tally, rowStep), borrowed.usualRowStep) ?? borrowed.para;
     limit = gapLimit({ rowStep, usualRowStep: borrowed.usualRowStep, ...(para === undefined ? {} : { para }) }, pitch);
     usualRowStep = borrowed.usualRowStep;
     shortest = rowStep;
-  } else return { kind: 'unmeasured' };
+  } else return together === 1 ? { kind: 'unmeasured', steps: tally } : { kind: 'unmeasured' };
   const flow = columnFlow(placed, pitch, limit);
   // Heading text does not run on into the text under it in another weight (bold heads over
   // regular cells), however close below: where paragraph breaks are as wide as the row gap, the
@@ -272,6 +286,42 @@ function spacedInCell(cur: LineCells, prev: LineCells | undefined, flow: Readonl
   if (indented && start.c0 >= f.above.c0 && start.c1 <= f.above.c1 && !isFigures(f.above)) return true;
   const alone = prev.spans.length === 1;
   return alone && Math.abs(f.step - usualRowStep) > tolerance;
+}
+
+/**
+ * The steps one page of a borderless table shows: where several columns start together
+ * (`rowSteps`, and `clearSteps` where nothing ran on beside them), one column alone under a header
+ * (`loneSteps`), paragraph breaks inside cells (`paraSteps`, step → count, and `loneParaSteps`).
+ * A page showing one row start measures nothing alone; the document pools such pages of one
+ * table (row-gap-evidence.ts) where a tall row leaves one start on each page.
+ */
+export interface RowStepTally {
+  together: number;
+  rowSteps: number[];
+  clearSteps: number[];
+  loneSteps: number[];
+  paraSteps: Map<number, number>;
+  loneParaSteps: number[];
+  pitch: number;
+}
+
+/** The row and paragraph steps of a tally of two row starts or more. */
+export function gapOfTally(t: RowStepTally): BorrowedGap {
+  // The rest of a row cut by the page break, alone under the header, is the shortest row step
+  // too (one padding above it, not two): it bounds the header's own line steps.
+  const measured = t.clearSteps.length > 0 ? t.clearSteps : t.rowSteps;
+  const cut = Math.min(...measured, ...t.loneSteps);
+  return { ...measuredGap(measured, withLone(t, cut)), rowStep: cut };
+}
+
+/**
+ * Paragraph steps, with those of a column running on alone: such a step is a paragraph step when
+ * clearly shorter than the shortest row step (a row of one cell would be set a row step apart).
+ */
+function withLone(t: RowStepTally, rowStep: number): Map<number, number> {
+  const steps = new Map(t.paraSteps);
+  for (const step of t.loneParaSteps) if (step < rowStep - 0.1 * t.pitch) countStep(steps, step);
+  return steps;
 }
 
 function countStep(steps: Map<number, number>, step: number): void {

@@ -4,7 +4,7 @@ import { lineGeometry, type LineGeometry } from './line-geometry.ts';
 import type { GridCell, PageTable } from './table-grid.ts';
 import { columnEdges, dropHeaderOnlyColumns, fitColumns, median, mergeDisjointColumns, placeLine, type LineCells } from './stream-columns.ts';
 import { readRowGaps, type SpanFlow } from './stream-rows.ts';
-import { borrowedGap, knownEdges, type RowGapEvidence } from './row-gap-evidence.ts';
+import { borrowedGap, knownEdges, type RowGapEvidence, type RowStepEvidence } from './row-gap-evidence.ts';
 import { splitRunTogetherCells } from './run-together-cells.ts';
 
 /** A cell of figures: amounts, shares, counts. */
@@ -28,6 +28,8 @@ export interface StreamResult {
   rowGap?: RowGapEvidence;
   /** No row gap to measure here: the region would read better with the table's other pages' gap. */
   unmeasured?: boolean;
+  /** The one row start this region showed, for pooling with the table's other pages. */
+  rowSteps?: RowStepEvidence;
   /** The region has the columns and line pitch of a table measured on another page: a piece of it. */
   continues?: boolean;
 }
@@ -299,6 +301,7 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
     used,
     ...(gapped?.measured ? { rowGap: { ...gapped.measured, pitch, edges, em } } : {}),
     ...(reading?.kind === 'unmeasured' ? { unmeasured: true } : {}),
+    ...(reading?.kind === 'unmeasured' && reading.steps ? { rowSteps: { steps: reading.steps, pitch, edges, em } } : {}),
     ...(borrowed ? { continues: true } : {}),
   };
 }
@@ -353,7 +356,7 @@ function streamEdges(lines: readonly TextLine[], pitch: number, em: number, rowG
   if (!rowGaps || rowGaps.length === 0) return dropped;
   const own = [dropped, merged, raw].find((e) => borrowedGap(rowGaps, pitch, e, em) !== undefined);
   const finer = finerColumns(rowGaps, dropped, em, lines);
-  if (finer) return fitColumns(lines, finer);
+  if (finer) return fitColumns(lines, finer.edges, finer.textStarts);
   const chosen = own ?? dropped;
   const known = knownEdges(rowGaps, pitch, chosen, em);
   return known ? cleanerEdges(lines, chosen, known) : chosen;
@@ -386,7 +389,7 @@ function cleanerEdges(lines: readonly TextLine[], edges: readonly number[], know
  * here is theirs. (The font size, not the line pitch: a page of two or three rows has too few line
  * steps for a steady pitch.)
  */
-function finerColumns(rowGaps: readonly RowGapEvidence[], edges: readonly number[], em: number, lines: readonly TextLine[]): readonly number[] | undefined {
+function finerColumns(rowGaps: readonly RowGapEvidence[], edges: readonly number[], em: number, lines: readonly TextLine[]): RowGapEvidence | undefined {
   const slack = 2 * em;
   const first = edges[0] ?? 0;
   const last = edges[edges.length - 1] ?? 0;
@@ -401,7 +404,7 @@ function finerColumns(rowGaps: readonly RowGapEvidence[], edges: readonly number
     const inside = (c: Chunk): boolean => k.edges.some((e, j) => j + 1 < k.edges.length && c.x0 >= e - em / 2 && c.x1 <= (k.edges[j + 1] ?? e) + em / 2);
     return matched.some(Boolean) && chunks.every(inside);
   };
-  return rowGaps.find(fits)?.edges;
+  return rowGaps.find(fits);
 }
 
 /**

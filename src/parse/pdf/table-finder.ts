@@ -2,7 +2,7 @@ import type { PageContent, Segment, TextRun } from './page-content.ts';
 import { buildLines, type TextLine } from './text-lines.ts';
 import { latticeTable, ruleGroups } from './lattice-table.ts';
 import { streamTable } from './stream-table.ts';
-import type { RowGapEvidence } from './row-gap-evidence.ts';
+import type { RowGapEvidence, RowStepEvidence } from './row-gap-evidence.ts';
 import { columnCorridors, dropHeaderOnlyColumns, median, mergeDisjointColumns } from './stream-columns.ts';
 import type { PageTable } from './table-grid.ts';
 import { withoutUnstartedColumns } from './unstarted-columns.ts';
@@ -17,6 +17,8 @@ export interface PageTables {
   textLines: TextLine[];
   /** Row gaps the page's borderless tables measured (for the same tables on other pages). */
   rowGaps: RowGapEvidence[];
+  /** Steps of borderless tables showing one row start alone, to pool over the document's pages. */
+  rowSteps: RowStepEvidence[];
   /** A borderless region had no row gap of its own to measure: read again with the document's. */
   unmeasured: boolean;
 }
@@ -122,7 +124,7 @@ export function findTables(page: PageContent, rowGaps?: readonly RowGapEvidence[
   const textLines = stream.rest;
   if (askew.length > 0) textLines.push(...buildLines(askew));
   textLines.sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
-  return { tables, textLines, rowGaps: stream.rowGaps, unmeasured: stream.unmeasured };
+  return { tables, textLines, rowGaps: stream.rowGaps, rowSteps: stream.rowSteps, unmeasured: stream.unmeasured };
 }
 
 interface StreamContext {
@@ -141,10 +143,15 @@ const MAX_GUTTER_CUTS = 2;
  * side is searched on its own: a small table set in one text column is found there. Returns the
  * tables and the lines left as running text (cut pieces where a region was cut).
  */
-function streamPass(lines: readonly TextLine[], ctx: StreamContext, cuts: number): { tables: PageTable[]; rest: TextLine[]; rowGaps: RowGapEvidence[]; unmeasured: boolean } {
+function streamPass(
+  lines: readonly TextLine[],
+  ctx: StreamContext,
+  cuts: number,
+): { tables: PageTable[]; rest: TextLine[]; rowGaps: RowGapEvidence[]; rowSteps: RowStepEvidence[]; unmeasured: boolean } {
   const { page, askew, hintRules } = ctx;
   const tables: PageTable[] = [];
   const rowGaps: RowGapEvidence[] = [];
+  const rowSteps: RowStepEvidence[] = [];
   let unmeasured = false;
   const consumed = new Set<TextLine>();
   const replaced = new Map<TextLine, TextLine[]>();
@@ -174,7 +181,9 @@ function streamPass(lines: readonly TextLine[], ctx: StreamContext, cuts: number
       }
       tables.push(table);
       // The columns as the table keeps them (a caption's phrase may have added one).
-      if (result.rowGap) rowGaps.push({ ...result.rowGap, edges: table.colEdges });
+      const textStarts = columnTextStarts(table);
+      if (result.rowGap) rowGaps.push({ ...result.rowGap, edges: table.colEdges, textStarts });
+      if (result.rowSteps) rowSteps.push({ ...result.rowSteps, edges: table.colEdges, textStarts });
       // Caption and note lines cut off the table stay running text.
       for (const l of region) if (l.bottom > table.box.top && l.top < table.box.bottom) consumed.add(l);
       continue;
@@ -193,6 +202,7 @@ function streamPass(lines: readonly TextLine[], ctx: StreamContext, cuts: number
       const sub = streamPass(half, ctx, cuts + 1);
       tables.push(...sub.tables);
       rowGaps.push(...sub.rowGaps);
+      rowSteps.push(...sub.rowSteps);
       unmeasured ||= sub.unmeasured;
       for (const l of sub.rest) kept.add(l);
     }
@@ -200,7 +210,7 @@ function streamPass(lines: readonly TextLine[], ctx: StreamContext, cuts: number
     for (const [line, cut] of pieces) replaced.set(line, cut.filter((p) => kept.has(p) || (p.x0 < gutter && p.x1 > gutter)));
   }
   const rest = lines.flatMap((l) => (consumed.has(l) ? [] : (replaced.get(l) ?? [l])));
-  return { tables, rest, rowGaps, unmeasured };
+  return { tables, rest, rowGaps, rowSteps, unmeasured };
 }
 
 /**
@@ -244,6 +254,14 @@ function withoutCaptionRows(table: PageTable): PageTable {
   const bottom = rowBands[rowBands.length - 1]?.bottom ?? table.box.bottom;
   const xs = cells.flatMap((c) => [c.box.x0, c.box.x1]);
   return withoutUnstartedColumns({ ...table, rows: last - first + 1, cells, rowBands, box: { x0: Math.min(...xs), x1: Math.max(...xs), top, bottom } });
+}
+
+/** Where each column's text starts: the leftmost cell of that column alone with text. */
+function columnTextStarts(table: PageTable): (number | undefined)[] {
+  return Array.from({ length: table.cols }, (_, c) => {
+    const xs = table.cells.filter((cell) => cell.col === c && cell.colSpan === 1 && cell.lines.some((l) => l.trim() !== '')).map((cell) => cell.box.x0);
+    return xs.length > 0 ? Math.min(...xs) : undefined;
+  });
 }
 
 /** Most lines are one phrase of four words or more: running text. */

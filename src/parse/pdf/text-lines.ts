@@ -96,7 +96,28 @@ function makeLine(runs: TextRun[]): TextLine {
   }
   flush();
   const { x0, x1, top, bottom } = runsBox(runs);
-  return { x0, x1, top, bottom, baseline: main.baseline, fontSize, chunks };
+  return { x0, x1, top, bottom, baseline: main.baseline, fontSize, chunks: justified(chunks, fontSize) ? [makeChunk(runs)] : chunks };
+}
+
+/** Fewest word gaps that make a line of single words read as one justified line of prose. */
+const MIN_JUSTIFIED_GAPS = 3;
+/** Widest word gap (em) that justification stretches a line to. */
+const MAX_JUSTIFIED_GAP_EM = 1.2;
+
+/**
+ * A line of justified prose whose word spaces were stretched past the phrase gap (a short last-but-
+ * one line of a paragraph, a narrow text column): every phrase one word of letters, and every gap
+ * between them the same to a fraction of a point, since justification spreads the line's slack
+ * evenly over its spaces. Cells side by side leave gaps that follow their texts' lengths, and
+ * never all the same over several columns of words.
+ */
+function justified(chunks: readonly Chunk[], em: number): boolean {
+  if (chunks.length < MIN_JUSTIFIED_GAPS + 1) return false;
+  if (!chunks.every((c) => !/\s/u.test(c.text) && /\p{L}{2}/u.test(c.text))) return false;
+  const gaps = chunks.slice(1).map((c, i) => c.x0 - (chunks[i]?.x1 ?? c.x0));
+  const lo = Math.min(...gaps);
+  const hi = Math.max(...gaps);
+  return hi <= MAX_JUSTIFIED_GAP_EM * em && hi - lo <= Math.max(0.25, 0.03 * em);
 }
 
 /** A phrase from its runs (left to right): text with spaces where the runs leave a gap. */

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import type { TextRun } from '../../src/parse/pdf/page-content.ts';
+import { buildLines } from '../../src/parse/pdf/text-lines.ts';
+import { streamTable } from '../../src/parse/pdf/stream-table.ts';
+import { alignedCorridors, fitColumns } from '../../src/parse/pdf/stream-columns.ts';
+import { pooledRowGaps, type RowStepEvidence } from '../../src/parse/pdf/row-gap-evidence.ts';
+import { cell, FS, run } from './support/synthetic-runs.ts';
+
+/**
+ * A borderless table whose rows are taller than half a page (narrow columns, long cells): each
+ * page shows one row start, which no page can measure alone. Synthetic words, 0.5 em a letter,
+ * 10 pt type, pitch 12; rows are set 20 pt apart (8 pt of padding).
+ */
+const page = (number: string, word: string): TextRun[] => [
+  // The row above runs on from the page before in two columns...
+  ...cell(100, 100, ['five', 'more']),
+  ...cell(170, 100, ['long', 'note', 'goes', 'on']),
+  // ...and the next row starts a row step under its lowest line, its number alone on its line
+  // above a word too long to have followed it.
+  ...cell(32, 156, [number, word]),
+  ...cell(100, 156, ['audit', 'unit']),
+  ...cell(170, 156, ['next', 'note', 'text']),
+];
+const texts = (rows: readonly { lines: string[]; row: number; col: number }[]): string[] => rows.map((c) => `${c.row}/${c.col} ${c.lines.join(' ')}`);
+
+describe('row gaps pooled over the pages of a table of tall rows', () => {
+  const a = streamTable(buildLines(page('3.', 'Republican')));
+  const b = streamTable(buildLines(page('4.', 'Procurement')));
+
+  it('keeps the one row start of a page, unmeasured, for pooling', () => {
+    expect(a?.unmeasured).toBe(true);
+    expect(a?.rowGap).toBeUndefined();
+    expect(a?.rowSteps?.steps.rowSteps).toEqual([20]);
+  });
+
+  it('measures the row gap from two pages together, not from one', () => {
+    const parts = [a?.rowSteps, b?.rowSteps].filter((p): p is RowStepEvidence => p !== undefined);
+    expect(parts).toHaveLength(2);
+    const pooled = pooledRowGaps(parts, []);
+    expect(pooled).toHaveLength(1);
+    expect(pooled[0]?.rowStep).toBeCloseTo(20, 5);
+    expect(pooledRowGaps(parts.slice(0, 1), [])).toEqual([]);
+    // A table another page measured alone needs no pooling.
+    expect(pooledRowGaps(parts, pooled)).toEqual([]);
+  });
+
+  it('reads each page in rows with the pooled gap, a number wrapped alone on its line staying in its cell', () => {
+    const parts = [a?.rowSteps, b?.rowSteps].filter((p): p is RowStepEvidence => p !== undefined);
+    const again = streamTable(buildLines(page('3.', 'Republican')), { rowGaps: pooledRowGaps(parts, []) });
+    expect(again?.table.rows).toBe(2);
+    expect(texts(again?.table.cells ?? [])).toEqual(['0/1 five more', '0/2 long note goes on', '1/0 3. Republican', '1/1 audit unit', '1/2 next note text']);
+    // The row alone (the page's region of several phrases begins at its first line): the word
+    // under the number goes on in its cell, and so do the others beside it.
+    const row = streamTable(buildLines(page('3.', 'Republican').filter((r) => r.baseline >= 156)), { rowGaps: pooledRowGaps(parts, []) });
+    expect(texts(row?.table.cells ?? [])).toEqual(['0/0 3. Republican', '0/1 audit unit', '0/2 next note text']);
+  });
+});
+
+describe('a line of justified prose', () => {
+  // Word spaces stretched past the phrase gap, every one the same.
+  const words = ['External', 'monitoring:', 'the', 'civil', 'society'];
+  const spaced = (gaps: number[]): TextRun[] => {
+    let x = 30;
+    return words.map((w, i) => {
+      const r = run(w, x, 100);
+      x = r.x1 + (gaps[i] ?? 0);
+      return r;
+    });
+  };
+
+  it('is one phrase when its word gaps are all the same', () => {
+    const [line] = buildLines(spaced([6.2, 6.2, 6.3, 6.2]));
+    expect(line?.chunks.map((c) => c.text)).toEqual(['External monitoring: the civil society']);
+  });
+
+  it('stays cells when the gaps differ, or the phrases are figures', () => {
+    expect(buildLines(spaced([6.2, 9, 6.2, 7]))[0]?.chunks).toHaveLength(5);
+    let x = 30;
+    const figures = ['12.5', '13.0', '14.5', '15.5'].map((t) => {
+      const r = run(t, x, 100);
+      x = r.x1 + 6.2;
+      return r;
+    });
+    expect(buildLines(figures)[0]?.chunks).toHaveLength(4);
+  });
+});
+
+describe('column boundaries on a page of a table with an empty column', () => {
+  it('moves a boundary a fuller line runs over up to where the next column\'s text starts elsewhere', () => {
+    // Column 1's text starts at 100 on the other pages; here it is empty and column 0 runs to 96.
+    const lines = buildLines([run('a wide word', 32, 100, 64), run('short', 32, 112), run('note', 170, 100)]);
+    const edges = [30, 93, 165, 220];
+    expect(fitColumns(lines, edges)).toEqual(edges);
+    const fitted = fitColumns(lines, edges, [32, 100, 170]);
+    expect(fitted[1]).toBeCloseTo(98, 5);
+    expect(fitted[2]).toBe(165);
+  });
+});
+
+describe('a column gap narrower than a word space beside a tall cell', () => {
+  it('is found where no line crosses it and many start right of it, however few lines the other columns have', () => {
+    // Two lines of the row's other cells; the last column runs on alone for a dozen lines, its
+    // text starting 8 pt right of the longest line beside it.
+    const runs = [
+      run('first cell', 30, 100),
+      run('more words', 30, 112),
+      ...cell(88, 100, Array.from({ length: 12 }, (_, i) => `line ${i}`)),
+    ];
+    const found = alignedCorridors(buildLines(runs));
+    expect(found.map((c) => Math.round(c.at))).toEqual([84]);
+    expect(FS).toBe(10);
+  });
+});
