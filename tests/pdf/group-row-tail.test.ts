@@ -62,6 +62,27 @@ describe('a group row at the foot of a borderless table\'s page', () => {
     expect(table.rows).toBe(rows);
   });
 
+  it('is taken back with the goal\'s first row under it, read in the table\'s columns', () => {
+    const first = [...cell(35, 262, ['3']), ...cell(100, 262, ['first', 'measure']), ...cell(170, 262, ['its', 'result'])];
+    const { table, lines } = tableAndBelow([...title, ...first]);
+    const rows = table.rows;
+    expect(absorbGroupRowTail(table, lines, () => true)).toEqual([]);
+    expect(table.rows).toBe(rows + 2);
+    expect(table.cells.filter((c) => c.row === rows + 1).map((c) => [c.col, c.lines.join(' ')])).toEqual([
+      [0, '3'],
+      [1, 'first measure'],
+      [2, 'its result'],
+    ]);
+  });
+
+  it('stays running text, the table as it was, when text outside its columns follows the row under it', () => {
+    const first = [...cell(35, 262, ['3']), ...cell(100, 262, ['first', 'measure']), ...cell(170, 262, ['its', 'result'])];
+    const { table, lines } = tableAndBelow([...title, ...first, run('A paragraph of running text follows the table here.', 35, 300, 240)]);
+    const before = structuredClone(table);
+    expect(absorbGroupRowTail(table, lines, () => true)).toHaveLength(lines.length);
+    expect(table).toEqual(before);
+  });
+
   it('stays running text when it is not set like the table\'s group rows (regular weight, indented)', () => {
     for (const below of [title.map((r) => ({ ...r, bold: false })), title.map((r) => ({ ...r, x0: r.x0 + 20, x1: r.x1 + 20 }))]) {
       const { table, lines } = tableAndBelow(below);

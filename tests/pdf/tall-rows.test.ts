@@ -5,6 +5,8 @@ import { streamTable } from '../../src/parse/pdf/stream-table.ts';
 import { alignedCorridors, fitColumns } from '../../src/parse/pdf/stream-columns.ts';
 import { pooledRowGaps, type RowStepEvidence } from '../../src/parse/pdf/row-gap-evidence.ts';
 import { cell, FS, run } from './support/synthetic-runs.ts';
+import { findTables, streamRegions } from '../../src/parse/pdf/table-finder.ts';
+import type { PageContent } from '../../src/parse/pdf/page-content.ts';
 
 /**
  * A borderless table whose rows are taller than half a page (narrow columns, long cells): each
@@ -56,6 +58,18 @@ describe('row gaps pooled over the pages of a table of tall rows', () => {
   });
 });
 
+describe('a row start beside columns beginning fresh', () => {
+  it('is a row step for pooling, not a paragraph break in the column running on', () => {
+    // The last column's text runs on from the page before; the next row starts 20 pt under it
+    // there and fresh in the other columns.
+    const runs = [...cell(170, 100, ['long', 'note', 'goes', 'on']), ...cell(32, 156, ['omega', 'more', 'words']), ...cell(100, 156, ['six', 'seven', 'eight']), ...cell(170, 156, ['next', 'note', 'text'])];
+    const read = streamTable(buildLines(runs));
+    expect(read?.unmeasured).toBe(true);
+    expect(read?.rowSteps?.steps.rowSteps).toEqual([20]);
+    expect(read?.rowSteps?.steps.loneParaSteps).toEqual([]);
+  });
+});
+
 describe('a line of justified prose', () => {
   // Word spaces stretched past the phrase gap, every one the same.
   const words = ['External', 'monitoring:', 'the', 'civil', 'society'];
@@ -97,6 +111,17 @@ describe('column boundaries on a page of a table with an empty column', () => {
   });
 });
 
+describe('column boundaries fitted where two cells\' phrases run together', () => {
+  it('cuts the run-together phrase at the boundary before measuring the white', () => {
+    // On one line a word ends short of the boundary and the next cell's word starts 5 pt after it
+    // (less than the phrase gap): one phrase. Another line of the first column runs 1 pt past the
+    // boundary, and the white between the columns lies beyond it.
+    const lines = buildLines([run('a line', 32, 100, 60), run('note', 97, 100), run('a fuller one', 32, 112, 62), run('x', 170, 100)]);
+    expect(lines[0]?.chunks).toHaveLength(2);
+    expect(fitColumns(lines, [30, 93, 165, 220])[1]).toBeCloseTo(95.5, 5);
+  });
+});
+
 describe('a column gap narrower than a word space beside a tall cell', () => {
   it('is found where no line crosses it and many start right of it, however few lines the other columns have', () => {
     // Two lines of the row's other cells; the last column runs on alone for a dozen lines, its
@@ -109,5 +134,57 @@ describe('a column gap narrower than a word space beside a tall cell', () => {
     const found = alignedCorridors(buildLines(runs));
     expect(found.map((c) => Math.round(c.at))).toEqual([84]);
     expect(FS).toBe(10);
+  });
+});
+
+describe('a cut row\'s rest above the page\'s first row', () => {
+  // The row above ran on alone in the last column; the next row starts a row step (20) under it,
+  // in every column, so the page's region of several phrases begins at that row (read alone, its
+  // lines on one grid, as records: the first column's capitals start them).
+  const runs = (word: string): TextRun[] => [
+    ...cell(170, 40, ['the rest', 'of a note', 'running on']),
+    ...cell(32, 84, [word, 'Beta', 'Gamma']),
+    ...cell(100, 84, ['audit', 'unit', 'again']),
+    ...cell(170, 84, ['next', 'note', 'ends']),
+  ];
+  const pageOf = (n: number, word: string): PageContent => ({ number: n, width: 300, height: 400, runs: runs(word), segments: [], figures: [] });
+
+  it('gives the step from the rest to the row for pooling', () => {
+    const found = findTables(pageOf(1, 'Omega'));
+    expect(found.rowGaps).toEqual([]);
+    expect(found.rowSteps.map((p) => p.steps.rowSteps)).toEqual([[20]]);
+    const both = pooledRowGaps([...found.rowSteps, ...findTables(pageOf(2, 'Sigma')).rowSteps], []);
+    expect(both.map((g) => g.rowStep)).toEqual([20]);
+  });
+
+  it('gives none where the line above starts in the first column (a heading or paragraph)', () => {
+    const page: PageContent = { ...pageOf(1, 'Omega'), runs: [run('Table 2', 32, 64), ...runs('Omega').filter((r) => r.baseline >= 84)] };
+    expect(findTables(page).rowSteps).toEqual([]);
+  });
+});
+
+describe('a goal title of four lines between two bands of rows', () => {
+  // Numbers centred in a wide first column (x 60); titles set from the cells' left edge (x 35),
+  // 25 pt further left: more than two ems, as far as the rows' own width goes alike.
+  const rowAt = (y: number, n: string): TextRun[] => [...cell(60, y, [n]), ...cell(100, y, ['measure', 'text']), ...cell(170, y, ['result', 'text'])];
+  const title = (y: number, lines: number): TextRun[] => Array.from({ length: lines }, (_, k) => run(`GOAL TITLE LINE ${k + 1} ACROSS THE TABLE`, 35, y + 12 * k, 180));
+  const header = [run('No', 60, 76), run('Measure', 100, 76), run('Result', 170, 76)];
+  const runs = [...header, ...title(100, 1), ...rowAt(124, '1'), ...rowAt(154, '2'), ...title(184, 4), ...rowAt(244, '1'), ...rowAt(274, '2')];
+
+  it('joins the two bands into one region', () => {
+    const regions = streamRegions(buildLines(runs));
+    expect(regions).toHaveLength(1);
+    expect(regions[0]?.length).toBe(buildLines(runs).length);
+  });
+});
+
+describe('one column running on alone under a repeated header, in paragraphs', () => {
+  it('keeps the header, the column and the rows under it in one region', () => {
+    const header = [run('No', 32, 40), run('Measure', 100, 40), run('Result', 170, 40)];
+    // Four paragraphs of the last column, 8 pt of white between them (under an em and a fifth).
+    const column = [0, 1, 2, 3].flatMap((k) => cell(170, 62 + k * 44, ['a list item', 'going on', 'and on']));
+    const rows = [...cell(32, 250, ['3']), ...cell(100, 250, ['measure', 'text']), ...cell(170, 250, ['result', 'text'])];
+    const lines = buildLines([...header, ...column, ...rows]);
+    expect(streamRegions(lines).map((r) => r.length)).toEqual([lines.length]);
   });
 });

@@ -73,7 +73,7 @@ export function absorbColumnTail(table: PageTable, lines: readonly TextLine[], r
  * text in two of them, are read as rows in the table's columns (a few lines at a page foot are
  * too few for the stream reader to find the columns on their own). Returns the lines taken.
  */
-function rowsBelow(table: PageTable, rest: readonly TextLine[], gapLimit: number, em: number, rowGaps: readonly RowGapEvidence[] | undefined): TextLine[] {
+export function rowsBelow(table: PageTable, rest: readonly TextLine[], gapLimit: number, em: number, rowGaps: readonly RowGapEvidence[] | undefined): TextLine[] {
   const edges = table.colEdges;
   const inColumn = (ch: TextLine['chunks'][number]): boolean => {
     const span = columnSpan(table, columnOf(ch.x0 + 0.5, edges));

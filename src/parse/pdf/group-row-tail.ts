@@ -1,4 +1,4 @@
-import { cellGapLimit } from './column-tail.ts';
+import { cellGapLimit, rowsBelow } from './column-tail.ts';
 import { lineGeometry } from './line-geometry.ts';
 import { boxOf } from './page-content.ts';
 import type { GridCell, PageTable } from './table-grid.ts';
@@ -12,8 +12,9 @@ import { rowSeparation, type RowGapEvidence } from './row-gap-evidence.ts';
  * it opens lost its title. It is taken back as the table's last row when it is set like the
  * table's own group rows (on this page, or on other pages in the same columns): it starts where
  * they do, across the table's columns, in the same weight, within the table's own spacing below
- * its last row, and nothing but the page's furniture follows it (a heading or a note with more
- * text under it is no row of the table). Returns the lines that stay running text.
+ * its last row, and nothing but the page's furniture follows it, or the goal's first rows in the
+ * table's columns (a heading or a note with more text under it is no row of the table). Returns
+ * the lines that stay running text.
  */
 export function absorbGroupRowTail(
   table: PageTable,
@@ -38,21 +39,33 @@ export function absorbGroupRowTail(
   // the lines are no last row.
   const bold = (l: TextLine): boolean => l.chunks.every((c) => c.bold);
   const taken = [first];
-  for (const l of below.slice(1)) {
+  let after: TextLine[] = [];
+  for (const [k, l] of below.slice(1).entries()) {
     const prev = taken[taken.length - 1] as TextLine;
     if (l.top - prev.bottom > 0.5 * em || Math.abs(l.x0 - first.x0) > em / 2 || bold(l) !== bold(first)) {
-      if (isContent(l)) return [...lines];
+      if (isContent(l)) {
+        after = below.slice(k + 1);
+        break;
+      }
       continue;
     }
     taken.push(l);
   }
+  const before = { cells: [...table.cells], rowBands: [...table.rowBands], rows: table.rows, box: { ...table.box } };
   const cell = groupRowCell(table.cols, taken, table.rows);
   const box = cell.box;
   table.cells.push(cell);
   table.rowBands = [...table.rowBands, { top: box.top, bottom: box.bottom }];
   table.rows += 1;
   table.box = { ...table.box, bottom: box.bottom };
-  return lines.filter((l) => !taken.includes(l));
+  // Under it, the first rows of the goal may begin before the page ends: lines in the table's
+  // columns are read as its rows. Any other text under the title makes it no row of the table.
+  const rows = after.length > 0 ? rowsBelow(table, after, gap, em, rowGaps) : [];
+  if (after.some((l) => isContent(l) && !rows.includes(l))) {
+    Object.assign(table, before);
+    return [...lines];
+  }
+  return lines.filter((l) => !taken.includes(l) && !rows.includes(l));
 }
 
 /**

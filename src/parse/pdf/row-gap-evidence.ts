@@ -24,7 +24,7 @@ export interface RowGapEvidence extends BorrowedGap {
  * the middle of a whitespace corridor, which moves with the words that happen to line the column
  * on each page).
  */
-function sameTable(a: RowGapEvidence, pitch: number, edges: readonly number[], em: number): boolean {
+function sameTable(a: Pick<RowGapEvidence, 'pitch' | 'edges' | 'em'>, pitch: number, edges: readonly number[], em: number): boolean {
   if (a.edges.length !== edges.length || Math.abs(a.pitch - pitch) > 0.1 * pitch) return false;
   const slack = 2 * Math.max(a.em, em);
   for (let i = 1; i + 1 < edges.length; i++) if (Math.abs((a.edges[i] ?? 0) - (edges[i] ?? 0)) > slack) return false;
@@ -74,6 +74,17 @@ export function rowSeparation(known: readonly RowGapEvidence[], em: number, line
   return steps.length === 0 ? 0 : Math.max(...steps) - lineHeight;
 }
 
+/**
+ * The columns of `a` are some of `b`'s: the same line pitch and type size, and every inner
+ * boundary of `a` within two ems of one of `b`'s (a page where some columns stay empty).
+ */
+function coarser(a: RowStepEvidence, b: RowStepEvidence): boolean {
+  if (a.edges.length >= b.edges.length || Math.abs(a.pitch - b.pitch) > 0.1 * b.pitch || Math.abs(a.em - b.em) > 0.05 * b.em) return false;
+  const slack = 2 * Math.max(a.em, b.em);
+  const inner = b.edges.slice(1, -1);
+  return a.edges.slice(1, -1).every((x) => inner.some((y) => Math.abs(x - y) <= slack));
+}
+
 /** The steps of one page of a borderless table that showed one row start alone (stream-rows.ts). */
 export interface RowStepEvidence {
   steps: RowStepTally;
@@ -91,9 +102,11 @@ export interface RowStepEvidence {
  */
 export function pooledRowGaps(parts: readonly RowStepEvidence[], known: readonly RowGapEvidence[]): RowGapEvidence[] {
   const groups: RowStepEvidence[][] = [];
-  for (const p of parts) {
+  // The page with the most columns first: a page whose first columns stay empty finds fewer, each
+  // boundary one of the table's.
+  for (const p of [...parts].sort((a, b) => b.edges.length - a.edges.length)) {
     if (known.some((k) => sameTable(k, p.pitch, p.edges, p.em))) continue;
-    const group = groups.find((g) => g[0] !== undefined && sameTable({ ...g[0], rowStep: 0, usualRowStep: 0 }, p.pitch, p.edges, p.em));
+    const group = groups.find((g) => g[0] !== undefined && (sameTable(g[0], p.pitch, p.edges, p.em) || coarser(p, g[0])));
     if (group) group.push(p);
     else groups.push([p]);
   }

@@ -116,8 +116,10 @@ export function columnCorridors(lines: readonly TextLine[], options: { clean?: b
   // (a narrow centred column under a wider centred header): down to the gap that separates
   // phrases at all. Over a few lines, chance alignments of word gaps must be ruled out.
   // Not inside ruled columns (`clean` unset): there a narrow strip is a gap in a cell's text.
-  const clean = options.clean === true && source.length >= CLEAN_LINES ? PHRASE_GAP_EM : MIN_CORRIDOR_EM;
-  const strict = corridors(cover, 0, clean * em);
+  // The narrow strip is counted in whole bins, and rounding the ink to them may take up to a bin
+  // (a point) off it: a strip just under the phrase gap by that much is one.
+  const clean = options.clean === true && source.length >= CLEAN_LINES;
+  const strict = corridors(cover, 0, clean ? PHRASE_GAP_EM * em - 1 : MIN_CORRIDOR_EM * em);
   const tolerant = corridors(cover, Math.floor(CROSSING_SHARE * source.length), MIN_CORRIDOR_EM * em);
   const inner = [...strict];
   for (const t of tolerant) if (!inner.some((e) => Math.abs(e.at - t.at) < em)) inner.push(t);
@@ -216,7 +218,9 @@ export function dropHeaderOnlyColumns(lines: readonly TextLine[], edges: number[
  * a boundary set mid-corridor on a page whose words ended short is run over by a fuller line.
  */
 export function fitColumns(lines: readonly TextLine[], edges: readonly number[], textStarts?: readonly (number | undefined)[]): number[] {
-  const chunks = lines.flatMap((l) => l.chunks);
+  // Phrases of two cells run together (padding narrower than a word space) are cut at the edges
+  // first: run together, the left cell's phrase would reach into the next column's text.
+  const chunks = lines.flatMap((l) => l.chunks.flatMap((c) => splitAtEdges(c, edges)));
   return edges.map((e, i) => {
     if (i === 0 || i === edges.length - 1) return e;
     const left = chunks.filter((c) => columnOf(c.x0 + 0.5, edges) === i - 1);

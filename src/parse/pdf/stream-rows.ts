@@ -1,5 +1,6 @@
 import { median, type LineCells } from './stream-columns.ts';
 import { baselinesOf } from './text-lines.ts';
+import { lineGeometry } from './line-geometry.ts';
 
 /**
  * Rows of a borderless table whose cells are padded: the text of each column is followed down the
@@ -38,12 +39,10 @@ function isFigures(span: Span): boolean {
  * fifth of an em): a word that would not fit wrapped for want of room.
  */
 function fitsAfter(above: Span, s: Span, reach: number): boolean {
-  const first = s.chunks[0];
+  const head = lineGeometry(s.chunks);
   const end = above.chunks[above.chunks.length - 1];
-  if (!first || !end) return true;
-  const word = first.text.split(' ')[0] ?? '';
-  const width = first.text.length > 0 ? ((first.x1 - first.x0) * word.length) / first.text.length : 0;
-  return end.x1 + 0.2 * first.fontSize + width <= reach + 0.5;
+  if (!head || !end) return true;
+  return end.x1 + 0.2 * head.fontSize + head.headWidth <= reach + 0.5;
 }
 
 /** Baseline of a span: that of its first text run. */
@@ -139,8 +138,11 @@ export interface BorrowedGap {
 export function readRowGaps(placed: readonly LineCells[], pitch: number, borrowed?: BorrowedGap): GappedRows | { kind: 'single-spaced' } | { kind: 'unmeasured'; steps?: RowStepTally } {
   if (placed.length < 3 || !(pitch > 0)) return { kind: 'single-spaced' };
   // Lines on one pitch grid may still be padded rows: one row filling the page under its header
-  // shows no gap. The table's other pages tell, when it has some.
-  if (onOneGrid(placed, pitch) && !borrowed) return { kind: 'unmeasured' };
+  // shows no gap. The table's other pages tell, when it has some. Such a page keeps for them only
+  // the starts of body rows set off the grid (a header set apart over single-spaced rows, or a
+  // blank line between them, measures no row gap).
+  const grid = onOneGrid(placed, pitch) && !borrowed;
+  const offGrid = (step: number): boolean => Math.abs(step / pitch - Math.round(step / pitch)) > 0.1;
   const loose = columnFlow(placed, pitch, 1.1 * pitch + 0.5);
   const rowSteps: number[] = [];
   // Steps of paragraph breaks inside a cell: one column starts after a gap while others run on
@@ -172,20 +174,31 @@ export function readRowGaps(placed: readonly LineCells[], pitch: number, borrowe
   // happen to fall on one line in two cells, while a third runs on, do not measure the row gap.
   const clearSteps: number[] = [];
   const loneParaSteps: number[] = [];
+  // Row starts of one column after a gap beside columns beginning fresh (kept for pooling).
+  const beside: number[] = [];
   placed.forEach((cur, i) => {
     if (i === 0) return;
     const fl = cur.spans.map((s) => loose.get(s));
     const st = fl.filter((f): f is SpanFlow => f?.kind === 'start');
     const going = fl.filter((f) => f?.kind === 'continue').length;
+    // Text beginning in columns empty above it on the page, below the first band, beside one
+    // column starting after a gap: a row begins there (the rest of a cut row ran on in one column
+    // and the next row fills the others), not a paragraph in that column.
+    const freshBeside = cur.spans.some((s) => loose.get(s)?.kind === 'fresh' && !firstBand.has(s));
+    const underHeader = (f: SpanFlow): boolean => f.above !== undefined && firstBand.has(f.above) && headerBand;
     // One column starting alone under the table's first band when that is a header (the rest of a
     // row cut by the page break, under the repeated header) is a row step; elsewhere, alone in the
     // one column still running, a paragraph step.
     if (st.length === 1 && going === 0 && st[0]?.above) {
-      if (firstBand.has(st[0].above) && headerBand) loneSteps.push(st[0].step);
-      else loneParaSteps.push(st[0].step);
+      if (freshBeside) {
+        if (!underHeader(st[0]) && (!grid || offGrid(st[0].step))) beside.push(st[0].step);
+      } else if (underHeader(st[0])) {
+        if (!grid) loneSteps.push(st[0].step);
+      } else loneParaSteps.push(st[0].step);
     }
     if (st.length === 1 && going >= 1 && st[0]) countStep(paraSteps, st[0].step);
     if (st.length < 2) return;
+    if (grid && (st.some(underHeader) || !offGrid(Math.min(...st.map((f) => f.step))))) return;
     together++;
     // The column whose text ran lowest in the row above measures the gap between the rows.
     rowSteps.push(Math.min(...st.map((f) => f.step)));
@@ -196,6 +209,13 @@ export function readRowGaps(placed: readonly LineCells[], pitch: number, borrowe
   let usualRowStep: number;
   let shortest: number;
   const tally: RowStepTally = { together, rowSteps, clearSteps, loneSteps, paraSteps, loneParaSteps, pitch };
+  // What a page that measures nothing alone keeps for pooling: its starts, those beside fresh
+  // columns among them.
+  const pooled = (): { kind: 'unmeasured'; steps?: RowStepTally } =>
+    together + beside.length >= 1
+      ? { kind: 'unmeasured', steps: { ...tally, together: together + beside.length, rowSteps: [...rowSteps, ...beside], clearSteps: [...clearSteps, ...beside] } }
+      : { kind: 'unmeasured' };
+  if (grid) return pooled();
   if (together >= 2) {
     own = gapOfTally(tally);
     limit = gapLimit(own, pitch);
@@ -207,7 +227,7 @@ export function readRowGaps(placed: readonly LineCells[], pitch: number, borrowe
     limit = gapLimit({ rowStep, usualRowStep: borrowed.usualRowStep, ...(para === undefined ? {} : { para }) }, pitch);
     usualRowStep = borrowed.usualRowStep;
     shortest = rowStep;
-  } else return together === 1 ? { kind: 'unmeasured', steps: tally } : { kind: 'unmeasured' };
+  } else return pooled();
   const flow = columnFlow(placed, pitch, limit);
   // Heading text does not run on into the text under it in another weight (bold heads over
   // regular cells), however close below: where paragraph breaks are as wide as the row gap, the
@@ -303,6 +323,16 @@ export interface RowStepTally {
   paraSteps: Map<number, number>;
   loneParaSteps: number[];
   pitch: number;
+}
+
+/** A tally of no steps. */
+export function emptyTally(pitch: number): RowStepTally {
+  return { together: 0, rowSteps: [], clearSteps: [], loneSteps: [], paraSteps: new Map(), loneParaSteps: [], pitch };
+}
+
+/** The tally with one more row start, nothing running on beside it. */
+export function withRowStep(t: RowStepTally, step: number): RowStepTally {
+  return { ...t, together: t.together + 1, rowSteps: [...t.rowSteps, step], clearSteps: [...t.clearSteps, step] };
 }
 
 /** The row and paragraph steps of a tally of two row starts or more. */

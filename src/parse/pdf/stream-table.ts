@@ -30,6 +30,9 @@ export interface StreamResult {
   unmeasured?: boolean;
   /** The one row start this region showed, for pooling with the table's other pages. */
   rowSteps?: RowStepEvidence;
+  /** The region's line pitch and type size. */
+  pitch: number;
+  em: number;
   /** The region has the columns and line pitch of a table measured on another page: a piece of it. */
   continues?: boolean;
 }
@@ -302,6 +305,8 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
     ...(gapped?.measured ? { rowGap: { ...gapped.measured, pitch, edges, em } } : {}),
     ...(reading?.kind === 'unmeasured' ? { unmeasured: true } : {}),
     ...(reading?.kind === 'unmeasured' && reading.steps ? { rowSteps: { steps: reading.steps, pitch, edges, em } } : {}),
+    pitch,
+    em,
     ...(borrowed ? { continues: true } : {}),
   };
 }

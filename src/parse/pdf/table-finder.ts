@@ -3,6 +3,7 @@ import { buildLines, type TextLine } from './text-lines.ts';
 import { latticeTable, ruleGroups } from './lattice-table.ts';
 import { streamTable } from './stream-table.ts';
 import type { RowGapEvidence, RowStepEvidence } from './row-gap-evidence.ts';
+import { emptyTally, withRowStep } from './stream-rows.ts';
 import { columnCorridors, dropHeaderOnlyColumns, median, mergeDisjointColumns } from './stream-columns.ts';
 import type { PageTable } from './table-grid.ts';
 import { withoutUnstartedColumns } from './unstarted-columns.ts';
@@ -10,6 +11,7 @@ import { hasChartAxis, isAxisLine } from './chart-axis.ts';
 import { cutAtGutter, findGutter } from './reading-order.ts';
 import { joinStackedGroups, withStubColumn } from './lattice-extent.ts';
 import { closeAtPageEdge, joinColumnRules } from './column-rules.ts';
+import { columnSpan } from './column-tail.ts';
 
 export interface PageTables {
   tables: PageTable[];
@@ -183,7 +185,11 @@ function streamPass(
       // The columns as the table keeps them (a caption's phrase may have added one).
       const textStarts = columnTextStarts(table);
       if (result.rowGap) rowGaps.push({ ...result.rowGap, edges: table.colEdges, textStarts });
-      if (result.rowSteps) rowSteps.push({ ...result.rowSteps, edges: table.colEdges, textStarts });
+      // The step from the rest of a row cut by the page break, one column's lines alone above the
+      // region, to the table's first line: a row start no region of several phrases holds.
+      const cut = result.unmeasured === true ? cutRowStep(lines, table, result.pitch, result.em) : undefined;
+      const steps = cut === undefined ? result.rowSteps?.steps : withRowStep(result.rowSteps?.steps ?? emptyTally(result.pitch), cut);
+      if (steps) rowSteps.push({ steps, pitch: result.pitch, em: result.em, edges: table.colEdges, textStarts });
       // Caption and note lines cut off the table stay running text.
       for (const l of region) if (l.bottom > table.box.top && l.top < table.box.bottom) consumed.add(l);
       continue;
@@ -254,6 +260,21 @@ function withoutCaptionRows(table: PageTable): PageTable {
   const bottom = rowBands[rowBands.length - 1]?.bottom ?? table.box.bottom;
   const xs = cells.flatMap((c) => [c.box.x0, c.box.x1]);
   return withoutUnstartedColumns({ ...table, rows: last - first + 1, cells, rowBands, box: { x0: Math.min(...xs), x1: Math.max(...xs), top, bottom } });
+}
+
+/**
+ * The baseline step from the line just above a table to its first line, where that line lies in
+ * one of its columns but the first (a cut row's rest: a heading or paragraph starts at the left)
+ * and the step is a gap, wider than a line and narrower than three.
+ */
+function cutRowStep(lines: readonly TextLine[], table: PageTable, pitch: number, em: number): number | undefined {
+  const above = lines.filter((l) => l.bottom <= table.box.top + 0.5).at(-1);
+  const first = lines.find((l) => l.top >= table.box.top - 0.5 && l.bottom <= table.box.bottom + 0.5);
+  if (!above || !first || above.chunks.length !== 1 || !(pitch > 0)) return undefined;
+  const inner = Array.from({ length: table.cols - 1 }, (_, k) => columnSpan(table, k + 1)).some((span) => span !== undefined && above.x0 >= span.left - em / 2 && above.x1 <= span.right + em / 2);
+  if (!inner) return undefined;
+  const step = first.baseline - above.baseline;
+  return step > 1.1 * pitch + 0.5 && step < 3 * pitch ? step : undefined;
 }
 
 /** Where each column's text starts: the leftmost cell of that column alone with text. */
@@ -400,9 +421,10 @@ export function streamRegions(lines: readonly TextLine[]): TextLine[][] {
     if (multi) {
       cur.push(line);
       singles = 0;
-    } else if (aligned || (tight(prevLine, line) && inColumn(line, cur))) {
+    } else if (aligned || ((tight(prevLine, line) || paragraphApart(prevLine, line)) && inColumn(line, cur))) {
       // The wrapped tail of one tall cell: it starts where a column of the rows above starts, or
-      // it stays between the phrases of the rows above.
+      // it stays between the phrases of the rows above; its paragraphs and list items are set
+      // apart by a paragraph's spacing.
       cur.push(line);
     } else if (singles < MAX_SINGLE_RUN) {
       cur.push(line);
@@ -436,7 +458,13 @@ function joinAcrossTitles(lines: readonly TextLine[], regions: TextLine[][]): Te
       const em = Math.max(first.fontSize, last.fontSize);
       const x0 = Math.min(...prev.map((l) => l.x0));
       const x1 = Math.max(...prev.map((l) => l.x1));
-      const sameWidth = Math.abs(Math.min(...region.map((l) => l.x0)) - x0) < 2 * em && Math.abs(Math.max(...region.map((l) => l.x1)) - x1) < 2 * em;
+      // The width of the bands' rows (lines of several phrases): titles and captions in either
+      // may start at the cells' left edge, left of a first column of centred numbers.
+      const rowsOf = (ls: readonly TextLine[]): readonly TextLine[] => (ls.some(isMultiPhrase) ? ls.filter(isMultiPhrase) : ls);
+      const width = (ls: readonly TextLine[]): [number, number] => [Math.min(...rowsOf(ls).map((l) => l.x0)), Math.max(...rowsOf(ls).map((l) => l.x1))];
+      const [a0, a1] = width(prev);
+      const [b0, b1] = width(region);
+      const sameWidth = Math.abs(b0 - a0) < 2 * em && Math.abs(b1 - a1) < 2 * em;
       const chain = [last, ...between, first];
       const joined =
         from >= 0 &&
@@ -457,6 +485,11 @@ function joinAcrossTitles(lines: readonly TextLine[], regions: TextLine[][]): Te
     out.push(region);
   }
   return out;
+}
+
+/** Set apart by at most a paragraph's spacing (an em and a fifth of white) from the line above. */
+function paragraphApart(above: TextLine | undefined, line: TextLine): boolean {
+  return above !== undefined && line.top - above.bottom < 1.2 * Math.max(line.fontSize, above.fontSize);
 }
 
 /** At the spacing of lines in one paragraph (or closer). */
