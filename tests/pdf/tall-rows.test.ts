@@ -87,6 +87,20 @@ describe('a line of justified prose', () => {
     expect(line?.chunks.map((c) => c.text)).toEqual(['External monitoring: the civil society']);
   });
 
+  it('is one phrase when a bold lead-in sets its own, wider word space', () => {
+    const line = (bold: number): TextRun[] => {
+      let x = 30;
+      return ['Internal', 'control:', 'the', 'social', 'fund', 'chairman', 'commission'].map((w, i) => {
+        const r = { ...run(w, x, 100), bold: i < bold };
+        x = r.x1 + ([6.5, 6.2, 6.1, 6.2, 6.2, 6.1][i] ?? 0);
+        return r;
+      });
+    };
+    expect(buildLines(line(2))[0]?.chunks).toHaveLength(1);
+    // The same gaps all in one weight are not the same.
+    expect(buildLines(line(0))[0]?.chunks).toHaveLength(7);
+  });
+
   it('stays cells when the gaps differ, or the phrases are figures', () => {
     expect(buildLines(spaced([6.2, 9, 6.2, 7]))[0]?.chunks).toHaveLength(5);
     let x = 30;

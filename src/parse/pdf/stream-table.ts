@@ -2,7 +2,7 @@ import { boxOf, type TextRun } from './page-content.ts';
 import { baselinesOf, type Chunk, type TextLine } from './text-lines.ts';
 import { lineGeometry, type LineGeometry } from './line-geometry.ts';
 import type { GridCell, PageTable } from './table-grid.ts';
-import { columnEdges, dropHeaderOnlyColumns, fitColumns, median, mergeDisjointColumns, placeLine, type LineCells } from './stream-columns.ts';
+import { splitAtEdges, columnEdges, dropHeaderOnlyColumns, fitColumns, median, mergeDisjointColumns, placeLine, type LineCells } from './stream-columns.ts';
 import { readRowGaps, type SpanFlow } from './stream-rows.ts';
 import { borrowedGap, knownEdges, type RowGapEvidence, type RowStepEvidence } from './row-gap-evidence.ts';
 import { splitRunTogetherCells } from './run-together-cells.ts';
@@ -407,7 +407,8 @@ function finerColumns(rowGaps: readonly RowGapEvidence[], edges: readonly number
     const matched = edges.slice(1, -1).map((x) => inner.some((y) => Math.abs(x - y) <= slack || clear(x, y)));
     if (matched.every(Boolean)) return true;
     const inside = (c: Chunk): boolean => k.edges.some((e, j) => j + 1 < k.edges.length && c.x0 >= e - em / 2 && c.x1 <= (k.edges[j + 1] ?? e) + em / 2);
-    return matched.some(Boolean) && chunks.every(inside);
+    // Two cells' phrases run together count as the two they are in their columns.
+    return matched.some(Boolean) && chunks.flatMap((c) => splitAtEdges(c, k.edges)).every(inside);
   };
   return rowGaps.find(fits);
 }

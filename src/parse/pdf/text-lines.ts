@@ -115,9 +115,20 @@ function justified(chunks: readonly Chunk[], em: number): boolean {
   if (chunks.length < MIN_JUSTIFIED_GAPS + 1) return false;
   if (!chunks.every((c) => !/\s/u.test(c.text) && /\p{L}{2}/u.test(c.text))) return false;
   const gaps = chunks.slice(1).map((c, i) => c.x0 - (chunks[i]?.x1 ?? c.x0));
-  const lo = Math.min(...gaps);
-  const hi = Math.max(...gaps);
-  return hi <= MAX_JUSTIFIED_GAP_EM * em && hi - lo <= Math.max(0.25, 0.03 * em);
+  // The slack is the same, but a bold word space is wider than a regular one: gaps in the weight
+  // fewer words are set in («Ички контроль:» leading the line) are measured with a tenth of an em.
+  const boldWords = chunks.filter((c) => c.bold).length;
+  const minority = (c: Chunk | undefined): boolean => c !== undefined && c.bold === boldWords * 2 < chunks.length;
+  const common = gaps.filter((_, i) => !minority(chunks[i]) && !minority(chunks[i + 1]));
+  if (common.length < MIN_JUSTIFIED_GAPS) return false;
+  const lo = Math.min(...common);
+  const hi = Math.max(...common);
+  const mid = (lo + hi) / 2;
+  return (
+    Math.max(...gaps) <= MAX_JUSTIFIED_GAP_EM * em &&
+    hi - lo <= Math.max(0.25, 0.03 * em) &&
+    gaps.every((g) => Math.abs(g - mid) <= 0.1 * em)
+  );
 }
 
 /** A phrase from its runs (left to right): text with spaces where the runs leave a gap. */
