@@ -46,7 +46,7 @@ export function absorbColumnHead(
   // row's rest may also reach into.
   // Content lines in the inner columns alone, as the line below them: a list's margin inside the
   // cell may set them further apart than a cell's spacing (nothing else starts there, columnPage).
-  const inner = (l: TextLine): boolean => isContent(l) && l.chunks.every((ch) => (columnOfLine(table, ch, em) ?? 0) >= 1);
+  const inner = (l: TextLine): boolean => isContent(l) && inInnerColumns(table, l, em);
   let from = all.length;
   let below = table.box.top;
   let belowGroup = true;
@@ -142,7 +142,7 @@ export function columnPage(
   // Lines in the table's inner columns alone, its first column empty, are no heading or paragraph
   // after the table (those start at its left): a list's margin inside the cell may set them
   // further apart than a cell's spacing.
-  const inner = (l: TextLine): boolean => l.chunks.every((ch) => (columnOfLine(prev, ch, em) ?? 0) >= 1);
+  const inner = (l: TextLine): boolean => inInnerColumns(prev, l, em);
   let n = 0;
   while (n < content.length && inColumns(prev, content[n] as TextLine, em) && (!apart(n) || content.slice(0, n + 1).every(inner))) n++;
   const block = content.slice(0, n);
@@ -171,6 +171,14 @@ function columnOfLine(table: PageTable, l: Box, em: number): number | undefined 
     if (span && l.x0 >= span.left - em / 2 && l.x1 <= span.right + em / 2) return c;
   }
   return undefined;
+}
+
+/**
+ * Every phrase of the line inside one of the table's columns but the first: no heading or
+ * paragraph starts there (those start at the table's left).
+ */
+function inInnerColumns(table: PageTable, l: TextLine, em: number): boolean {
+  return l.chunks.every((ch) => (columnOfLine(table, ch, em) ?? 0) >= 1);
 }
 
 /** Every phrase of the line inside one of the table's columns (cells of several columns side by side). */

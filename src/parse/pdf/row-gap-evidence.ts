@@ -1,5 +1,5 @@
 import { median } from './stream-columns.ts';
-import { gapOfTally, type BorrowedGap, type RowStepTally } from './stream-rows.ts';
+import { gapOfTally, pooledTally, type BorrowedGap, type RowStepTally } from './stream-rows.ts';
 
 /**
  * How a borderless table measured its row gap on one page: its line pitch, its row step and
@@ -113,18 +113,8 @@ export function pooledRowGaps(parts: readonly RowStepEvidence[], known: readonly
   return groups.flatMap((g) => {
     const [head] = g;
     if (!head || g.length < 2) return [];
-    const paraSteps = new Map<number, number>();
-    for (const p of g) for (const [k, n] of p.steps.paraSteps) paraSteps.set(k, (paraSteps.get(k) ?? 0) + n);
     const pitch = median(g.map((p) => p.pitch));
-    const gap = gapOfTally({
-      together: g.reduce((n, p) => n + p.steps.together, 0),
-      rowSteps: g.flatMap((p) => p.steps.rowSteps),
-      clearSteps: g.flatMap((p) => p.steps.clearSteps),
-      loneSteps: g.flatMap((p) => p.steps.loneSteps),
-      loneParaSteps: g.flatMap((p) => p.steps.loneParaSteps),
-      paraSteps,
-      pitch,
-    });
+    const gap = gapOfTally(pooledTally(g.map((p) => p.steps), pitch));
     const textStarts = head.edges.slice(1).map((_, c) => {
       const xs = g.flatMap((p) => (p.edges.length === head.edges.length && p.textStarts?.[c] !== undefined ? [p.textStarts[c] as number] : []));
       return xs.length > 0 ? Math.min(...xs) : undefined;

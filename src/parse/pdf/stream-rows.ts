@@ -335,6 +335,21 @@ export function withRowStep(t: RowStepTally, step: number): RowStepTally {
   return { ...t, together: t.together + 1, rowSteps: [...t.rowSteps, step], clearSteps: [...t.clearSteps, step] };
 }
 
+/** The tallies of several pages of one table as one. */
+export function pooledTally(tallies: readonly RowStepTally[], pitch: number): RowStepTally {
+  const paraSteps = new Map<number, number>();
+  for (const t of tallies) for (const [k, n] of t.paraSteps) paraSteps.set(k, (paraSteps.get(k) ?? 0) + n);
+  return {
+    together: tallies.reduce((n, t) => n + t.together, 0),
+    rowSteps: tallies.flatMap((t) => t.rowSteps),
+    clearSteps: tallies.flatMap((t) => t.clearSteps),
+    loneSteps: tallies.flatMap((t) => t.loneSteps),
+    loneParaSteps: tallies.flatMap((t) => t.loneParaSteps),
+    paraSteps,
+    pitch,
+  };
+}
+
 /** The row and paragraph steps of a tally of two row starts or more. */
 export function gapOfTally(t: RowStepTally): BorrowedGap {
   // The rest of a row cut by the page break, alone under the header, is the shortest row step
