@@ -199,6 +199,18 @@ describe('a page holding only the repeated header and one long cell', () => {
     expect(found[1]?.textLines).toEqual([]);
   });
 
+  it('takes the last column\'s lines running further right than its text on the page before', () => {
+    // The last column is open to the right: the page before set the table's right edge where its
+    // own last-column lines ended.
+    const found: PageTables[] = [
+      { tables: page1 ? [page1] : [], textLines: [], rowGaps: [], rowSteps: [], unmeasured: false },
+      { tables: [], textLines: buildLines([...header, ...cell(170, 80, ['and on', 'and on and on and on to the very end', 'the end.'])]), rowGaps: [], rowSteps: [], unmeasured: false },
+    ];
+    tablesUnderRepeatedHeaders(found, []);
+    expect(found[1]?.tables[0]?.cells.filter((c) => c.row > 0).map((c) => c.lines.length)).toEqual([3]);
+    expect(found[1]?.textLines).toEqual([]);
+  });
+
   it('leaves a page that does not start with the header as running text', () => {
     const found: PageTables[] = [
       { tables: page1 ? [page1] : [], textLines: [], rowGaps: [], rowSteps: [], unmeasured: false },

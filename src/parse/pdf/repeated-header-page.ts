@@ -53,12 +53,13 @@ function linesUnderHeader(prev: PageTable, textLines: readonly TextLine[]): Text
   }
   if (k === 0 || seen.size < HEADER_SHARE * header.size) return undefined;
   const em = median(sorted.map((l) => l.fontSize)) || 10;
+  // The last column is open to the right (columnSpan): its text on the page before, which set
+  // the table's right edge, need not have run as far as this page's.
   const x0 = (prev.colEdges[0] ?? 0) - em;
-  const x1 = (prev.colEdges[prev.colEdges.length - 1] ?? 0) + em;
   const out = sorted.slice(0, k);
   for (const l of sorted.slice(k)) {
     const last = out[out.length - 1] as TextLine;
-    if (l.top - last.bottom > MAX_GAP_EM * em || l.x0 < x0 || l.x1 > x1) break;
+    if (l.top - last.bottom > MAX_GAP_EM * em || l.x0 < x0) break;
     out.push(l);
   }
   return out.length > k ? out : undefined;
