@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TextRun } from '../../src/parse/pdf/page-content.ts';
 import { buildLines } from '../../src/parse/pdf/text-lines.ts';
 import { streamTable } from '../../src/parse/pdf/stream-table.ts';
-import { alignedCorridors, fitColumns } from '../../src/parse/pdf/stream-columns.ts';
+import { alignedCorridors, fitColumns, placeLine } from '../../src/parse/pdf/stream-columns.ts';
 import { pooledRowGaps, type RowStepEvidence } from '../../src/parse/pdf/row-gap-evidence.ts';
 import { cell, FS, run } from './support/synthetic-runs.ts';
 import { findTables, streamRegions } from '../../src/parse/pdf/table-finder.ts';
@@ -200,5 +200,23 @@ describe('one column running on alone under a repeated header, in paragraphs', (
     const rows = [...cell(32, 250, ['3']), ...cell(100, 250, ['measure', 'text']), ...cell(170, 250, ['result', 'text'])];
     const lines = buildLines([...header, ...column, ...rows]);
     expect(streamRegions(lines).map((r) => r.length)).toEqual([lines.length]);
+  });
+});
+
+describe('a phrase starting a hair left of the next column', () => {
+  it('is that column\'s when the column before is taken on its line', () => {
+    // A centred date cell wider on this line than on those that set the boundary (98).
+    const [line] = buildLines([run('a cell', 32, 100), run('2024.01.01 2024.12.31', 97, 100, 56)]);
+    if (!line) throw new Error('no line');
+    expect(placeLine(line, [30, 98, 165, 220]).spans.map((s) => [s.c0, s.c1])).toEqual([
+      [0, 0],
+      [1, 1],
+    ]);
+    // Alone on its line, or reaching well into the column before, it spans both.
+    const [alone] = buildLines([run('2024.01.01 2024.12.31', 97, 100, 56)]);
+    const [far] = buildLines([run('a', 32, 100), run('2024.01.01 2024.12.31', 80, 100, 74)]);
+    if (!alone || !far) throw new Error('no line');
+    expect(placeLine(alone, [30, 98, 165, 220]).spans.map((s) => [s.c0, s.c1])).toEqual([[0, 1]]);
+    expect(placeLine(far, [30, 98, 165, 220]).spans.map((s) => [s.c0, s.c1])).toEqual([[0, 1]]);
   });
 });

@@ -249,9 +249,14 @@ export interface LineCells {
 export function placeLine(line: TextLine, edges: readonly number[]): LineCells {
   const spans: LineCells['spans'] = [];
   for (const ch of line.chunks.flatMap((c) => splitAtEdges(c, edges))) {
-    const c0 = columnOf(ch.x0 + 0.5, edges);
-    const c1 = Math.max(c0, columnOf(ch.x1 - 0.5, edges));
     const last = spans[spans.length - 1];
+    let c0 = columnOf(ch.x0 + 0.5, edges);
+    const c1 = Math.max(c0, columnOf(ch.x1 - 0.5, edges));
+    // A phrase of its own, after the phrase that fills the column on this line, starting a hair
+    // left of the next column's boundary (a centred cell wider than usual on this line, a boundary
+    // set from other lines): it is the next column's, not a cell spanning both.
+    const overhang = (edges[c0 + 1] ?? 0) - ch.x0;
+    if (c1 > c0 && last !== undefined && last.c1 >= c0 && overhang < Math.min(0.25 * ch.fontSize, 0.1 * (ch.x1 - ch.x0))) c0 += 1;
     if (last && c0 <= last.c1) {
       last.c1 = Math.max(last.c1, c1);
       last.chunks.push(ch);
