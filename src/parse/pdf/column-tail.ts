@@ -98,7 +98,7 @@ export function rowsBelow(table: PageTable, rest: readonly TextLine[], gapLimit:
 }
 
 /** Where the column's text starts on this page: its leftmost line (of cells of that column alone). */
-function textLeft(table: PageTable, c: number): number {
+export function textLeft(table: PageTable, c: number): number {
   const x0s = table.cells.filter((g) => g.col === c && g.colSpan === 1).flatMap((g) => (g.geometry ?? []).flatMap((x) => (x ? [x.x0] : [])));
   return x0s.length > 0 ? Math.min(...x0s) : Number.NEGATIVE_INFINITY;
 }

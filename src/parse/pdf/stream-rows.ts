@@ -212,9 +212,7 @@ export function readRowGaps(placed: readonly LineCells[], pitch: number, borrowe
   // What a page that measures nothing alone keeps for pooling: its starts, those beside fresh
   // columns among them.
   const pooled = (): { kind: 'unmeasured'; steps?: RowStepTally } =>
-    together + beside.length >= 1
-      ? { kind: 'unmeasured', steps: { ...tally, together: together + beside.length, rowSteps: [...rowSteps, ...beside], clearSteps: [...clearSteps, ...beside] } }
-      : { kind: 'unmeasured' };
+    together + beside.length >= 1 ? { kind: 'unmeasured', steps: beside.reduce(withRowStep, tally) } : { kind: 'unmeasured' };
   if (grid) return pooled();
   if (together >= 2) {
     own = gapOfTally(tally);

@@ -11,7 +11,7 @@ import { hasChartAxis, isAxisLine } from './chart-axis.ts';
 import { cutAtGutter, findGutter } from './reading-order.ts';
 import { joinStackedGroups, withStubColumn } from './lattice-extent.ts';
 import { closeAtPageEdge, joinColumnRules } from './column-rules.ts';
-import { columnSpan } from './column-tail.ts';
+import { columnSpan, textLeft } from './column-tail.ts';
 
 export interface PageTables {
   tables: PageTable[];
@@ -280,8 +280,8 @@ function cutRowStep(lines: readonly TextLine[], table: PageTable, pitch: number,
 /** Where each column's text starts: the leftmost cell of that column alone with text. */
 function columnTextStarts(table: PageTable): (number | undefined)[] {
   return Array.from({ length: table.cols }, (_, c) => {
-    const xs = table.cells.filter((cell) => cell.col === c && cell.colSpan === 1 && cell.lines.some((l) => l.trim() !== '')).map((cell) => cell.box.x0);
-    return xs.length > 0 ? Math.min(...xs) : undefined;
+    const x = textLeft(table, c);
+    return Number.isFinite(x) ? x : undefined;
   });
 }
 
