@@ -52,7 +52,10 @@ export function stitchTables(blocks: readonly Block[], findings: Finding[]): Sti
         const row = rows[drop];
         if (!row) break;
         const key = rowKey(row);
-        if (isEmptyRow(row) || isHeaderKey(headerKeys, key)) drop++;
+        // The parser matched a repeated header that this page cut into rows differently (a two-level
+        // header read as one row on one page and as two on another): no row key repeats, but the
+        // rows it marked as header on a piece it linked are that header.
+        if (isEmptyRow(row) || isHeaderKey(headerKeys, key) || (block.continuesPrevious === true && row.header)) drop++;
         else break;
       }
       const kept = rows.slice(drop);

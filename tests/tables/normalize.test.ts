@@ -49,6 +49,33 @@ describe('normalizeTables', () => {
     expect(t.output.cells.find((c) => c.text === '1. Цель')).toMatchObject({ row: 1, rowSpan: 2 });
   });
 
+  it('drops a repeated header that a page cut into rows differently, as the parser marked it, and joins the cut row to the row above it', () => {
+    const { tables } = normalizeTables(
+      doc(
+        table(
+          [
+            ['Стратегиялык максат', 'Иш-чара', 'Аткаруучу', 'Аткаруу жөнүндө маалымат'],
+            ['I. Биринчи максат', '1. Биринчи иш', 'Бөлүм', 'Статусу: аткарылды, иш'],
+          ],
+          { header: 1 },
+        ),
+        { kind: 'page-break', position: {} },
+        // The same header overleaf, its two-line cells read as two rows of their own.
+        table(
+          [
+            ['Стратегиялык', 'Иш-чара', 'Аткаруучу', 'Аткаруу жөнүндө'],
+            ['максат', '', '', 'маалымат'],
+            ['', '', '', 'улантылды жана бүттү.'],
+          ],
+          { header: 2, continuesPrevious: true, breaks: [2] },
+        ),
+      ),
+      und,
+    );
+    expect(tables).toHaveLength(1);
+    expect(texts(tables[0]!.rows)).toEqual([['I. Биринчи максат', '1. Биринчи иш', 'Бөлүм', 'Статусу: аткарылды, иш улантылды жана бүттү.']]);
+  });
+
   it('keeps tables apart when prose stands between them', () => {
     const { tables } = normalizeTables(
       doc(table([['Цель', 'Мероприятие'], ['a', 'b']], { header: 1 }), { kind: 'paragraph', text: 'Пояснение к таблице', position: {} }, table([['Цель', 'Мероприятие'], ['c', 'd']], { header: 1 })),
