@@ -449,8 +449,8 @@ export function glyphsToRuns(glyphs: readonly Glyph[], rules: readonly Segment[]
       // slow dictionary store, a tenth of the glyph stage.
       runs.push(
         horizontal
-          ? { firstGlyphX1: first.x1, firstWordX1: wordEnd ?? x1, lastWordX0: wordStart, wordWidths, figureWidths, text: trimmed, x0, x1, top, bottom, baseline: first.baseline, fontSize, fontName: first.font, bold, rotated }
-          : { text: trimmed, x0, x1, top, bottom, baseline: first.baseline, fontSize, fontName: first.font, bold, rotated },
+          ? { firstGlyphX1: first.x1, firstWordX1: wordEnd ?? x1, lastWordX0: wordStart, wordWidths, figureWidths, text: trimmed, x0, x1, top, bottom, baseline: first.baseline, fontSize, fontName: first.font, bold, rotated, order: runs.length, spaceWidth: 0 }
+          : { text: trimmed, x0, x1, top, bottom, baseline: first.baseline, fontSize, fontName: first.font, bold, rotated, order: runs.length, spaceWidth: 0 },
       );
     }
     cur = [];
@@ -462,9 +462,13 @@ export function glyphsToRuns(glyphs: readonly Glyph[], rules: readonly Segment[]
     words = 0;
   };
   let lastVisible: Glyph | undefined;
+  // The narrowest word space each font is drawn with on the page, in ems (wider ones are stretched
+  // by justification or word spacing).
+  const spaceEm = new Map<string, number>();
   for (const g of glyphs) {
     const em = Math.max(g.size, 1);
     if (g.space) {
+      if (g.text === ' ' && g.advance > 0) spaceEm.set(g.font, Math.min(spaceEm.get(g.font) ?? Number.POSITIVE_INFINITY, g.advance / em));
       if (cur.length === 0) continue;
       if (g.advance > RUN_BREAK_EM * em) {
         flush();
@@ -504,5 +508,6 @@ export function glyphsToRuns(glyphs: readonly Glyph[], rules: readonly Segment[]
     lastVisible = g;
   }
   flush();
+  for (const r of runs) r.spaceWidth = (spaceEm.get(r.fontName) ?? 0) * Math.max(r.fontSize, 1);
   return runs;
 }

@@ -31,6 +31,14 @@ export interface TextRun {
   wordWidths?: number[];
   /** The same for words of figures (dates, amounts). */
   figureWidths?: number[];
+  /**
+   * Where the run comes in the page's drawing order, and the width of a word space in its font as
+   * the page draws one (0 where it draws none): two runs side by side on a line that were not
+   * drawn one after the other, further apart than a word space, are two texts set close together
+   * (cells with little padding), not one phrase (`text-lines.ts`).
+   */
+  order?: number;
+  spaceWidth?: number;
   /** Set when the run was read by OCR: the engine's confidence in the word, 0–1 (src/ocr/). */
   ocrConfidence?: number;
 }

@@ -91,12 +91,27 @@ function makeLine(runs: TextRun[]): TextLine {
   for (const run of runs) {
     const prev = cur[cur.length - 1];
     const em = Math.max(run.fontSize, prev?.fontSize ?? 0);
-    if (prev && run.x0 - prev.x1 > CHUNK_GAP_EM * em) flush();
+    if (prev && (run.x0 - prev.x1 > CHUNK_GAP_EM * em || drawnApart(prev, run))) flush();
     cur.push(run);
   }
   flush();
   const { x0, x1, top, bottom } = runsBox(runs);
   return { x0, x1, top, bottom, baseline: main.baseline, fontSize, chunks: justified(chunks, fontSize) ? [makeChunk(runs)] : chunks };
+}
+
+/** How much wider than its font's word space a gap between two separately drawn runs must be to part them. */
+const SPACE_SLACK = 1.2;
+
+/**
+ * Two runs side by side that the page did not draw one right after the other (each cell's text is
+ * drawn on its own) and that stand further apart than a word space of their fonts: two texts set
+ * close together, such as cells with little padding, not one phrase, however narrow the gap.
+ * A phrase split into runs is drawn in order, and its words stand a space apart.
+ */
+function drawnApart(a: TextRun, b: TextRun): boolean {
+  if (a.order === undefined || b.order === undefined || Math.abs(a.order - b.order) === 1) return false;
+  const space = Math.max(a.spaceWidth ?? 0, b.spaceWidth ?? 0);
+  return (a.spaceWidth ?? 0) > 0 && (b.spaceWidth ?? 0) > 0 && b.x0 - a.x1 > SPACE_SLACK * space;
 }
 
 /** Fewest word gaps that make a line of single words read as one justified line of prose. */
