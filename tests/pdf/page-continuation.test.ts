@@ -317,4 +317,16 @@ describe('borderless tables over page breaks', () => {
     linkPageTables([ended, fresh], words);
     expect(fresh.block.rows[0]?.continuesPrevious).not.toBe(true);
   });
+
+  it('a first row overleaf most of whose cells read on continues the cut row though one cell opens a paragraph; one cell in three reading on does not', () => {
+    const first = streamPiece(1, [row(HEADER), body(1, 'First measure'), row(['Goal of the', 'Measures of the «Social', 'Status: done'])], 8);
+    // Two cells read on (a small letter, a quote closed), the third opens a paragraph after a line without a stop.
+    const next = streamPiece(2, [row(['fund and', 'Fund» drafts', 'Expected result 2']), body(3, 'Third')], 8);
+    linkPageTables([first, next], NO_WORDS);
+    expect(next.block.rows[0]?.continuesPrevious).toBe(true);
+    const again = streamPiece(1, [row(HEADER), body(1, 'First measure'), row(['Goal of the', 'Measures of the Fund', 'Status: done'])], 8);
+    const fresh = streamPiece(2, [row(['regional units', 'New measure', 'Expected result 2']), body(3, 'Third')], 8);
+    linkPageTables([again, fresh], NO_WORDS);
+    expect(fresh.block.rows[0]?.continuesPrevious).not.toBe(true);
+  });
 });

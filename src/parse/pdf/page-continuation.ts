@@ -198,17 +198,23 @@ function markRunOnText(prev: PlacedTable, docRow: DocRow, words: WordEvidence): 
   }
 }
 
-/** Every filled cell of a borderless table's first row overleaf goes on from the cell above it. */
+/**
+ * The filled cells of a borderless table's first row overleaf go on from the cells above them:
+ * none starts afresh after a finished sentence, and more than half of them read on (`textRunsOn`). A cell
+ * may open a paragraph of its own overleaf (a capital after a line that ended without a stop,
+ * «…аткарылды | Күтүлгөн натыйжа 2: …») while its neighbours plainly read on; a new row reads on
+ * in one cell now and then (a name in small letters), not in most.
+ */
 function cellsReadOn(prev: PlacedTable, docRow: DocRow, words: WordEvidence): boolean {
   if (prev.table.mode !== 'stream') return false;
   const filled = docRow.cells.filter((c) => c.col !== undefined && c.text.trim() !== '');
-  return (
-    filled.length > 0 &&
-    filled.every((cell) => {
-      const before = textAbove(prev, cell.col ?? -1);
-      return before !== '' && !/[.;!?…]$/u.test(before) && textRunsOn(before, cell.text, words);
-    })
-  );
+  let on = 0;
+  for (const cell of filled) {
+    const before = textAbove(prev, cell.col ?? -1);
+    if (before === '' || /[.;!?…]$/u.test(before)) return false;
+    if (textRunsOn(before, cell.text, words)) on++;
+  }
+  return filled.length > 0 && (on === filled.length || (on >= 2 && on * 2 > filled.length));
 }
 
 /** The text of the cell of the page's last row over column `col` (a cell spanning it counts). */
