@@ -399,4 +399,18 @@ describe('a page printed without the header, starting with the rest of a cut row
     ];
     expect(starts(buildLines(runs))).toEqual([100, 159, 206, 253]);
   });
+
+  it('keeps paragraphs that two cells of the rest begin on one line beside a column running on', () => {
+    // The document's rows are 20 pt apart (a row cut by a page starts 15.5 pt down, one padding);
+    // here the rest of a cut row fills three columns, and two of them begin a paragraph 15 pt
+    // down on the same line while the first runs on at the line pitch: no row starts there.
+    const runs = [
+      ...cell(32, 100, ['runs on', 'and on', 'still', 'more', 'end']),
+      ...cell(100, 100, ['first', 'para']),
+      ...cell(100, 127, ['second', 'para']),
+      ...cell(170, 100, ['red', 'blue']),
+      ...cell(170, 127, ['green']),
+    ];
+    expect(starts(buildLines(runs), { rowStep: 15.5, usualRowStep: 20 })).toEqual([100]);
+  });
 });

@@ -271,7 +271,7 @@ export function readRowGaps(placed: readonly LineCells[], pitch: number, borrowe
       !prev.spans.some((s) => firstBand.has(s)) &&
       cur.line.baseline - prev.line.baseline < shortest - 0.15 * pitch;
     const lone = begun === 1 && going === 0 && !tooClose && !spacedInCell(cur, prev, flow, usualRowStep, 0.15 * pitch, firstBand);
-    if (begun >= 2 || lone) starts.add(i);
+    if ((begun >= 2 && !paragraphsBeside(cur, flow, usualRowStep, pitch, firstBand)) || lone) starts.add(i);
   });
   // One printed line can come as several lines here (its phrases gathered apart): a row starting
   // on it starts at its first part, or the parts before (text fresh in its columns, which starts
@@ -284,6 +284,24 @@ export function readRowGaps(placed: readonly LineCells[], pitch: number, borrowe
     }
   }
   return { kind: 'gapped', starts, flow, ...(own ? { measured: own } : {}) };
+}
+
+/**
+ * Cells beginning together on `cur` beside a column that runs on at line spacing (a cell spanning
+ * rows, or one long cell), all nearer the line pitch below their own text than the row step:
+ * paragraph breaks that fall on one line in two cells. A row beside a spanning cell begins at least a whole
+ * row step below the lowest text above it (its cells' padding below and above), and each of its
+ * cells begins at least that far below its own column's text. Under the table's first band, when
+ * that is the header, a row cut by the page break starts with less padding: that band is left alone.
+ */
+function paragraphsBeside(cur: LineCells, flow: ReadonlyMap<Span, SpanFlow>, usualRowStep: number, pitch: number, firstBand: ReadonlySet<Span>): boolean {
+  const fl = cur.spans.map((s) => flow.get(s));
+  if (!fl.some((f) => f?.kind === 'continue')) return false;
+  // Text running on at line spacing out of the first band shows that band to be no header (a
+  // header is set apart from the rows under it): it is the rest of a row cut by the page break.
+  const bodyBand = fl.some((f) => f?.kind === 'continue' && f.above !== undefined && firstBand.has(f.above));
+  const begun = fl.filter((f): f is SpanFlow => f?.kind === 'start');
+  return begun.every((f) => f.above !== undefined && (bodyBand || !firstBand.has(f.above)) && f.step - pitch < (usualRowStep - pitch) / 2);
 }
 
 /**
