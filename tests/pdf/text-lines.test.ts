@@ -35,14 +35,21 @@ describe('phrases of a line', () => {
     expect(lines[0]).toEqual(['abc dea', 'cab ed']);
   });
 
-  it('keeps a phrase whole whose parts were drawn one after the other at the same gap', async () => {
+  it('keeps apart texts drawn one after the other with a gap wider than a word space and no space drawn in it', async () => {
     const size = 10;
-    const gap = 1.35 * SPACE_EM * size;
-    const x = 72 + widthOf('abc dea', size) + gap;
-    // One text object: the second part is drawn right after the first.
-    const content = `BT /F1 ${size} Tf 72 700 Td (abc dea) Tj ${x - 72} 0 Td (cab ed) Tj ET`;
-    const lines = await chunksOfLines(content);
-    expect(lines[0]).toEqual(['abc dea cab ed']);
+    const x = 72 + widthOf('abc dea', size) + 1.35 * SPACE_EM * size;
+    // One text object: the second part is drawn right after the first, placed on its own.
+    const lines = await chunksOfLines(`BT /F1 ${size} Tf 72 700 Td (abc dea) Tj ${x - 72} 0 Td (cab ed) Tj ET`);
+    expect(lines[0]).toEqual(['abc dea', 'cab ed']);
+  });
+
+  it('keeps a phrase whole whose words were placed one by one a word space apart, or set with stretched spaces', async () => {
+    const size = 10;
+    const x = 72 + widthOf('abc dea', size) + SPACE_EM * size;
+    expect((await chunksOfLines(`BT /F1 ${size} Tf 72 700 Td (abc dea) Tj ${x - 72} 0 Td (cab ed) Tj ET`))[0]).toEqual(['abc dea cab ed']);
+    // Justified: word spacing (Tw) widens every drawn space to 1.35 of its width.
+    const tw = 0.35 * SPACE_EM * size;
+    expect((await chunksOfLines(`BT /F1 ${size} Tf ${tw} Tw 72 700 Td (abc dea cab ed) Tj ET`))[0]).toEqual(['abc dea cab ed']);
   });
 
   it('reads a word space between separately drawn texts as one phrase', async () => {

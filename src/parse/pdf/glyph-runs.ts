@@ -104,6 +104,8 @@ interface GlyphLike {
 /** Gap (em) between glyphs above which a space is implied, and above which a run ends. */
 const IMPLIED_SPACE_EM = 0.15;
 const RUN_BREAK_EM = 0.6;
+/** How much wider than a drawn word space a gap without a space glyph must be to part a run. */
+const SPACE_SLACK = 1.2;
 /**
  * A letter of another script set in another font inside a word is a font fallback (the main
  * font has no such glyph, e.g. Bengali "র" in a Cyrillic word). The fallback glyph's advance
@@ -400,6 +402,7 @@ export function glyphsToRuns(glyphs: readonly Glyph[], rules: readonly Segment[]
   };
   let cur: Glyph[] = [];
   let text = '';
+  let setApart = false;
   let pendingSpace = false;
   let wordEnd: number | undefined;
   // Widths of the run's words (ems) for `WordWidths`, letter words and figures apart. The first
@@ -449,12 +452,13 @@ export function glyphsToRuns(glyphs: readonly Glyph[], rules: readonly Segment[]
       // slow dictionary store, a tenth of the glyph stage.
       runs.push(
         horizontal
-          ? { firstGlyphX1: first.x1, firstWordX1: wordEnd ?? x1, lastWordX0: wordStart, wordWidths, figureWidths, text: trimmed, x0, x1, top, bottom, baseline: first.baseline, fontSize, fontName: first.font, bold, rotated, order: runs.length, spaceWidth: 0 }
-          : { text: trimmed, x0, x1, top, bottom, baseline: first.baseline, fontSize, fontName: first.font, bold, rotated, order: runs.length, spaceWidth: 0 },
+          ? { firstGlyphX1: first.x1, firstWordX1: wordEnd ?? x1, lastWordX0: wordStart, wordWidths, figureWidths, text: trimmed, x0, x1, top, bottom, baseline: first.baseline, fontSize, fontName: first.font, bold, rotated, order: runs.length, spaceWidth: 0, setApart }
+          : { text: trimmed, x0, x1, top, bottom, baseline: first.baseline, fontSize, fontName: first.font, bold, rotated, order: runs.length, spaceWidth: 0, setApart },
       );
     }
     cur = [];
     text = '';
+    setApart = false;
     pendingSpace = false;
     wordEnd = undefined;
     wordWidths = [];
@@ -484,7 +488,15 @@ export function glyphsToRuns(glyphs: readonly Glyph[], rules: readonly Segment[]
       const along = dx * lastVisible.ux + dy * lastVisible.uy;
       const across = -dx * lastVisible.uy + dy * lastVisible.ux;
       const sameDirection = Math.abs(g.ux - lastVisible.ux) < 0.05 && Math.abs(g.uy - lastVisible.uy) < 0.05;
-      if (!sameDirection || Math.abs(across) > 0.3 * em || along > RUN_BREAK_EM * em || along < -0.5 * em || ruleBetween(lastVisible, g)) flush();
+      // A producer that draws its word spaces as glyphs leaves a gap with none in it, wider than
+      // its word space, only between two texts (a neighbouring cell drawn in the same text
+      // object): the run ends, and the next is marked as set apart (`text-lines.ts`).
+      const space = spaceEm.get(g.font);
+      const unspaced = !pendingSpace && space !== undefined && along > SPACE_SLACK * space * em;
+      if (!sameDirection || Math.abs(across) > 0.3 * em || along > RUN_BREAK_EM * em || unspaced || along < -0.5 * em || ruleBetween(lastVisible, g)) {
+        flush();
+        setApart = unspaced;
+      }
       else if (along > (fontFallback(lastVisible, g) ? FALLBACK_GAP_EM : IMPLIED_SPACE_EM) * em) pendingSpace = true;
     }
     if (pendingSpace && text !== '') {

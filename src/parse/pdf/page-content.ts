@@ -39,6 +39,8 @@ export interface TextRun {
    */
   order?: number;
   spaceWidth?: number;
+  /** The run follows the one drawn before it across a gap wider than a word space with no space drawn in it. */
+  setApart?: boolean;
   /** Set when the run was read by OCR: the engine's confidence in the word, 0–1 (src/ocr/). */
   ocrConfidence?: number;
 }

@@ -106,10 +106,15 @@ const SPACE_SLACK = 1.2;
  * Two runs side by side that the page did not draw one right after the other (each cell's text is
  * drawn on its own) and that stand further apart than a word space of their fonts: two texts set
  * close together, such as cells with little padding, not one phrase, however narrow the gap.
- * A phrase split into runs is drawn in order, and its words stand a space apart.
+ * A phrase split into runs is drawn in order, and its words stand a space apart. Drawn one right
+ * after the other, they are apart where the page left a gap wider than a word space and drew no
+ * space in it, in a font whose spaces it draws (`setApart`, glyph-runs.ts): two cells' texts in
+ * one text object («10» | «Арга хэмжээ»).
  */
 function drawnApart(a: TextRun, b: TextRun): boolean {
-  if (a.order === undefined || b.order === undefined || Math.abs(a.order - b.order) === 1) return false;
+  if (a.order === undefined || b.order === undefined) return false;
+  if (b.order === a.order + 1) return b.setApart === true;
+  if (a.order === b.order + 1) return false;
   const space = Math.max(a.spaceWidth ?? 0, b.spaceWidth ?? 0);
   return (a.spaceWidth ?? 0) > 0 && (b.spaceWidth ?? 0) > 0 && b.x0 - a.x1 > SPACE_SLACK * space;
 }
