@@ -104,8 +104,23 @@ interface GlyphLike {
 /** Gap (em) between glyphs above which a space is implied, and above which a run ends. */
 const IMPLIED_SPACE_EM = 0.15;
 const RUN_BREAK_EM = 0.6;
-/** How much wider than a drawn word space a gap without a space glyph must be to part a run. */
-const SPACE_SLACK = 1.2;
+/**
+ * How much wider than a drawn word space a gap must be to part two texts (a gap without a space
+ * glyph in a run, two runs drawn apart in `text-lines.ts`): kerning and rounding stay well inside.
+ */
+export const SPACE_SLACK = 1.2;
+
+/**
+ * The narrowest word space each font is drawn with on the page, in ems (wider ones are stretched
+ * by justification or word spacing); fonts whose spaces the page never draws have none.
+ */
+function drawnSpaces(glyphs: readonly Glyph[]): Map<string, number> {
+  const spaceEm = new Map<string, number>();
+  for (const g of glyphs) {
+    if (g.space && g.text === ' ' && g.advance > 0) spaceEm.set(g.font, Math.min(spaceEm.get(g.font) ?? Number.POSITIVE_INFINITY, g.advance / Math.max(g.size, 1)));
+  }
+  return spaceEm;
+}
 /**
  * A letter of another script set in another font inside a word is a font fallback (the main
  * font has no such glyph, e.g. Bengali "র" in a Cyrillic word). The fallback glyph's advance
@@ -466,13 +481,10 @@ export function glyphsToRuns(glyphs: readonly Glyph[], rules: readonly Segment[]
     words = 0;
   };
   let lastVisible: Glyph | undefined;
-  // The narrowest word space each font is drawn with on the page, in ems (wider ones are stretched
-  // by justification or word spacing).
-  const spaceEm = new Map<string, number>();
+  const spaceEm = drawnSpaces(glyphs);
   for (const g of glyphs) {
     const em = Math.max(g.size, 1);
     if (g.space) {
-      if (g.text === ' ' && g.advance > 0) spaceEm.set(g.font, Math.min(spaceEm.get(g.font) ?? Number.POSITIVE_INFINITY, g.advance / em));
       if (cur.length === 0) continue;
       if (g.advance > RUN_BREAK_EM * em) {
         flush();

@@ -200,10 +200,10 @@ function markRunOnText(prev: PlacedTable, docRow: DocRow, words: WordEvidence): 
 
 /**
  * The filled cells of a borderless table's first row overleaf go on from the cells above them:
- * none starts afresh after a finished sentence, and more than half of them read on (`textRunsOn`). A cell
- * may open a paragraph of its own overleaf (a capital after a line that ended without a stop,
- * «…аткарылды | Күтүлгөн натыйжа 2: …») while its neighbours plainly read on; a new row reads on
- * in one cell now and then (a name in small letters), not in most.
+ * none starts afresh after a finished sentence, and more than half of them read on
+ * (`textRunsOn`). A cell may open a paragraph of its own overleaf (a capital after a line that
+ * ended without a stop, «…аткарылды | Күтүлгөн натыйжа 2: …») while its neighbours plainly read
+ * on; a new row reads on in one cell now and then (a name in small letters), not in most.
  */
 function cellsReadOn(prev: PlacedTable, docRow: DocRow, words: WordEvidence): boolean {
   if (prev.table.mode !== 'stream') return false;

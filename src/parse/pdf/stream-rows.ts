@@ -289,10 +289,11 @@ export function readRowGaps(placed: readonly LineCells[], pitch: number, borrowe
 /**
  * Cells beginning together on `cur` beside a column that runs on at line spacing (a cell spanning
  * rows, or one long cell), all nearer the line pitch below their own text than the row step:
- * paragraph breaks that fall on one line in two cells. A row beside a spanning cell begins at least a whole
- * row step below the lowest text above it (its cells' padding below and above), and each of its
- * cells begins at least that far below its own column's text. Under the table's first band, when
- * that is the header, a row cut by the page break starts with less padding: that band is left alone.
+ * paragraph breaks that fall on one line in two cells. A row beside a spanning cell begins at
+ * least a whole row step below the lowest text above it (its cells' padding below and above), and
+ * each of its cells at least that far below its own column's text. Under the table's first band,
+ * when that is the header, a row cut by the page break starts with less padding: that band is
+ * left alone.
  */
 function paragraphsBeside(cur: LineCells, flow: ReadonlyMap<Span, SpanFlow>, usualRowStep: number, pitch: number, firstBand: ReadonlySet<Span>): boolean {
   const fl = cur.spans.map((s) => flow.get(s));

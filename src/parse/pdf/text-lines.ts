@@ -1,4 +1,5 @@
 import type { Box, TextRun } from './page-content.ts';
+import { SPACE_SLACK } from './glyph-runs.ts';
 
 /** A phrase: runs on one line with no column-sized gap between them. */
 export interface Chunk extends Box {
@@ -98,9 +99,6 @@ function makeLine(runs: TextRun[]): TextLine {
   const { x0, x1, top, bottom } = runsBox(runs);
   return { x0, x1, top, bottom, baseline: main.baseline, fontSize, chunks: justified(chunks, fontSize) ? [makeChunk(runs)] : chunks };
 }
-
-/** How much wider than its font's word space a gap between two separately drawn runs must be to part them. */
-const SPACE_SLACK = 1.2;
 
 /**
  * Two runs side by side that the page did not draw one right after the other (each cell's text is
