@@ -19,12 +19,19 @@ afterAll(async () => {
   await renderer?.close();
 });
 
+/**
+ * Known failures only tell when the reader starts getting one right; they assert nothing the
+ * passing cases do not. A third of the suite, they run on a developer's machine (and with
+ * LAYOUT_FUZZ_KNOWN=1) but not in CI, which they would push past its time budget.
+ */
+const runKnown = process.env['LAYOUT_FUZZ_KNOWN'] === '1' || process.env['CI'] !== 'true';
+
 describe.each(FUZZ_REPORTS)('%s printed under varied layouts', (report) => {
   for (const { seed, knownFailure } of LAYOUT_SEEDS.filter((s) => s.report === report)) {
     const title = `seed ${seed}${knownFailure ? ` (known failure: ${knownFailure})` : ''}`;
     // Two cases at a time: one prints in Chromium while the other is read back (vitest's
     // maxConcurrency, vitest.config.ts), which nearly halves the suite's time on two cores.
-    (knownFailure ? it.concurrent.fails : it.concurrent)(title, async () => {
+    (knownFailure ? (runKnown ? it.concurrent.fails : it.skip) : it.concurrent)(title, async () => {
       const outcome = await runLayoutCase(renderer, report, seed);
       expect(outcome.differences, describeVariant(outcome.variant)).toEqual([]);
     });
