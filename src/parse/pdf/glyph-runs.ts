@@ -415,6 +415,7 @@ export function glyphsToRuns(glyphs: readonly Glyph[], rules: readonly Segment[]
     }
     return false;
   };
+  const spaceEm = drawnSpaces(glyphs);
   let cur: Glyph[] = [];
   let text = '';
   let setApart = false;
@@ -461,14 +462,15 @@ export function glyphsToRuns(glyphs: readonly Glyph[], rules: readonly Segment[]
     if (first && text.trim() !== '') {
       const horizontal = Math.abs(first.uy) < 0.05 && first.ux > 0;
       const trimmed = text.trim();
+      const spaceWidth = (spaceEm.get(first.font) ?? 0) * Math.max(fontSize, 1);
       const bold = boldChars * 2 > visible;
       const rotated = rotatedChars * 2 > visible;
       // Two literals rather than a conditional spread: a spread makes every later property a
       // slow dictionary store, a tenth of the glyph stage.
       runs.push(
         horizontal
-          ? { firstGlyphX1: first.x1, firstWordX1: wordEnd ?? x1, lastWordX0: wordStart, wordWidths, figureWidths, text: trimmed, x0, x1, top, bottom, baseline: first.baseline, fontSize, fontName: first.font, bold, rotated, order: runs.length, spaceWidth: 0, setApart }
-          : { text: trimmed, x0, x1, top, bottom, baseline: first.baseline, fontSize, fontName: first.font, bold, rotated, order: runs.length, spaceWidth: 0, setApart },
+          ? { firstGlyphX1: first.x1, firstWordX1: wordEnd ?? x1, lastWordX0: wordStart, wordWidths, figureWidths, text: trimmed, x0, x1, top, bottom, baseline: first.baseline, fontSize, fontName: first.font, bold, rotated, order: runs.length, spaceWidth, setApart }
+          : { text: trimmed, x0, x1, top, bottom, baseline: first.baseline, fontSize, fontName: first.font, bold, rotated, order: runs.length, spaceWidth, setApart },
       );
     }
     cur = [];
@@ -481,7 +483,6 @@ export function glyphsToRuns(glyphs: readonly Glyph[], rules: readonly Segment[]
     words = 0;
   };
   let lastVisible: Glyph | undefined;
-  const spaceEm = drawnSpaces(glyphs);
   for (const g of glyphs) {
     const em = Math.max(g.size, 1);
     if (g.space) {
@@ -532,6 +533,5 @@ export function glyphsToRuns(glyphs: readonly Glyph[], rules: readonly Segment[]
     lastVisible = g;
   }
   flush();
-  for (const r of runs) r.spaceWidth = (spaceEm.get(r.fontName) ?? 0) * Math.max(r.fontSize, 1);
   return runs;
 }
