@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fullestLineShift, RightInsets } from '../../src/parse/pdf/cell-frames.ts';
+import { columnTextFrames, fullestLineShift, RightInsets, StreamColumns } from '../../src/parse/pdf/cell-frames.ts';
 import type { LineGeometry } from '../../src/parse/pdf/line-geometry.ts';
 import type { GridCell, PageTable } from '../../src/parse/pdf/table-grid.ts';
 
@@ -63,5 +63,45 @@ describe("a ruled column's right edge", () => {
 
   it('stays where no line comes within the slack (an indent or a column that never fills)', () => {
     expect(fullestLineShift(table([[150, 158], [160]]), edge, 0.2).has(0)).toBe(false);
+  });
+});
+
+/** A borderless table of columns whose text starts at `lefts`, with one cell per column whose lines end at `ends[col]`; glyphs 5 pt. */
+function streamTable(lefts: number[], ends: number[][]): PageTable {
+  const cells: GridCell[] = lefts.map((x0, col) => ({
+    row: 0,
+    col,
+    rowSpan: 1,
+    colSpan: 1,
+    lines: (ends[col] ?? []).map(() => 'x'),
+    bold: false,
+    box: { x0, x1: (lefts[col + 1] ?? x0 + 60) - 1, top: 0, bottom: 40 },
+    geometry: (ends[col] ?? []).map((x1, i): LineGeometry => ({ x0, x1, top: 12 * i, bottom: 12 * i + 10, baseline: 12 * i + 8, fontSize: 10, headWidth: 20, tailWidth: 20, firstGlyphWidth: 5, glyphWidth: 5, oneWord: true })),
+  }));
+  return { mode: 'stream', box: { x0: lefts[0] ?? 0, x1: (lefts.at(-1) ?? 0) + 60, top: 0, bottom: 40 }, rows: 1, cols: lefts.length, cells, rowBands: [], colEdges: [] };
+}
+
+describe("a borderless column's wrap edge", () => {
+  const cell = (t: PageTable, col: number): GridCell => t.cells.find((c) => c.col === col) as GridCell;
+
+  it("lies the table's narrowest column gap before the next column's text", () => {
+    // Column 1 meets column 2 8 pt apart: column 0, 20 pt short of column 1, wraps 8 pt before it.
+    const t = streamTable([100, 170, 240], [[140, 150], [232], [280]]);
+    expect(columnTextFrames(t)(cell(t, 0))).toEqual({ left: 100, right: 162 });
+  });
+
+  it("takes the narrowest gap and the longest line over every page showing the same columns", () => {
+    // On this page no column comes nearer its neighbour than 14 pt; overleaf (columns a tenth of a
+    // point to the right) column 0 comes within 6 pt of column 1 and column 1 reaches 64 pt past its start.
+    const here = streamTable([100, 170, 240], [[140, 150], [226], [280]]);
+    const overleaf = streamTable([100.1, 170.1, 240.1], [[164.1], [234.1], [280]]);
+    const document = StreamColumns.of([here, overleaf]);
+    expect(columnTextFrames(here)(cell(here, 0))?.right).toBeCloseTo(156);
+    expect(columnTextFrames(here, document)(cell(here, 0))?.right).toBeCloseTo(164);
+    expect(columnTextFrames(here, document)(cell(here, 1))?.right).toBeCloseTo(234);
+    // A table with other columns shares nothing.
+    const other = streamTable([100, 200, 260], [[150], [250], [300]]);
+    expect(columnTextFrames(other, document)(cell(other, 0))?.right).toBeCloseTo(190);
+    expect(columnTextFrames(other, document)(cell(other, 0))).toEqual(columnTextFrames(other)(cell(other, 0)));
   });
 });

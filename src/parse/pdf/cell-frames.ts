@@ -10,9 +10,32 @@ type Frame = { left: number; right: number };
  * column), and never before the column's own longest line. The last column ends at its longest
  * line. A renderer fills its lines up to the wrap width, so these edges err on the narrow side
  * only where a column never fills up, which only ever makes a line look fuller than it is.
+ * A table printed over several pages keeps its columns, and each page shows only some of their
+ * lines: with the document's `StreamColumns`, a column's longest line and the narrowest gap are
+ * taken over every page that has the same columns.
  */
-export function columnTextFrames(table: PageTable): (cell: GridCell) => Frame | undefined {
-  const extent = new Map<number, Frame>();
+export function columnTextFrames(table: PageTable, document?: StreamColumns): (cell: GridCell) => Frame | undefined {
+  const extent = columnExtents(table);
+  let gap = Number.POSITIVE_INFINITY;
+  for (const [col, e] of extent) {
+    const next = extent.get(col + 1);
+    if (next && next.left > e.right) gap = Math.min(gap, next.left - e.right, document?.gap(e.left, next.left, e.tolerance) ?? gap);
+  }
+  const frames = new Map<number, Frame>();
+  for (const [col, e] of extent) {
+    const next = extent.get(col + 1);
+    const longest = Math.max(e.right, document?.right(e.left, next?.left, e.tolerance) ?? e.right);
+    const right = next && Number.isFinite(gap) ? Math.max(longest, next.left - gap) : longest;
+    frames.set(col, { left: e.left, right: next ? Math.min(right, next.left) : right });
+  }
+  return (cell) => (cell.colSpan === 1 ? frames.get(cell.col) : undefined);
+}
+
+type Extent = { left: number; right: number; tolerance: number };
+
+/** Each column's text extent (its one-column cells' lines), with the tolerance to match it on another page. */
+function columnExtents(table: PageTable): Map<number, Extent> {
+  const extent = new Map<number, Extent & { glyphs: number[] }>();
   for (const cell of table.cells) {
     if (cell.colSpan !== 1) continue;
     for (const g of cell.geometry ?? []) {
@@ -21,21 +44,61 @@ export function columnTextFrames(table: PageTable): (cell: GridCell) => Frame | 
       if (e) {
         e.left = Math.min(e.left, g.x0);
         e.right = Math.max(e.right, g.x1);
-      } else extent.set(cell.col, { left: g.x0, right: g.x1 });
+        e.glyphs.push(g.glyphWidth);
+      } else extent.set(cell.col, { left: g.x0, right: g.x1, tolerance: 0, glyphs: [g.glyphWidth] });
     }
   }
-  let gap = Number.POSITIVE_INFINITY;
-  for (const [col, e] of extent) {
-    const next = extent.get(col + 1);
-    if (next && next.left > e.right) gap = Math.min(gap, next.left - e.right);
+  for (const e of extent.values()) {
+    const glyphs = e.glyphs.sort((a, b) => a - b);
+    e.tolerance = TOLERANCE * (glyphs[Math.floor(glyphs.length / 2)] ?? 0);
   }
-  const frames = new Map<number, Frame>();
-  for (const [col, e] of extent) {
-    const next = extent.get(col + 1);
-    const right = next && Number.isFinite(gap) ? Math.max(e.right, next.left - gap) : e.right;
-    frames.set(col, { left: e.left, right });
+  return extent;
+}
+
+type StreamColumn = { left: number; next: number | undefined; width: number; gap: number; tolerance: number };
+
+/**
+ * The columns of the document's borderless tables, matched across pages by where their text and
+ * the next column's text start (within a share of a glyph): each column's longest line, and the
+ * narrowest gap between its text and the next column's, over every page that shows the pair.
+ */
+export class StreamColumns {
+  readonly #columns: StreamColumn[] = [];
+
+  static of(tables: readonly PageTable[]): StreamColumns {
+    const out = new StreamColumns();
+    for (const table of tables) {
+      if (table.mode === 'lattice') continue;
+      const extent = columnExtents(table);
+      for (const [col, e] of extent) {
+        const next = extent.get(col + 1);
+        const gap = next && next.left > e.right ? next.left - e.right : Number.POSITIVE_INFINITY;
+        const c = out.#column(e.left, next?.left, e.tolerance);
+        if (c) {
+          c.width = Math.max(c.width, e.right - e.left);
+          c.gap = Math.min(c.gap, gap);
+        } else out.#columns.push({ left: e.left, next: next?.left, width: e.right - e.left, gap, tolerance: e.tolerance });
+      }
+    }
+    return out;
   }
-  return (cell) => (cell.colSpan === 1 ? frames.get(cell.col) : undefined);
+
+  #column(left: number, next: number | undefined, tolerance: number): StreamColumn | undefined {
+    const near = (a: number, b: number, t: number): boolean => Math.abs(a - b) <= Math.max(t, tolerance);
+    return this.#columns.find((c) => near(c.left, left, c.tolerance) && (c.next === undefined || next === undefined ? c.next === next : near(c.next, next, c.tolerance)));
+  }
+
+  /** The narrowest gap the document shows between a column starting at `left` and the next one starting at `next`. */
+  gap(left: number, next: number, tolerance: number): number | undefined {
+    const gap = this.#column(left, next, tolerance)?.gap;
+    return gap !== undefined && Number.isFinite(gap) ? gap : undefined;
+  }
+
+  /** The right end of the longest line the document shows in a column starting at `left`, set against this `left`. */
+  right(left: number, next: number | undefined, tolerance: number): number | undefined {
+    const c = this.#column(left, next, tolerance);
+    return c ? left + c.width : undefined;
+  }
 }
 
 /**

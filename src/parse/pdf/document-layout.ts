@@ -7,7 +7,7 @@ import { WordWidths } from './word-widths.ts';
 import { WholeWords } from './whole-words.ts';
 import { confirmedBreaks, documentPadding, tableBlock, textBlocks, type TableContext } from './page-blocks.ts';
 import { columnWrapEdges } from './column-wrap-edges.ts';
-import { RightInsets } from './cell-frames.ts';
+import { RightInsets, StreamColumns } from './cell-frames.ts';
 import { pageFurniture } from './page-furniture.ts';
 import { absorbColumnTail } from './column-tail.ts';
 import { absorbGroupRowTail } from './group-row-tail.ts';
@@ -71,8 +71,9 @@ export function layOutDocument(pages: readonly PageContent[]): Block[] {
   const sizedToWord = tables.some((t) => t.cells.some((c) => wrapEdges(t, c)?.sizedToWord === true));
   const padding = documentPadding(tables);
   const rightInsets = RightInsets.of(tables);
-  const breaksWords = tables.some((t) => confirmedBreaks(t, words, padding, rightInsets) > 0);
-  const context: TableContext = { keepsWordsWhole: sizedToWord && !breaksWords, breaksWords, padding, rightInsets };
+  const streamColumns = StreamColumns.of(tables);
+  const breaksWords = tables.some((t) => confirmedBreaks(t, words, { padding, rightInsets, streamColumns }) > 0);
+  const context: TableContext = { keepsWordsWhole: sizedToWord && !breaksWords, breaksWords, padding, rightInsets, streamColumns };
   const blocks: Block[] = [];
   const placed: PlacedTable[] = [];
   // Where the page's body ends, from the lowest ruled table of the document: a table cut by the

@@ -3,7 +3,7 @@ import type { Box } from './page-content.ts';
 import type { TextLine } from './text-lines.ts';
 import { joinLines, type WordEvidence } from './cell-text.ts';
 import { cellParagraphs, FRAME_SLACK, type BreakTally, type CellLayout } from './cell-paragraphs.ts';
-import { columnTextFrames, fullestLineShift, type RightInsets } from './cell-frames.ts';
+import { columnTextFrames, fullestLineShift, type RightInsets, type StreamColumns } from './cell-frames.ts';
 import type { GridCell, PageTable } from './table-grid.ts';
 import { joinParagraphs } from '../../text/whitespace.ts';
 import { withOcrConfidence } from '../../ocr/confidence.ts';
@@ -20,6 +20,8 @@ export interface TableContext {
   padding?: number | undefined;
   /** The fullest lines of the document's ruled columns (`RightInsets`). */
   rightInsets?: RightInsets | undefined;
+  /** The borderless columns of the document, over all their pages (`StreamColumns`). */
+  streamColumns?: StreamColumns | undefined;
 }
 
 /** A table as the DocTree carries it, one DocRow per grid row; covered grid positions are not emitted. */
@@ -43,9 +45,9 @@ export function tableBlock(table: PageTable, page: number, words: WordEvidence, 
 }
 
 /** How many of the table's line breaks the document's words show to fall inside a word. */
-export function confirmedBreaks(table: PageTable, words: WordEvidence, padding?: number, rightInsets?: RightInsets): number {
+export function confirmedBreaks(table: PageTable, words: WordEvidence, context: TableContext = {}): number {
   const tally: BreakTally = { confirmed: 0 };
-  const layoutOf = cellLayouts(table, { padding, rightInsets });
+  const layoutOf = cellLayouts(table, { padding: context.padding, rightInsets: context.rightInsets, streamColumns: context.streamColumns });
   for (const cell of table.cells) cellParagraphs(cell.lines, words, layoutOf(cell), tally);
   return tally.confirmed;
 }
@@ -56,7 +58,7 @@ export function cellLayouts(table: PageTable, context: TableContext): (cell: Gri
   // height follows the face's metrics): each weight's cells step at their own pitch.
   const pitches = new Map([true, false].map((bold) => [bold, linePitch(table, bold)]));
   const cellFrame = cellFrames(table, context.padding, context.rightInsets);
-  const textFrame = columnTextFrames(table);
+  const textFrame = columnTextFrames(table, context.streamColumns);
   return (cell) => {
     const pitch = pitches.get(cell.bold);
     return {
