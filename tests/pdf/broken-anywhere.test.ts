@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cellParagraphs } from '../../src/parse/pdf/cell-paragraphs.ts';
 import { collectWords } from '../../src/parse/pdf/cell-text.ts';
-import { FRAME, syntheticLine } from './support/synthetic-lines.ts';
+import { FRAME, GLYPH, syntheticLine } from './support/synthetic-lines.ts';
+import type { LineGeometry } from '../../src/parse/pdf/line-geometry.ts';
 import { WholeWords } from '../../src/parse/pdf/whole-words.ts';
 import { WordWidths } from '../../src/parse/pdf/word-widths.ts';
 
@@ -88,5 +89,35 @@ describe('a letter and a bracket after a full one-word line', () => {
 
   it('is no item where the letter begins no word (ы)', () => {
     expect(read(['ротациялард', 'ы) жүргүзүү'], ['x башка иштер жана башка иштер'], false)).toEqual(['ротациялард ы) жүргүзүү']);
+  });
+});
+
+describe('a full one-word line in a document that shows no word broken anywhere', () => {
+  // «автоматташт» is 11 glyphs, 55 pt: 5 pt short of the edge, and the next line opens with a
+  // glyph 6 pt wide, so not one more glyph fitted; the frame's own error is a fifth of a glyph.
+  const lines = ['автоматташт', 'ыруу камсыздоо'];
+  const readIn = (frame: { frame?: typeof FRAME; textFrame?: typeof FRAME }): string[] => {
+    const words = collectWords(['x башка иштер жана башка иштер', ...lines], widths, WholeWords.of(['x башка иштер жана башка иштер']));
+    return cellParagraphs(lines, words, { geometry: lines.map((l, i) => syntheticLine(l, i, 6)), ...frame, pitch: 1.2, breaksWords: false });
+  };
+
+  it("is joined where the cell's rules measure it full and the word widths favour a broken word (a word too wide for its column)", () => {
+    expect(readIn({ frame: FRAME })).toEqual(['автоматташтыруу камсыздоо']);
+  });
+
+  it("keeps its space where only a borderless column's estimated wrap edge calls it full", () => {
+    expect(readIn({ textFrame: FRAME })).toEqual(['автоматташт ыруу камсыздоо']);
+  });
+});
+
+describe('a closing mark after a full line of an indented list', () => {
+  // The list's lines start 25 pt in (x 125): they wrap to the 35 pt right of the indent, which
+  // «жөнүндө» (7 glyphs) fills; the «;» after it is the rest of the broken item, not a word.
+  const indented = (text: string, row: number): LineGeometry => ({ ...syntheticLine(text, row), x0: 125, x1: 125 + text.length * GLYPH });
+  const lines = ['- пенсия', 'жөнүндө', ';'];
+
+  it('joins the mark to the word the indent left no room after', () => {
+    const words = collectWords(lines);
+    expect(cellParagraphs(lines, words, { geometry: lines.map((l, i) => indented(l, i)), frame: FRAME, pitch: 1.2, breaksWords: true })).toEqual(['- пенсия жөнүндө;']);
   });
 });

@@ -111,7 +111,17 @@ function closingRest(tail: string, line: string, prev: LineGeometry | undefined,
   if (!prev || !cur) return true;
   if (layout?.keepsWordsWhole || !prev.oneWord) return false;
   const frame = usableFrame(prev, cur, layout);
-  return !frame || frame.right - frame.left - (prev.x1 - prev.x0) < cur.firstGlyphWidth + FRAME_SLACK * cur.glyphWidth;
+  return !frame || wrapWidth(prev, cur, frame) - (prev.x1 - prev.x0) < cur.firstGlyphWidth + FRAME_SLACK * cur.glyphWidth;
+}
+
+/**
+ * The width `prev` was wrapped to. Lines of an indented paragraph (a nested list) start together
+ * further in: they wrap to the room right of the indent. Centred lines start at different places
+ * and keep the cell's width.
+ */
+function wrapWidth(prev: LineGeometry, cur: LineGeometry, frame: { left: number; right: number }): number {
+  const indent = Math.abs(prev.x0 - cur.x0) < 0.5 && prev.x0 > frame.left + 0.5 ? prev.x0 - frame.left : 0;
+  return frame.right - frame.left - indent;
 }
 
 function paragraphEnds(prev: LineGeometry, cur: LineGeometry, layout: CellLayout): boolean {
@@ -171,10 +181,7 @@ function brokenWord(
 ): boolean {
   const frame = usableFrame(prev, cur, layout);
   if (!frame || !prev.oneWord) return false;
-  // Lines of an indented paragraph (a nested list) start together further in: they wrap to the
-  // room right of the indent. Centred lines start at different places and keep the cell's width.
-  const indent = Math.abs(prev.x0 - cur.x0) < 0.5 && prev.x0 > frame.left + 0.5 ? prev.x0 - frame.left : 0;
-  const width = frame.right - frame.left - indent;
+  const width = wrapWidth(prev, cur, frame);
   const room = width - (prev.x1 - prev.x0);
   // The frame is an estimate (padding read off the left inset, rules snapped to pixels): within a
   // fifth of a glyph of full, only the document's own evidence can say the line was full.
@@ -193,7 +200,10 @@ function brokenWord(
   if (layout?.keepsWordsWhole || !full) return false;
   const odds = wordOdds(prev, cur, width, line, words);
   if (layout?.breaksWords) return odds / wholeOdds(tail, line, cur, width, words) > 2;
-  if (layout?.breaksWords === false) return room >= FRAME_SLACK * cur.glyphWidth && odds > 2;
+  // A document that shows no word broken anywhere may still have had to break one too wide for
+  // its column, but only a cell's rules measure a line full: a borderless column's wrap edge is
+  // estimated from its fullest line and the narrowest column gap, and so errs towards full.
+  if (layout?.breaksWords === false) return frame === layout.frame && room >= FRAME_SLACK * cur.glyphWidth && odds > 2;
   return odds > 2;
 }
 
