@@ -34,3 +34,18 @@ describe('a page of a table whose left columns are empty', () => {
     expect(fitToColumns(piece, full())).toBe(false);
   });
 });
+
+describe('a page read in columns another page measured, its first ones empty here', () => {
+  it('fits by where its text starts, not by the empty columns it was given', () => {
+    // The page holds text in the unit and status columns only, but it was read in the columns of
+    // a page that also had text in the measure column: a first column, empty here, from x 100 to
+    // the corridor's middle at 150, which is no edge of the table's.
+    const piece = read([0, 1, 2].flatMap((k) => [...cell(110, 60 + 40 * k, ['1. measure']), ...cell(190, 60 + 40 * k, ['the unit']), ...cell(270, 60 + 40 * k, ['done and', 'reported'])]));
+    piece.cells = piece.cells.filter((c) => c.col > 0);
+    piece.colEdges = [100, 150, ...piece.colEdges.slice(2)];
+    const table = full();
+    expect(fitToColumns(piece, table)).toBe(true);
+    expect(piece.cols).toBe(table.cols);
+    expect(new Set(piece.cells.map((c) => c.col))).toEqual(new Set([2, 3]));
+  });
+});

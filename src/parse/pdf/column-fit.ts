@@ -17,13 +17,19 @@ export function fitToColumns(piece: PageTable, table: PageTable): boolean {
   // The piece's edges but its last (the text's right end, which a narrower page need not reach);
   // its first is where its text starts, inside the table column it belongs to.
   const inside = (x: number): number => table.colEdges.findIndex((e, j) => j + 1 < table.colEdges.length && x >= e - tolerance && x < (table.colEdges[j + 1] ?? e) - tolerance);
-  const map = piece.colEdges.slice(0, -1).map((x, k) => (k === 0 ? inside(x) : at(x)));
+  // Leading columns with no text on this page (columns another page measured, borrowed for this
+  // one) say nothing of where it sits: the piece starts where its first text does.
+  const offset = Math.min(...piece.cells.map((c) => c.col));
+  if (!Number.isFinite(offset)) return false;
+  const starts = piece.cells.filter((c) => c.col === offset).flatMap((c) => (c.geometry ?? []).map((g) => g?.x0 ?? c.box.x0));
+  const edges = offset > 0 ? [Math.min(...starts), ...piece.colEdges.slice(offset + 1)] : piece.colEdges;
+  const map = edges.slice(0, -1).map((x, k) => (k === 0 ? inside(x) : at(x)));
   if (map.some((j) => j < 0) || map.some((j, k) => k > 0 && j <= (map[k - 1] ?? -1))) return false;
   const last = map[map.length - 1] ?? 0;
   const endOf = (k: number): number => (k + 1 < map.length ? (map[k + 1] ?? 0) - 1 : table.cols - 1);
   for (const cell of piece.cells) {
-    const c0 = map[cell.col] ?? 0;
-    const c1 = endOf(cell.col + cell.colSpan - 1);
+    const c0 = map[cell.col - offset] ?? 0;
+    const c1 = endOf(cell.col - offset + cell.colSpan - 1);
     cell.col = c0;
     cell.colSpan = Math.max(1, c1 - c0 + 1);
   }

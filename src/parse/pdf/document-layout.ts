@@ -14,7 +14,7 @@ import { absorbGroupRowTail } from './group-row-tail.ts';
 import { absorbColumnHead, columnPage } from './column-head.ts';
 import { fitToColumns } from './column-fit.ts';
 import { tablesUnderRepeatedHeaders } from './repeated-header-page.ts';
-import { highestTable, lowestTable } from './table-grid.ts';
+import { highestTable, lowestTable, type PageTable } from './table-grid.ts';
 import { linkPageTables, type PlacedTable } from './page-continuation.ts';
 import { pooledRowGaps } from './row-gap-evidence.ts';
 import { markTableConfidence } from '../../ocr/confidence.ts';
@@ -34,12 +34,15 @@ export function layOutDocument(pages: readonly PageContent[]): Block[] {
   const found = rowGaps.length === 0 ? first : first.map((f, i) => (again(f) && pages[i] ? findTables(pages[i], rowGaps) : f));
   tablesUnderRepeatedHeaders(found, rowGaps);
   // A page's first borderless piece with fewer columns than the table ending the page before,
-  // its edges on that table's (the left columns empty there), is put back into its columns.
-  found.forEach((f, i) => {
-    const prev = lowestTable(found[i - 1]?.tables ?? []);
+  // its edges on that table's (the left columns empty there), is put back into its columns. A
+  // page between them with no table of its own (a cell longer than a page, read below) leaves
+  // the table before it the one to fit to.
+  let before: PageTable | undefined;
+  for (const f of found) {
     const first = highestTable(f.tables);
-    if (prev && first) fitToColumns(first, prev);
-  });
+    if (before && first) fitToColumns(first, before);
+    before = lowestTable(f.tables) ?? before;
+  }
   const isFurniture = pageFurniture(found.map((f, i) => ({ tables: f.tables, height: pages[i]?.height ?? 0 })));
   // A page of one borderless table's column alone (a cell longer than a page) holds no table of
   // its own: read as a row of the table on the page before.
