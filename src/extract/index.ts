@@ -5,7 +5,8 @@ import type { LogicalTable } from '../tables/index.ts';
 import { cellText, type WorkCell } from '../tables/work-table.ts';
 import { readGoal } from './goal-reader.ts';
 import { readHeading, type DocumentHeading } from './heading-reader.ts';
-import { buildMeasure, mainTextColumn } from './measure-builder.ts';
+import { mainTextColumn } from '../tables/column-model.ts';
+import { buildMeasure } from './measure-builder.ts';
 import { narrativeQuantities } from './measure-quantities.ts';
 
 export interface Extraction extends DocumentHeading {

@@ -11,7 +11,6 @@ import { parseScore } from './score-parser.ts';
 import { combineStatuses, readStatusWord } from './status-lexicon.ts';
 
 /** Finest first: the measure text is the most specific of these columns, the rest is context. */
-const TEXT_ROLES: readonly ColumnRole[] = ['activity', 'measure', 'task', 'indicator'];
 const CONTEXT_KEY: Partial<Record<ColumnRole, string>> = { measure: 'measure', task: 'tasks', goal: 'goal', activity: 'activity' };
 
 export interface MeasureDraft {
@@ -44,14 +43,6 @@ function leadingNumber(text: string): string | null {
   return m ? m[0].trim().replace(/[.)]$/, '').replace(/^\(/, '') : null;
 }
 
-/** The main text column of a table: the finest hierarchy column it has. */
-export function mainTextColumn(roles: readonly ColumnRole[]): number | null {
-  for (const role of TEXT_ROLES) {
-    const c = roles.indexOf(role);
-    if (c >= 0) return c;
-  }
-  return null;
-}
 
 /**
  * Builds one measure from one logical row. Every value keeps its raw text beside the normalized one;

@@ -189,3 +189,15 @@ function rebuildHeader(
   }
   return rows;
 }
+
+/** Roles that name what one logical row is about, finest first. */
+const TEXT_ROLES: readonly ColumnRole[] = ['activity', 'measure', 'task', 'indicator'];
+
+/** The main text column of a table: the finest hierarchy column it has. */
+export function mainTextColumn(roles: readonly ColumnRole[]): number | null {
+  for (const role of TEXT_ROLES) {
+    const c = roles.indexOf(role);
+    if (c >= 0) return c;
+  }
+  return null;
+}

@@ -126,7 +126,7 @@ function logicalRows(
       rows.push({ ...row, cells: Array.from({ length: model.width }, () => cell), group: true });
       continue;
     }
-    if (prev && !prev.group && isContinuation(row, model.roles, numbered)) {
+    if (prev && !prev.group && isContinuation(row, model.roles, numbered, prev)) {
       if (model.ragged) mergeRaggedInto(prev, row, model.roles);
       else mergeInto(prev, row, body.slice(bodyIndex + 1));
       findings.push(

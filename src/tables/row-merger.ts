@@ -6,6 +6,7 @@ import {
   startsWithEnumerator,
   startsWithListMarker,
 } from '../text/text-cues.ts';
+import { mainTextColumn } from './column-model.ts';
 import { cellText, type WorkCell, type WorkRow } from './work-table.ts';
 
 /** Columns whose text may run on freely (long narrative), so their first letter says nothing. */
@@ -28,13 +29,16 @@ export function numberColumn(roles: readonly ColumnRole[]): number | null {
 /**
  * Does a row continue the logical row above (its text was cut by a page break)? The parser's word
  * wins. Otherwise a row starting a numbered item is new; a row whose cells all start mid-sentence
- * or with a list bullet (ignoring free-text columns, which may start anything) continues; so does
- * a row with an empty number cell in a numbered table.
+ * or with a list bullet (ignoring free-text columns, which may start anything) continues after a
+ * page break, and anywhere when its main text column is empty; so does a row with an empty number
+ * cell in a numbered table.
  */
-export function isContinuation(row: WorkRow, roles: readonly ColumnRole[], numberedTable: boolean): boolean {
+export function isContinuation(row: WorkRow, roles: readonly ColumnRole[], numberedTable: boolean, above?: WorkRow): boolean {
   if (row.continuesPrevious !== undefined) return row.continuesPrevious;
   const numCol = numberColumn(roles);
   const own = row.cells.map((cell, c) => ({ cell, c, text: cellText(cell) })).filter((x) => x.text.length > 0);
+  // Cells spanning down from the row above are that row's, not this one's.
+  const spanned = (x: { cell: WorkCell; c: number }): boolean => above?.cells[x.c] === x.cell;
   if (own.length === 0) return false;
   if (numCol !== null) {
     const num = row.cells[numCol];
@@ -46,10 +50,16 @@ export function isContinuation(row: WorkRow, roles: readonly ColumnRole[], numbe
   // measure, a task, a unit, a figure): it is a paragraph of the cell above set apart as far as rows
   // are (a PDF without rules), wherever on the page it falls.
   if (own.every((x) => FREE_TEXT.has(roles[x.c] ?? 'unknown')) && roles.some((r) => !FREE_TEXT.has(r) && r !== 'unknown')) return true;
-  if (!row.pageBreakBefore) return false;
   const structural = own.filter((x) => !FREE_TEXT.has(roles[x.c] ?? 'unknown') && x.c !== row.cells.length - 1);
   if (structural.some((x) => startsWithEnumerator(x.text))) return false;
-  return structural.every((x) => startsLowercase(x.text) || startsWithListMarker(x.text));
+  const readsOn = structural.every((x) => startsLowercase(x.text) || startsWithListMarker(x.text));
+  // Nor does a row that leaves empty the column naming what each row is about (its measure or
+  // activity) while its other cells read on: paragraphs of the cells above that fell on one line.
+  const main = mainTextColumn(roles);
+  const mine = structural.filter((x) => !spanned(x));
+  if (main !== null && !own.some((x) => x.c === main && !spanned(x)) && mine.length > 0 && mine.every((x) => startsLowercase(x.text) || startsWithListMarker(x.text))) return true;
+  if (!row.pageBreakBefore) return false;
+  return readsOn;
 }
 
 /**

@@ -126,6 +126,36 @@ describe('normalizeTables', () => {
     expect(findings.map((f) => f.code)).toContain('ROW_CONTINUED');
   });
 
+  it('joins a row whose main text column is empty and whose own cells read on into the row above, past a cell spanning both', () => {
+    const header = ['Стратегиялык максат', 'Коррупцияга каршы чара', 'Милдеттер', 'Иш-чара', 'Аткаруучу', 'Аткаруу жөнүндө маалымат'];
+    const build = (task: string) =>
+      normalizeTables(
+        doc(
+          table(
+            [
+              header,
+              ['I. Максат', { t: 'Кардар багыты', rs: 2 }, 'кызматтарды камсыз кылуу;', '1. Биринчи иш', 'Бөлүм', 'Статусу: аткарылды.'],
+              // A paragraph of the task cell and one of the status cell begin on one line.
+              ['', task, '', '', 'Калкка кызмат көрсөтүү жакшырды.'],
+              ['', '', '', '2. Экинчи иш', 'Бөлүм', 'Статусу: аткарылууда'],
+            ],
+            { header: 1 },
+          ),
+        ),
+        und,
+      );
+    const joined = build('пенсияларды автоматташтыруу');
+    const t = joined.tables[0]!;
+    expect(t.model.roles).toEqual(['goal', 'measure', 'task', 'activity', 'responsible', 'narrative']);
+    expect(texts(t.rows).map((r) => r.slice(2, 4))).toEqual([
+      ['кызматтарды камсыз кылуу; пенсияларды автоматташтыруу', '1. Биринчи иш'],
+      ['кызматтарды камсыз кылуу; пенсияларды автоматташтыруу', '2. Экинчи иш'],
+    ]);
+    expect(joined.findings.map((f) => f.code)).toContain('ROW_CONTINUED');
+    // A task of its own (a capital start) keeps its row.
+    expect(build('Экинчи милдет').tables[0]!.rows).toHaveLength(3);
+  });
+
   it('joins a group row cut by a page break into one title when the parser or the text says it runs on, and keeps two group rows otherwise', () => {
     const build = (rest: string, opts: { runsOn?: boolean; pageBreak?: boolean }) => {
       const rows: CellSpec[][] = [
