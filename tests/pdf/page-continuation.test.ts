@@ -318,6 +318,32 @@ describe('borderless tables over page breaks', () => {
     expect(fresh.block.rows[0]?.continuesPrevious).not.toBe(true);
   });
 
+  it('a word the page cut where its column was full joins overleaf without a space, as inside a cell', () => {
+    const words = collectWords(['x камсыздандыруу жана башка', 'x social fund of the state']);
+    /** The cut row's measure cell ends on a one-word line ending at `end`; the column's text reaches 294, the next column starts at 304. */
+    const cut = (end: number): PlacedTable[] => {
+      const first = streamPiece(1, [row(HEADER), body(1, 'social fund of the state'), row(['2', 'the social камсыздандыр', 'done'])], 8);
+      const measure = { x0: 80, x1: 300 };
+      first.table.cells = [
+        gridCell(1, 1, [[84, 294, 'social fund of the state']], measure),
+        gridCell(1, 2, [[304, 330, 'done']], { x0: 300, x1: 400 }),
+        gridCell(2, 0, [[44, 50, '2']], { x0: 40, x1: 80 }),
+        gridCell(2, 1, [[84, 134, 'the social'], [84, end, 'камсыздандыр']], measure),
+        gridCell(2, 2, [[304, 330, 'done']], { x0: 300, x1: 400 }),
+      ];
+      const next = streamPiece(2, [row(['', 'уу жана башка', '']), body(3, 'Third')], 8);
+      next.table.cells = [gridCell(0, 1, [[84, 150, 'уу жана башка']], measure)];
+      linkPageTables([first, next], words);
+      return [first, next];
+    };
+    const full = cut(292)[1]?.block.rows[0];
+    expect(full?.continuesPrevious).toBe(true);
+    expect([full?.cells[1]?.continuesAbove, full?.cells[1]?.cutInWord]).toEqual([true, true]);
+    // Ending 60 pt short, the line had room for more: the word ended there.
+    const short = cut(232)[1]?.block.rows[0]?.cells[1];
+    expect([short?.continuesAbove, short?.cutInWord]).toEqual([true, undefined]);
+  });
+
   it('a first row overleaf most of whose cells read on continues the cut row though one cell opens a paragraph; one cell in three reading on does not', () => {
     const first = streamPiece(1, [row(HEADER), body(1, 'First measure'), row(['Goal of the', 'Measures of the «Social', 'Status: done'])], 8);
     // Two cells read on (a small letter, a quote closed), the third opens a paragraph after a line without a stop.

@@ -1,5 +1,5 @@
 import type { DocRow, TableBlock } from '../../model/doc-tree.ts';
-import type { PageTable } from './table-grid.ts';
+import type { GridCell, PageTable } from './table-grid.ts';
 import { cellLayouts, type TableContext } from './page-blocks.ts';
 import { breaksInsideWord, lineEndsShort } from './cell-paragraphs.ts';
 import { joinsAtHyphen, textRunsOn, type WordEvidence } from './cell-text.ts';
@@ -155,7 +155,7 @@ function markRunOnCells(prev: PlacedTable, cur: PlacedTable, row: number, words:
   const docRow = cur.block.rows[row];
   if (!docRow) return;
   if (prev.table.mode === 'stream' && cur.table.mode === 'stream' && docRow.continuesPrevious === true) {
-    markRunOnText(prev, docRow, words);
+    markRunOnText(prev, cur, row, docRow, words, context);
     return;
   }
   if (prev.table.mode !== 'lattice' || cur.table.mode !== 'lattice') return;
@@ -187,7 +187,8 @@ function markRunOnCells(prev: PlacedTable, cur: PlacedTable, row: number, words:
  * short, so the text alone decides whether each cell runs on (`textRunsOn`), as in a wrapped line
  * whose layout cannot tell.
  */
-function markRunOnText(prev: PlacedTable, docRow: DocRow, words: WordEvidence): void {
+function markRunOnText(prev: PlacedTable, cur: PlacedTable, row: number, docRow: DocRow, words: WordEvidence, context: TableContext): void {
+  const layoutOf = cellLayouts(prev.table, context);
   for (const cell of docRow.cells) {
     if (cell.col === undefined || cell.text.trim() === '') continue;
     const before = textAbove(prev, cell.col);
@@ -195,6 +196,15 @@ function markRunOnText(prev: PlacedTable, docRow: DocRow, words: WordEvidence): 
     if (!textRunsOn(before, cell.text, words)) continue;
     cell.continuesAbove = true;
     if (joinsAtHyphen(before, cell.text)) cell.cutInWord = true;
+    // A word the page cut where its column was full, as inside a cell (`breaksInsideWord`): the
+    // column's wrap edge read over the whole document.
+    const above = cellAbove(prev, cell.col);
+    const below = cur.table.cells.find((g) => g.row === row && g.col === cell.col);
+    const end = above?.geometry?.findLast((g) => g !== undefined);
+    const start = below?.geometry?.find((g) => g !== undefined);
+    const lastLine = above?.lines.findLast((l) => l.trim() !== '')?.trim() ?? '';
+    const firstLine = below?.lines.find((l) => l.trim() !== '')?.trim() ?? '';
+    if (above && end && start && breaksInsideWord(lastLine, firstLine, end, start, layoutOf(above), words)) cell.cutInWord = true;
   }
 }
 
@@ -217,11 +227,15 @@ function cellsReadOn(prev: PlacedTable, docRow: DocRow, words: WordEvidence): bo
   return filled.length > 0 && (on === filled.length || (on >= 2 && on * 2 > filled.length));
 }
 
-/** The text of the cell of the page's last row over column `col` (a cell spanning it counts). */
+/** The text of the cell of the page's last row over column `col`. */
 function textAbove(prev: PlacedTable, col: number): string {
+  return cellAbove(prev, col)?.lines.join(' ').trim() ?? '';
+}
+
+/** The cell of the page's last row over column `col` (a cell spanning it counts). */
+function cellAbove(prev: PlacedTable, col: number): GridCell | undefined {
   const lastRow = prev.table.rows - 1;
-  const above = prev.table.cells.find((g) => g.col <= col && col < g.col + g.colSpan && g.row + g.rowSpan - 1 === lastRow);
-  return above?.lines.join(' ').trim() ?? '';
+  return prev.table.cells.find((g) => g.col <= col && col < g.col + g.colSpan && g.row + g.rowSpan - 1 === lastRow);
 }
 
 /** Text of each column over a band of rows, a spanning cell counted once at its first column. */
