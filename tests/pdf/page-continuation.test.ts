@@ -235,6 +235,17 @@ describe('ruled edges a page break leaves open', () => {
     expect(joinColumnRules(ruleGroups(verticals.slice(0, 2)))).toHaveLength(2);
   });
 
+  it('lone verticals cut where a row border crosses them, above and below, are still the grid’s column rules', () => {
+    // A row starts 2 pt below the page's first rule band: the grid's verticals run from 60 to 100
+    // and from 102 to 160 (the row border at 101 touches both), and the cell spanning down on the
+    // left draws its borders in two pieces the same way.
+    const ruled = [seg('h', 101, 140, 340), seg('h', 160, 140, 340), ...[140, 240, 340].flatMap((x) => [seg('v', x, 60, 100), seg('v', x, 102, 160)])];
+    const lone = [seg('v', 40, 60, 100), seg('v', 40, 102, 160)];
+    const groups = joinColumnRules(ruleGroups([...ruled, ...lone]));
+    expect(groups).toHaveLength(1);
+    for (const s of lone) expect(groups[0]).toContain(s);
+  });
+
   it('a lone vertical as high as a grid beside it is the grid’s outer rule (a cell spanning down from the page before)', () => {
     const ruled = grid([130, 160], 160).filter((s) => !(s.orientation === 'v' && s.at === 40));
     const lone = seg('v', 0, 100, 160);

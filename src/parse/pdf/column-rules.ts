@@ -21,8 +21,8 @@ const sameExtent = (a: [number, number], b: [number, number]): boolean => Math.a
  * Verticals of other extents (a margin bar, a sidebar rule) are left alone.
  */
 export function joinColumnRules(groups: readonly Segment[][]): Segment[][] {
-  const verticalOnly = groups.filter((g) => g.every((s) => s.orientation === 'v'));
-  const grids = groups.filter((g) => !verticalOnly.includes(g)).map((g) => [...g]);
+  const verticalOnly = collinear(groups.filter((g) => g.every((s) => s.orientation === 'v')));
+  const grids = groups.filter((g) => !g.every((s) => s.orientation === 'v')).map((g) => [...g]);
   const pending: Segment[][] = [];
   for (const lone of verticalOnly) {
     const span = extent(lone);
@@ -60,4 +60,25 @@ export function closeAtPageEdge(group: readonly Segment[], runs: readonly TextRu
   const atRule = beyond.filter((r) => r.x0 - last <= em).length;
   if (atRule < 2 || pageWidth - last < 2 * em) return [...group];
   return [...group, { orientation: 'v', at: pageWidth, from: top, to: bottom }];
+}
+
+/**
+ * Lone verticals of one x whose ends meet (within the snap) are one rule: a browser draws each
+ * cell's border on its own, and a rule cut where a row's border crosses it, above and below, is
+ * still the column's rule.
+ */
+function collinear(lone: readonly Segment[][]): Segment[][] {
+  const out: Segment[][] = [];
+  const xOf = (g: readonly Segment[]): number | undefined => (g.every((s) => Math.abs(s.at - (g[0]?.at ?? 0)) <= 0.5) ? g[0]?.at : undefined);
+  for (const g of [...lone].sort((a, b) => extent(a)[0] - extent(b)[0])) {
+    const x = xOf(g);
+    const [from] = extent(g);
+    const prev = x === undefined ? undefined : out.find((o) => {
+      const ox = xOf(o);
+      return ox !== undefined && Math.abs(ox - x) <= 0.5 && from - extent(o)[1] <= SNAP && from >= extent(o)[0];
+    });
+    if (prev) prev.push(...g);
+    else out.push([...g]);
+  }
+  return out;
 }
