@@ -52,14 +52,14 @@ export function isContinuation(row: WorkRow, roles: readonly ColumnRole[], numbe
   if (own.every((x) => FREE_TEXT.has(roles[x.c] ?? 'unknown')) && roles.some((r) => !FREE_TEXT.has(r) && r !== 'unknown')) return true;
   const structural = own.filter((x) => !FREE_TEXT.has(roles[x.c] ?? 'unknown') && x.c !== row.cells.length - 1);
   if (structural.some((x) => startsWithEnumerator(x.text))) return false;
-  const readsOn = structural.every((x) => startsLowercase(x.text) || startsWithListMarker(x.text));
-  // Nor does a row that leaves empty the column naming what each row is about (its measure or
-  // activity) while its other cells read on: paragraphs of the cells above that fell on one line.
+  const readsOn = (xs: readonly { text: string }[]): boolean => xs.every((x) => startsLowercase(x.text) || startsWithListMarker(x.text));
+  // A row that leaves empty the column naming what each row is about (its measure or activity)
+  // while its own cells read on continues too: paragraphs of the cells above that fell on one line.
   const main = mainTextColumn(roles);
   const mine = structural.filter((x) => !spanned(x));
-  if (main !== null && !own.some((x) => x.c === main && !spanned(x)) && mine.length > 0 && mine.every((x) => startsLowercase(x.text) || startsWithListMarker(x.text))) return true;
+  if (main !== null && !own.some((x) => x.c === main && !spanned(x)) && mine.length > 0 && readsOn(mine)) return true;
   if (!row.pageBreakBefore) return false;
-  return readsOn;
+  return readsOn(structural);
 }
 
 /**
