@@ -183,6 +183,15 @@ describe('text cut by a page break inside a cell', () => {
     expect([none?.continuesAbove, none?.cutInWord]).toEqual([true, undefined]);
   });
 
+  it('a web address cut where the line was full goes on overleaf without a space, a digit after it and all', () => {
+    const cell = (p: PlacedTable[]) => p[1]?.block.rows[1]?.cells[1];
+    const cut = cell(pages(294, 'https://ok.ru/profile/56', undefined, '4665816463 https://ok.ru/socfondkg'));
+    expect([cut?.continuesAbove, cut?.cutInWord]).toEqual([true, true]);
+    // Ending short, the address ended there: the digits overleaf are a new paragraph.
+    const short = cell(pages(200, 'https://ok.ru/profile/56', undefined, '4665816463 https://ok.ru/socfondkg'));
+    expect([short?.continuesAbove, short?.cutInWord]).toEqual([undefined, undefined]);
+  });
+
   it('a last line that ended short was a forced break, whatever the text says', () => {
     // 96 pt left on the line: «Chairman» would have fitted.
     expect(marked(pages(200, 'Social Fund, regional offices,', 'the Chairman of the Fund'))).toBeUndefined();

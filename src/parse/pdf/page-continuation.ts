@@ -173,12 +173,14 @@ function markRunOnCells(prev: PlacedTable, cur: PlacedTable, row: number, words:
     const before = above.lines.join(' ').trim();
     const after = below.lines.join(' ').trim();
     if (/[.;!?…]$/u.test(before)) continue;
-    if (!textRunsOn(before, after, words)) continue;
-    cell.continuesAbove = true;
     const lastLine = above.lines.findLast((l) => l.trim() !== '')?.trim() ?? '';
     const firstLine = below.lines.find((l) => l.trim() !== '')?.trim() ?? '';
-    // A line ending in a hyphen goes on without a space overleaf, as it would on the same page.
-    if (joinsAtHyphen(lastLine, firstLine) || breaksInsideWord(lastLine, firstLine, end, start, layout, words)) cell.cutInWord = true;
+    // A word broken for want of room runs on whatever letter goes on overleaf (a web address cut
+    // before a digit); a line ending in a hyphen goes on without a space, as on the same page.
+    const inWord = breaksInsideWord(lastLine, firstLine, end, start, layout, words);
+    if (!inWord && !textRunsOn(before, after, words)) continue;
+    cell.continuesAbove = true;
+    if (inWord || joinsAtHyphen(lastLine, firstLine)) cell.cutInWord = true;
   }
 }
 
@@ -193,18 +195,18 @@ function markRunOnText(prev: PlacedTable, cur: PlacedTable, row: number, docRow:
     if (cell.col === undefined || cell.text.trim() === '') continue;
     const before = textAbove(prev, cell.col);
     if (before === '' || /[.;!?…:]$/u.test(before)) continue;
-    if (!textRunsOn(before, cell.text, words)) continue;
-    cell.continuesAbove = true;
-    if (joinsAtHyphen(before, cell.text)) cell.cutInWord = true;
     // A word the page cut where its column was full, as inside a cell (`breaksInsideWord`): the
-    // column's wrap edge read over the whole document.
+    // column's wrap edge read over the whole document. It runs on whatever letter goes on.
     const above = cellAbove(prev, cell.col);
     const below = cur.table.cells.find((g) => g.row === row && g.col === cell.col);
     const end = above?.geometry?.findLast((g) => g !== undefined);
     const start = below?.geometry?.find((g) => g !== undefined);
     const lastLine = above?.lines.findLast((l) => l.trim() !== '')?.trim() ?? '';
     const firstLine = below?.lines.find((l) => l.trim() !== '')?.trim() ?? '';
-    if (above && end && start && breaksInsideWord(lastLine, firstLine, end, start, layoutOf(above), words)) cell.cutInWord = true;
+    const inWord = above !== undefined && end !== undefined && start !== undefined && breaksInsideWord(lastLine, firstLine, end, start, layoutOf(above), words);
+    if (!inWord && !textRunsOn(before, cell.text, words)) continue;
+    cell.continuesAbove = true;
+    if (inWord || joinsAtHyphen(before, cell.text)) cell.cutInWord = true;
   }
 }
 
