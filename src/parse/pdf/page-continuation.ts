@@ -1,5 +1,6 @@
 import type { DocRow, TableBlock } from '../../model/doc-tree.ts';
 import type { GridCell, PageTable } from './table-grid.ts';
+import type { LineGeometry } from './line-geometry.ts';
 import { cellLayouts, type TableContext } from './page-blocks.ts';
 import { breaksInsideWord, lineEndsShort } from './cell-paragraphs.ts';
 import { joinsAtHyphen, textRunsOn, type WordEvidence } from './cell-text.ts';
@@ -167,20 +168,17 @@ function markRunOnCells(prev: PlacedTable, cur: PlacedTable, row: number, words:
     const above = prev.table.cells.find((g) => g.col === cell.col && g.colSpan === below?.colSpan && g.row + g.rowSpan - 1 === lastRow);
     const layout = above ? layoutOf(above) : undefined;
     const frame = layout?.frame;
-    const end = above?.geometry?.findLast((g) => g !== undefined);
-    const start = below?.geometry?.find((g) => g !== undefined);
-    if (!above || !below || !layout || !frame || !end || !start || lineEndsShort(end, start, frame)) continue;
+    const cut = above && below ? pageCut(above, below) : undefined;
+    if (!above || !below || !layout || !frame || !cut || lineEndsShort(cut.end, cut.start, frame)) continue;
     const before = above.lines.join(' ').trim();
     const after = below.lines.join(' ').trim();
     if (/[.;!?…]$/u.test(before)) continue;
-    const lastLine = above.lines.findLast((l) => l.trim() !== '')?.trim() ?? '';
-    const firstLine = below.lines.find((l) => l.trim() !== '')?.trim() ?? '';
     // A word broken for want of room runs on whatever letter goes on overleaf (a web address cut
     // before a digit); a line ending in a hyphen goes on without a space, as on the same page.
-    const inWord = breaksInsideWord(lastLine, firstLine, end, start, layout, words);
+    const inWord = breaksInsideWord(cut.lastLine, cut.firstLine, cut.end, cut.start, layout, words);
     if (!inWord && !textRunsOn(before, after, words)) continue;
     cell.continuesAbove = true;
-    if (inWord || joinsAtHyphen(lastLine, firstLine)) cell.cutInWord = true;
+    if (inWord || joinsAtHyphen(cut.lastLine, cut.firstLine)) cell.cutInWord = true;
   }
 }
 
@@ -193,17 +191,14 @@ function markRunOnText(prev: PlacedTable, cur: PlacedTable, row: number, docRow:
   const layoutOf = cellLayouts(prev.table, context);
   for (const cell of docRow.cells) {
     if (cell.col === undefined || cell.text.trim() === '') continue;
-    const before = textAbove(prev, cell.col);
-    if (before === '' || /[.;!?…:]$/u.test(before)) continue;
+    const above = cellAbove(prev, cell.col);
+    const before = above?.lines.join(' ').trim() ?? '';
+    if (!above || before === '' || /[.;!?…:]$/u.test(before)) continue;
     // A word the page cut where its column was full, as inside a cell (`breaksInsideWord`): the
     // column's wrap edge read over the whole document. It runs on whatever letter goes on.
-    const above = cellAbove(prev, cell.col);
     const below = cur.table.cells.find((g) => g.row === row && g.col === cell.col);
-    const end = above?.geometry?.findLast((g) => g !== undefined);
-    const start = below?.geometry?.find((g) => g !== undefined);
-    const lastLine = above?.lines.findLast((l) => l.trim() !== '')?.trim() ?? '';
-    const firstLine = below?.lines.find((l) => l.trim() !== '')?.trim() ?? '';
-    const inWord = above !== undefined && end !== undefined && start !== undefined && breaksInsideWord(lastLine, firstLine, end, start, layoutOf(above), words);
+    const cut = below ? pageCut(above, below) : undefined;
+    const inWord = cut !== undefined && breaksInsideWord(cut.lastLine, cut.firstLine, cut.end, cut.start, layoutOf(above), words);
     if (!inWord && !textRunsOn(before, cell.text, words)) continue;
     cell.continuesAbove = true;
     if (inWord || joinsAtHyphen(before, cell.text)) cell.cutInWord = true;
@@ -227,6 +222,16 @@ function cellsReadOn(prev: PlacedTable, docRow: DocRow, words: WordEvidence): bo
     if (textRunsOn(before, cell.text, words)) on++;
   }
   return filled.length > 0 && (on === filled.length || (on >= 2 && on * 2 > filled.length));
+}
+
+/** Where the page cut a cell: the last line above the break and the first overleaf, with their geometry. */
+function pageCut(above: GridCell, below: GridCell): { lastLine: string; firstLine: string; end: LineGeometry; start: LineGeometry } | undefined {
+  const end = above.geometry?.findLast((g) => g !== undefined);
+  const start = below.geometry?.find((g) => g !== undefined);
+  if (!end || !start) return undefined;
+  const lastLine = above.lines.findLast((l) => l.trim() !== '')?.trim() ?? '';
+  const firstLine = below.lines.find((l) => l.trim() !== '')?.trim() ?? '';
+  return { lastLine, firstLine, end, start };
 }
 
 /** The text of the cell of the page's last row over column `col`. */
