@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 // startup/ first: it builds dist/ if the sources changed, and the others may run the CLI.
-const suites = ['startup/run.ts', 'pdf/run.ts', 'language/run.ts', 'scale/run.ts', 'queue/worker-rss.ts', 'ocr/run.ts'];
+const suites = ['startup/run.ts', 'pdf/run.ts', 'pdf/pdfjs-floor.ts', 'language/run.ts', 'scale/run.ts', 'queue/worker-rss.ts', 'ocr/run.ts'];
 let failed = 0;
 for (const suite of suites) {
   process.stdout.write(`\n== bench/${suite}\n`);
