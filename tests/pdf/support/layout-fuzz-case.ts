@@ -5,7 +5,7 @@ import type { DocTree } from '../../../src/model/doc-tree.ts';
 import { formatIndependent } from '../../golden/projection.ts';
 import type { PdfRenderer } from './chromium-pdf.ts';
 import { goldenDiff } from './golden-diff.ts';
-import { joinProbeScript, printedJoins, settleIndistinguishable, type IndistinguishableJoin, type JoinProbe } from './indistinguishable-joins.ts';
+import { forgivenSpaces, joinProbeScript, printedJoins, settleIndistinguishable, unsettledPairs, type IndistinguishableJoin, type JoinProbe } from './indistinguishable-joins.ts';
 import { drawVariant, textWidthPx, variantCss, variantScript, type LayoutVariant } from './layout-variants.ts';
 
 /** The golden reports whose HTML ground truth is printed under varied layouts. */
@@ -43,10 +43,12 @@ export async function runLayoutCase(renderer: PdfRenderer, report: (typeof FUZZ_
   const variant = drawVariant(seed, expected.tables[0]?.columns ?? 1);
   const { pdf, probe } = await renderer.renderProbed(html, { css: variantCss(variant), prepare: variantScript(variant), probe: joinProbeScript(textWidthPx(variant)) });
   const joins = await printedJoins(pdf, probe as JoinProbe);
+  const unsettled = unsettledPairs(joins, JSON.stringify(expected));
+  const forgiven = forgivenSpaces(unsettled, probe as JoinProbe);
   const compare = async (revise?: (doc: DocTree) => void): Promise<string[]> => {
     const outcome = await ingestDocument({ bytes: pdf, filename: `${report}-${seed}.pdf`, ...(revise ? { revise } : {}) });
-    return outcome.status === 'ok' ? goldenDiff(formatIndependent(outcome.report), expected) : [`ingest ${outcome.status}: ${outcome.error.code} ${outcome.error.message}`];
+    return outcome.status === 'ok' ? goldenDiff(formatIndependent(outcome.report), expected, 40, forgiven) : [`ingest ${outcome.status}: ${outcome.error.code} ${outcome.error.message}`];
   };
-  const differences = await compare(joins.length > 0 ? settleIndistinguishable(joins) : undefined);
+  const differences = await compare(joins.length > 0 ? settleIndistinguishable(joins, unsettled) : undefined);
   return { variant, report, differences, strict: strict ? await compare() : undefined, joins, pdf };
 }
