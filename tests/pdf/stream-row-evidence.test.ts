@@ -191,3 +191,32 @@ describe('the table’s columns fitted to a page where a column is empty', () =>
     expect(fitColumns(lines, [30, 95, 165, 240, 300])).toEqual([30, 95, 165, 240, 300]);
   });
 });
+
+describe('a group row under the rest of a row cut by the page break', () => {
+  it('starts a row of its own though the step above it is not the usual row step: it reaches past the one column running on', () => {
+    // Rows 20 pt apart (pitch 12, 8 pt padding). Overleaf, under the repeated header, the cut
+    // row's rest fills two columns, the note running on alone; then a heading spanning the table,
+    // set a little lower than a row would be (its own line height), then rows.
+    const runs = [
+      ...header(100),
+      ...cell(100, 120, ['rest', 'of it']),
+      ...cell(170, 120, ['the note', 'runs on', 'below', 'the rest']),
+      run('Second group of measures across the table', 32, 180, 205),
+      ...cell(32, 200, ['alpha']),
+      ...cell(100, 200, ['one']),
+      ...cell(170, 200, ['first']),
+      ...cell(32, 220, ['gamma']),
+      ...cell(100, 220, ['two']),
+      ...cell(170, 220, ['second']),
+      ...cell(32, 240, ['delta']),
+      ...cell(100, 240, ['three']),
+      ...cell(170, 240, ['third']),
+    ];
+    const t = streamTable(buildLines(runs))?.table;
+    expect(t?.cols).toBe(3);
+    const group = t?.cells.find((c) => c.lines.join(' ').startsWith('Second group'));
+    expect(group?.colSpan).toBe(3);
+    expect(group?.lines).toEqual(['Second group of measures across the table']);
+    expect(t?.cells.find((c) => c.col === 2 && c.lines[0] === 'the note')?.lines).toEqual(['the note', 'runs on', 'below', 'the rest']);
+  });
+});

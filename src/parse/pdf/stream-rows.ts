@@ -309,7 +309,8 @@ function paragraphsBeside(cur: LineCells, flow: ReadonlyMap<Span, SpanFlow>, usu
  * The one starting span of `cur` goes on with its column's text (the text above it is on the line
  * just before, not in the table's first band): an indented list going on inside the cell,
  * whatever its margin (a new row's cell starts at the column's edge), or, when the column ran on
- * alone, a step that differs from the usual row step by more than `tolerance`.
+ * alone and the span stays inside it, a step that differs from the usual row step by more than
+ * `tolerance`.
  */
 function spacedInCell(cur: LineCells, prev: LineCells | undefined, flow: ReadonlyMap<Span, SpanFlow>, usualRowStep: number, tolerance: number, firstBand: ReadonlySet<Span>): boolean {
   const start = cur.spans.find((s) => flow.get(s)?.kind === 'start');
@@ -321,8 +322,11 @@ function spacedInCell(cur: LineCells, prev: LineCells | undefined, flow: Readonl
   const x0 = (sp: Span): number => sp.chunks[0]?.x0 ?? 0;
   const indented = x0(start) > x0(f.above) + 0.5 * (start.chunks[0]?.fontSize ?? 0);
   if (indented && start.c0 >= f.above.c0 && start.c1 <= f.above.c1 && !isFigures(f.above)) return true;
+  // Text reaching into columns beside the one running on is no paragraph of that column's cell:
+  // a cell's text stays inside it (a group row spanning the table under a cell cut by the page).
+  const inside = start.c0 >= f.above.c0 && start.c1 <= f.above.c1;
   const alone = prev.spans.length === 1;
-  return alone && Math.abs(f.step - usualRowStep) > tolerance;
+  return alone && inside && Math.abs(f.step - usualRowStep) > tolerance;
 }
 
 /**
