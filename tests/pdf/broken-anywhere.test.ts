@@ -121,3 +121,25 @@ describe('a closing mark after a full line of an indented list', () => {
     expect(cellParagraphs(lines, words, { geometry: lines.map((l, i) => indented(l, i)), frame: FRAME, pitch: 1.2, breaksWords: true })).toEqual(['- пенсия жөнүндө;']);
   });
 });
+
+describe('a figure and a letter, or two scripts, across a full line’s end', () => {
+  it('tells which kinds of character the document prints side by side inside a token', () => {
+    const whole = WholeWords.of(['a жана 10км башка', 'https://sf.kg/ky дарек']);
+    expect(whole.printsTogether('0', 'к')).toBe(true);
+    expect(whole.printsTogether('к', '0')).toBe(false);
+    expect(whole.printsTogether('а', 'h')).toBe(false);
+    expect(whole.printsTogether('а', 'б')).toBe(true);
+    expect(WholeWords.of(['a жана башка']).printsTogether('2', 'п')).toBe(false);
+  });
+
+  it('keeps the space after a full line ending in a figure where the document never runs a figure into a letter', () => {
+    const lines = ['2022/40-1234', 'пенсияларды жана'];
+    expect(read(lines, ['a жана башка иштер'], true)).toEqual(['2022/40-1234 пенсияларды жана']);
+    expect(read(['x аралыктанбб', 'help@sf.kg дарек'], ['a жана башка иштер'], true)).toEqual(['x аралыктанбб help@sf.kg дарек']);
+  });
+
+  it('may still join them in a document that prints such tokens', () => {
+    const joined = read(['2022/40-1234', 'пенсияларды жана'], ['a жана 1234пенсияларды башка'], true);
+    expect(joined).toEqual(['2022/40-1234пенсияларды жана']);
+  });
+});

@@ -156,7 +156,9 @@ function usableFrame(prev: LineGeometry, cur: LineGeometry, layout: CellLayout |
  * at) and fills the cell to less than the width of the next line's first glyph (the break came
  * where not one more glyph fitted). The line's own width is compared with the cell's, so centred
  * lines count like left-aligned ones. The letters must read on as one word: a lower-case start,
- * or capitals after capitals, or digits after digits.
+ * or capitals after capitals, or digits after digits; a figure and a letter, or letters of two
+ * scripts, only in a document that prints such a pair run together somewhere
+ * (`WholeWords.printsTogether`).
  *
  * Web addresses are broken wherever the line is full.
  *
@@ -193,6 +195,7 @@ function brokenWord(
   // The address may have started lines before (broken after «/» or «-», or inside a word).
   if (URL_END.test(tail) || (paragraph && paragraph.length > 1 && URL_END.test(joinLines(paragraph, words)))) return URL_REST.test(line) && !URL_START.test(line);
   if (offersBreak(tail) || !readsOn(tail, line)) return false;
+  if (words.whole && !words.whole.printsTogether(tail.at(-1) ?? '', line[0] ?? '')) return false;
   if (joinedWhole(tail, line, words)) {
     if (tally) tally.confirmed++;
     return true;

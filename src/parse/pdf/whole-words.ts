@@ -1,6 +1,17 @@
 import { trailingLetters } from '../../text/trailing-letters.ts';
 import type { TextRun } from './page-content.ts';
 
+/** A token holding characters of two kinds side by side (`charKind`). */
+const MIXED = /\p{N}\p{L}|\p{L}\p{N}|\p{Script=Cyrillic}\p{Script=Latin}|\p{Script=Latin}\p{Script=Cyrillic}/u;
+
+/** The kind of a character, as far as words go: a figure, a Cyrillic, Latin or other letter. */
+function charKind(ch: string): string | undefined {
+  if (/\p{N}/u.test(ch)) return 'N';
+  if (/\p{Script=Cyrillic}/u.test(ch)) return 'Cyrl';
+  if (/\p{Script=Latin}/u.test(ch)) return 'Latn';
+  return /\p{L}/u.test(ch) ? 'L' : undefined;
+}
+
 /** A word: letters, with hyphens inside (`иш-чара`). */
 const WORD = /\p{L}+(?:-\p{L}+)*/gu;
 
@@ -28,6 +39,8 @@ export class WholeWords {
   readonly #pairs = new Map<string, number>();
   readonly #rates = new Map<string, { word: number; piece: number }>();
   #total = 0;
+  /** Kinds of character the document prints side by side inside a token (`charKind`), as «a>b». */
+  readonly #kindPairs = new Set<string>();
   /** Letters at the edges of and inside the whole words, spelt out from `#counts` when first asked for. */
   #letters: LetterEdges | undefined;
 
@@ -37,6 +50,7 @@ export class WholeWords {
       const tokens = run.text.trim().split(/\s+/u);
       // Each token lower-cased and split into its words once, for all three tallies.
       const lower = tokens.map((token) => token.toLowerCase());
+      for (const token of tokens) if (MIXED.test(token)) words.#addKindPairs(token);
       const wordsOf = lower.map((token) => token.match(WORD) ?? []);
       for (const found of wordsOf) for (const word of found) words.#tokens.set(word, (words.#tokens.get(word) ?? 0) + 1);
       if (tokens.length < 2) continue;
@@ -45,6 +59,28 @@ export class WholeWords {
       for (let i = 1; i < lower.length; i++) words.#addPair(lower[i - 1] ?? '', lower[i] ?? '');
     }
     return words;
+  }
+
+  /**
+   * Whether the document prints a character of `b`'s kind straight after one of `a`'s anywhere
+   * inside a token on a line: a figure and a letter («3д»), Cyrillic and Latin letters. Where it
+   * never does, a line ending in one above a line starting with the other («…/40-22» over
+   * «пенсияларды», «аралыктан» over «help@sf.kg») broke at a space: a break inside such a token
+   * would be the only place the document ran the two together.
+   */
+  printsTogether(a: string, b: string): boolean {
+    const ka = charKind(a);
+    const kb = charKind(b);
+    return ka === undefined || kb === undefined || ka === kb || this.#kindPairs.has(`${ka}>${kb}`);
+  }
+
+  #addKindPairs(token: string): void {
+    let prev: string | undefined;
+    for (const ch of token) {
+      const kind = charKind(ch);
+      if (prev !== undefined && kind !== undefined && kind !== prev) this.#kindPairs.add(`${prev}>${kind}`);
+      prev = kind;
+    }
   }
 
   static of(texts: Iterable<string>): WholeWords {
