@@ -75,6 +75,37 @@ describe('a group row at the foot of a borderless table\'s page', () => {
     ]);
   });
 
+  it('reads the goal\'s first row in the table\'s columns when a phrase starts a hair left of a column\'s edge', () => {
+    // Columns set close: the measure column's lines reach 165, the result column's start at 170,
+    // the edge between them at 167.5. Overleaf a wider phrase starts at 166, a hair (less than
+    // half an em) left of that edge.
+    const runs = [
+      ...cell(35, 100, ['No']),
+      ...cell(100, 100, ['Measure']),
+      ...cell(170, 100, ['Result']),
+      bold(run('Goal 1. The first goal of the plan across the table', 35, 124, 200)),
+      ...cell(35, 148, ['1']),
+      ...cell(100, 148, ['alphabetaxxxx', 'beta']),
+      ...cell(170, 148, ['gamma', 'delta']),
+      ...cell(35, 190, ['2']),
+      ...cell(100, 190, ['one', 'twothreefourx']),
+      ...cell(170, 190, ['three', 'four']),
+    ];
+    const read = streamTable(buildLines(runs));
+    if (!read) throw new Error('no table');
+    const table = read.table;
+    const first = [...cell(35, 262, ['3']), ...cell(100, 262, ['first', 'measure']), run('2024.01.01 2024.12.31', 166, 262)];
+    const lines = buildLines([...title, ...first]);
+    const rows = table.rows;
+    expect(absorbGroupRowTail(table, lines, () => true)).toEqual([]);
+    expect(table.rows).toBe(rows + 2);
+    expect(table.cells.filter((c) => c.row === rows + 1).map((c) => [c.col, c.lines.join(' ')])).toEqual([
+      [0, '3'],
+      [1, 'first measure'],
+      [2, '2024.01.01 2024.12.31'],
+    ]);
+  });
+
   it('stays running text, the table as it was, when text outside its columns follows the row under it', () => {
     const first = [...cell(35, 262, ['3']), ...cell(100, 262, ['first', 'measure']), ...cell(170, 262, ['its', 'result'])];
     const { table, lines } = tableAndBelow([...title, ...first, run('A paragraph of running text follows the table here.', 35, 300, 240)]);

@@ -75,10 +75,10 @@ export function absorbColumnTail(table: PageTable, lines: readonly TextLine[], r
  */
 export function rowsBelow(table: PageTable, rest: readonly TextLine[], gapLimit: number, em: number, rowGaps: readonly RowGapEvidence[] | undefined): TextLine[] {
   const edges = table.colEdges;
-  const inColumn = (ch: TextLine['chunks'][number]): boolean => {
-    const span = columnSpan(table, columnOf(ch.x0 + 0.5, edges));
-    return span !== undefined && ch.x0 >= span.left - em / 2 && ch.x1 <= span.right + em / 2;
-  };
+  // Within half an em of a column's edges: a phrase may start a hair left of the edge that the
+  // page's other lines set (centred cells, dates wider than the column's usual text).
+  const spans = Array.from({ length: table.cols }, (_, c) => columnSpan(table, c));
+  const inColumn = (ch: TextLine['chunks'][number]): boolean => spans.some((span) => span !== undefined && ch.x0 >= span.left - em / 2 && ch.x1 <= span.right + em / 2);
   const taken: TextLine[] = [];
   let bottom = table.box.bottom;
   for (const l of rest) {
