@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TextRun } from '../../src/parse/pdf/page-content.ts';
-import { absorbGroupRowTail } from '../../src/parse/pdf/group-row-tail.ts';
+import { absorbGroupRowHead, absorbGroupRowTail } from '../../src/parse/pdf/group-row-tail.ts';
 import { streamTable } from '../../src/parse/pdf/stream-table.ts';
 import { buildLines } from '../../src/parse/pdf/text-lines.ts';
 import { cell, run } from './support/synthetic-runs.ts';
@@ -138,5 +138,46 @@ describe('a group row under a page of one tall row', () => {
     expect(absorbGroupRowTail(structuredClone(one), title, () => true, [withGoal])).toHaveLength(1);
     expect(absorbGroupRowTail(one, title, () => true, [withGoal], [rowGap])).toEqual([]);
     expect(one.cells.at(-1)?.lines).toEqual(['Goal 3. The third goal of the plan across the whole table']);
+  });
+});
+
+describe('a group row between two pieces of a borderless table on one page', () => {
+  // The rest of a row cut by the page break (two columns of the three), a goal's title set across
+  // the table, then the goal's rows: the title was running text between two tables.
+  const piece = () => streamTable(buildLines([...cell(100, 60, ['rest of', 'the row']), ...cell(170, 60, ['its result', 'runs on', 'here'])]))?.table;
+  const goalRows = () =>
+    streamTable(
+      buildLines([
+        ...cell(35, 136, ['3']),
+        ...cell(100, 136, ['alpha', 'beta']),
+        ...cell(170, 136, ['gamma', 'delta']),
+        ...cell(35, 178, ['4']),
+        ...cell(100, 178, ['one', 'two']),
+        ...cell(170, 178, ['three', 'four']),
+      ]),
+    )?.table;
+  const title = [bold(run('Goal 2. The second goal of the plan across the whole', 35, 104, 200)), bold(run('table and onto a second line', 35, 116, 120))];
+  // The document's other page, whose table shows group rows set at the table's left, bold.
+  const other = tableAndBelow([]).table;
+
+  it('is taken as the first row of the table under it', () => {
+    const above = piece();
+    const table = goalRows();
+    if (!above || !table) throw new Error('no table');
+    const rows = table.rows;
+    expect(absorbGroupRowHead(table, buildLines(title), () => true, [above, table], [other])).toEqual([]);
+    expect(table.rows).toBe(rows + 1);
+    const group = table.cells.find((c) => c.row === 0);
+    expect(group?.colSpan).toBe(table.cols);
+    expect(group?.lines).toEqual(['Goal 2. The second goal of the plan across the whole', 'table and onto a second line']);
+    expect(table.cells.find((c) => c.row === 1 && c.col === 0)?.lines).toEqual(['3']);
+  });
+
+  it('stays running text with no table right above it (a heading over the table)', () => {
+    const table = goalRows();
+    if (!table) throw new Error('no table');
+    const rows = table.rows;
+    expect(absorbGroupRowHead(table, buildLines(title), () => true, [table], [other])).toHaveLength(2);
+    expect(table.rows).toBe(rows);
   });
 });

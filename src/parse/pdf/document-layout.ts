@@ -10,7 +10,7 @@ import { columnWrapEdges } from './column-wrap-edges.ts';
 import { RightInsets, StreamColumns } from './cell-frames.ts';
 import { pageFurniture } from './page-furniture.ts';
 import { absorbColumnTail } from './column-tail.ts';
-import { absorbGroupRowTail } from './group-row-tail.ts';
+import { absorbGroupRowHead, absorbGroupRowTail } from './group-row-tail.ts';
 import { absorbColumnHead, columnPage } from './column-head.ts';
 import { fitToColumns } from './column-fit.ts';
 import { tablesUnderRepeatedHeaders } from './repeated-header-page.ts';
@@ -98,6 +98,7 @@ export function layOutDocument(pages: readonly PageContent[]): Block[] {
     // into it, while a footer is set apart by more than a cell's paragraph spacing.
     if (lowest) res.textLines = absorbColumnTail(lowest, res.textLines, rowGaps).sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
     if (lowest) res.textLines = absorbGroupRowTail(lowest, res.textLines, (l) => !isFurniture(l.top, l.bottom, page.height), tables, rowGaps);
+    for (const table of res.tables) res.textLines = absorbGroupRowHead(table, res.textLines, (l) => !isFurniture(l.top, l.bottom, page.height), res.tables, tables, rowGaps);
     // The highest one's first row may be the rest of a row the page break cut, one column alone.
     const highest = highestTable(res.tables);
     if (highest && i > 0) res.textLines = absorbColumnHead(highest, res.textLines, (l) => !isFurniture(l.top, l.bottom, page.height), tables, rowGaps);

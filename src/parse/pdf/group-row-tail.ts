@@ -94,3 +94,53 @@ export function groupRowCell(cols: number, lines: readonly TextLine[], row: numb
     box: boxOf(lines),
   };
 }
+
+/**
+ * A group row set between two pieces of a borderless table on one page: the rest of a row cut by
+ * the page break (read as a piece of its own, in the columns it fills) above, the goal's rows below.
+ * Lines of one phrase at a region's edge are kept out of a stream table, so the title came out as
+ * running text between the two, and the goal it opens lost it. It is taken as the first row of the
+ * table under it when it is set like the table's group rows (`setLikeGroupRow`), reaches past the
+ * start of its last column, and ends within the table's spacing above it, with nothing between
+ * but its own lines at line spacing; and when another table of the page ends right above it (so
+ * it is no heading over the table). Returns the lines that stay running text.
+ */
+export function absorbGroupRowHead(
+  table: PageTable,
+  lines: readonly TextLine[],
+  isContent: (l: TextLine) => boolean,
+  pageTables: readonly PageTable[],
+  others: readonly PageTable[] = [],
+  rowGaps: readonly RowGapEvidence[] = [],
+): TextLine[] {
+  if (table.mode !== 'stream' || table.cols < 2) return [...lines];
+  const above = lines.filter((l) => l.bottom <= table.box.top + 0.5 && isContent(l)).sort((a, b) => b.bottom - a.bottom);
+  const last = above[0];
+  if (!last) return [...lines];
+  const em = last.fontSize || 10;
+  const bold = (l: TextLine): boolean => l.chunks.every((c) => c.bold);
+  const gap = Math.max(cellGapLimit(table, em), rowSeparation(rowGaps, em, last.bottom - last.top));
+  if (table.box.top - last.bottom > gap) return [...lines];
+  const taken = [last];
+  for (const l of above.slice(1)) {
+    const next = taken[taken.length - 1] as TextLine;
+    if (next.top - l.bottom > 0.5 * em || Math.abs(l.x0 - last.x0) > em / 2 || bold(l) !== bold(last)) break;
+    taken.push(l);
+  }
+  taken.reverse();
+  const first = taken[0] as TextLine;
+  const lastEdge = table.colEdges[table.cols - 1] ?? Number.POSITIVE_INFINITY;
+  if (!setLikeGroupRow(table, others, first, em) || !taken.some((l) => l.x1 >= lastEdge)) return [...lines];
+  // Right above the title: another table of the page (the cut row's rest), nothing else.
+  const over = pageTables.filter((t) => t !== table && t.box.bottom <= first.top + 0.5);
+  const tableAbove = over.reduce<PageTable | undefined>((a, t) => (!a || t.box.bottom > a.box.bottom ? t : a), undefined);
+  if (!tableAbove || first.top - tableAbove.box.bottom > gap) return [...lines];
+  if (lines.some((l) => !taken.includes(l) && isContent(l) && l.top >= tableAbove.box.bottom - 0.5 && l.bottom <= table.box.top + 0.5)) return [...lines];
+  const cell = groupRowCell(table.cols, taken, 0);
+  for (const c of table.cells) c.row += 1;
+  table.cells.unshift(cell);
+  table.rowBands = [{ top: cell.box.top, bottom: cell.box.bottom }, ...table.rowBands];
+  table.rows += 1;
+  table.box = { ...table.box, top: cell.box.top };
+  return lines.filter((l) => !taken.includes(l));
+}
