@@ -12,17 +12,18 @@ import { cell, run } from './support/synthetic-runs.ts';
  */
 const bold = (r: TextRun): TextRun => ({ ...r, bold: true });
 
-function tableAndBelow(below: TextRun[], withGroup = true) {
+/** The measure column's lines of the two rows: long ones set the columns close together. */
+function tableAndBelow(below: TextRun[], withGroup = true, measures: [string[], string[]] = [['alpha', 'beta'], ['one', 'two']]) {
   const runs = [
     ...cell(35, 100, ['No']),
     ...cell(100, 100, ['Measure']),
     ...cell(170, 100, ['Result']),
     ...(withGroup ? [bold(run('Goal 1. The first goal of the plan across the table', 35, 124, 200))] : cell(35, 124, ['0'])),
     ...cell(35, 148, ['1']),
-    ...cell(100, 148, ['alpha', 'beta']),
+    ...cell(100, 148, measures[0]),
     ...cell(170, 148, ['gamma', 'delta']),
     ...cell(35, 190, ['2']),
-    ...cell(100, 190, ['one', 'two']),
+    ...cell(100, 190, measures[1]),
     ...cell(170, 190, ['three', 'four']),
   ];
   const read = streamTable(buildLines(runs));
@@ -79,23 +80,8 @@ describe('a group row at the foot of a borderless table\'s page', () => {
     // Columns set close: the measure column's lines reach 165, the result column's start at 170,
     // the edge between them at 167.5. Overleaf a wider phrase starts at 166, a hair (less than
     // half an em) left of that edge.
-    const runs = [
-      ...cell(35, 100, ['No']),
-      ...cell(100, 100, ['Measure']),
-      ...cell(170, 100, ['Result']),
-      bold(run('Goal 1. The first goal of the plan across the table', 35, 124, 200)),
-      ...cell(35, 148, ['1']),
-      ...cell(100, 148, ['alphabetaxxxx', 'beta']),
-      ...cell(170, 148, ['gamma', 'delta']),
-      ...cell(35, 190, ['2']),
-      ...cell(100, 190, ['one', 'twothreefourx']),
-      ...cell(170, 190, ['three', 'four']),
-    ];
-    const read = streamTable(buildLines(runs));
-    if (!read) throw new Error('no table');
-    const table = read.table;
     const first = [...cell(35, 262, ['3']), ...cell(100, 262, ['first', 'measure']), run('2024.01.01 2024.12.31', 166, 262)];
-    const lines = buildLines([...title, ...first]);
+    const { table, lines } = tableAndBelow([...title, ...first], true, [['alphabetaxxxx', 'beta'], ['one', 'twothreefourx']]);
     const rows = table.rows;
     expect(absorbGroupRowTail(table, lines, () => true)).toEqual([]);
     expect(table.rows).toBe(rows + 2);
