@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TextRun } from '../../src/parse/pdf/page-content.ts';
 import { absorbGroupRowHead, absorbGroupRowTail } from '../../src/parse/pdf/group-row-tail.ts';
 import { streamTable } from '../../src/parse/pdf/stream-table.ts';
+import type { PageTable } from '../../src/parse/pdf/table-grid.ts';
 import { buildLines } from '../../src/parse/pdf/text-lines.ts';
 import { cell, run } from './support/synthetic-runs.ts';
 
@@ -30,6 +31,9 @@ function tableAndBelow(below: TextRun[], withGroup = true, measures: [string[], 
   if (!read) throw new Error('no table');
   return { table: read.table, lines: buildLines(below) };
 }
+
+/** Each cell of a row of the table: its column and its text. */
+const rowTexts = (table: PageTable, row: number): [number, string][] => table.cells.filter((c) => c.row === row).map((c) => [c.col, c.lines.join(' ')]);
 
 describe('a group row at the foot of a borderless table\'s page', () => {
   const title = [bold(run('Goal 2. The second goal of the plan across the whole', 35, 226, 200)), bold(run('table and onto a second line', 35, 238, 120))];
@@ -69,7 +73,7 @@ describe('a group row at the foot of a borderless table\'s page', () => {
     const rows = table.rows;
     expect(absorbGroupRowTail(table, lines, () => true)).toEqual([]);
     expect(table.rows).toBe(rows + 2);
-    expect(table.cells.filter((c) => c.row === rows + 1).map((c) => [c.col, c.lines.join(' ')])).toEqual([
+    expect(rowTexts(table, rows + 1)).toEqual([
       [0, '3'],
       [1, 'first measure'],
       [2, 'its result'],
@@ -85,7 +89,7 @@ describe('a group row at the foot of a borderless table\'s page', () => {
     const rows = table.rows;
     expect(absorbGroupRowTail(table, lines, () => true)).toEqual([]);
     expect(table.rows).toBe(rows + 2);
-    expect(table.cells.filter((c) => c.row === rows + 1).map((c) => [c.col, c.lines.join(' ')])).toEqual([
+    expect(rowTexts(table, rows + 1)).toEqual([
       [0, '3'],
       [1, 'first measure'],
       [2, '2024.01.01 2024.12.31'],

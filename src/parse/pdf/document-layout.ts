@@ -1,5 +1,6 @@
 import type { Block } from '../../model/doc-tree.ts';
 import type { Box, PageContent } from './page-content.ts';
+import type { TextLine } from './text-lines.ts';
 import { readingOrder } from './reading-order.ts';
 import { findTables, type PageTables } from './table-finder.ts';
 import { collectWords } from './cell-text.ts';
@@ -96,15 +97,16 @@ export function layOutDocument(pages: readonly PageContent[]): Block[] {
     const lowest = lowestTable(res.tables);
     // Lines in the page's footer band count too: a cell running to the foot of the page reaches
     // into it, while a footer is set apart by more than a cell's paragraph spacing.
+    const isContent = (l: TextLine): boolean => !isFurniture(l.top, l.bottom, page.height);
     if (lowest) res.textLines = absorbColumnTail(lowest, res.textLines, rowGaps).sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
-    if (lowest) res.textLines = absorbGroupRowTail(lowest, res.textLines, (l) => !isFurniture(l.top, l.bottom, page.height), tables, rowGaps);
-    for (const table of res.tables) res.textLines = absorbGroupRowHead(table, res.textLines, (l) => !isFurniture(l.top, l.bottom, page.height), res.tables, tables, rowGaps);
+    if (lowest) res.textLines = absorbGroupRowTail(lowest, res.textLines, isContent, tables, rowGaps);
+    for (const table of res.tables) res.textLines = absorbGroupRowHead(table, res.textLines, isContent, res.tables, tables, rowGaps);
     // The highest one's first row may be the rest of a row the page break cut, one column alone.
     const highest = highestTable(res.tables);
-    if (highest && i > 0) res.textLines = absorbColumnHead(highest, res.textLines, (l) => !isFurniture(l.top, l.bottom, page.height), tables, rowGaps);
+    if (highest && i > 0) res.textLines = absorbColumnHead(highest, res.textLines, isContent, tables, rowGaps);
     const order = readingOrder(res.textLines, frame, res.tables.map((t) => t.box));
     const items: { box: Box; block: Block }[] = textBlocks(order.lines, page.number, frame, bodySize, words);
-    const content = res.textLines.filter((l) => !isFurniture(l.top, l.bottom, page.height));
+    const content = res.textLines.filter(isContent);
     res.tables.forEach((table, t) => {
       const block = tableBlock(table, page.number, words, context);
       markTableConfidence(block, table, page.runs);

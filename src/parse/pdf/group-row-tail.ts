@@ -1,7 +1,7 @@
 import { cellGapLimit, rowsBelow } from './column-tail.ts';
 import { lineGeometry } from './line-geometry.ts';
 import { boxOf } from './page-content.ts';
-import type { GridCell, PageTable } from './table-grid.ts';
+import { lowestTable, type GridCell, type PageTable } from './table-grid.ts';
 import type { TextLine } from './text-lines.ts';
 import { rowSeparation, type RowGapEvidence } from './row-gap-evidence.ts';
 
@@ -37,12 +37,10 @@ export function absorbGroupRowTail(
   // Its next lines follow at line spacing from the same left edge, down into the page's footer
   // band if the row runs there; anything else below but the page's furniture ends it, and then
   // the lines are no last row.
-  const bold = (l: TextLine): boolean => l.chunks.every((c) => c.bold);
   const taken = [first];
   let after: TextLine[] = [];
   for (const [k, l] of below.slice(1).entries()) {
-    const prev = taken[taken.length - 1] as TextLine;
-    if (l.top - prev.bottom > 0.5 * em || Math.abs(l.x0 - first.x0) > em / 2 || bold(l) !== bold(first)) {
+    if (!titleLineNext(taken[taken.length - 1] as TextLine, l, first, em)) {
       if (isContent(l)) {
         after = below.slice(k + 1);
         break;
@@ -66,6 +64,16 @@ export function absorbGroupRowTail(
     return [...lines];
   }
   return lines.filter((l) => !taken.includes(l) && !rows.includes(l));
+}
+
+/**
+ * Whether `line` goes on a group row's title from `taken` (its line last taken, above or below
+ * it): at line spacing, from the left edge of `ref` (a line of the title) and in its weight.
+ */
+function titleLineNext(taken: TextLine, line: TextLine, ref: TextLine, em: number): boolean {
+  const bold = (l: TextLine): boolean => l.chunks.every((c) => c.bold);
+  const gap = Math.max(line.top - taken.bottom, taken.top - line.bottom);
+  return gap <= 0.5 * em && Math.abs(line.x0 - ref.x0) <= em / 2 && bold(line) === bold(ref);
 }
 
 /**
@@ -118,13 +126,11 @@ export function absorbGroupRowHead(
   const last = above[0];
   if (!last) return [...lines];
   const em = last.fontSize || 10;
-  const bold = (l: TextLine): boolean => l.chunks.every((c) => c.bold);
   const gap = Math.max(cellGapLimit(table, em), rowSeparation(rowGaps, em, last.bottom - last.top));
   if (table.box.top - last.bottom > gap) return [...lines];
   const taken = [last];
   for (const l of above.slice(1)) {
-    const next = taken[taken.length - 1] as TextLine;
-    if (next.top - l.bottom > 0.5 * em || Math.abs(l.x0 - last.x0) > em / 2 || bold(l) !== bold(last)) break;
+    if (!titleLineNext(taken[taken.length - 1] as TextLine, l, last, em)) break;
     taken.push(l);
   }
   taken.reverse();
@@ -132,8 +138,7 @@ export function absorbGroupRowHead(
   const lastEdge = table.colEdges[table.cols - 1] ?? Number.POSITIVE_INFINITY;
   if (!setLikeGroupRow(table, others, first, em) || !taken.some((l) => l.x1 >= lastEdge)) return [...lines];
   // Right above the title: another table of the page (the cut row's rest), nothing else.
-  const over = pageTables.filter((t) => t !== table && t.box.bottom <= first.top + 0.5);
-  const tableAbove = over.reduce<PageTable | undefined>((a, t) => (!a || t.box.bottom > a.box.bottom ? t : a), undefined);
+  const tableAbove = lowestTable(pageTables.filter((t) => t !== table && t.box.bottom <= first.top + 0.5));
   if (!tableAbove || first.top - tableAbove.box.bottom > gap) return [...lines];
   if (lines.some((l) => !taken.includes(l) && isContent(l) && l.top >= tableAbove.box.bottom - 0.5 && l.bottom <= table.box.top + 0.5)) return [...lines];
   const cell = groupRowCell(table.cols, taken, 0);
