@@ -263,6 +263,71 @@ describe('header cells centred at different heights', () => {
     expect(cells.find(([, , , t]) => t === 'Base / line / value')?.[0]).toBe(1);
     expect(cells.find(([, , , t]) => t === '1')).toEqual([2, 0, 1, '1']);
   });
+
+  // Five columns; «Indicator values» spans the middle two over «Base / line» (two lines) and
+  // «Target value» (one line), each centred on its own, so no line holds both sub-headings.
+  const columns = [35, 100, 170, 260, 380];
+  const rowsFrom = (first: number, step: number): TextRun[] =>
+    [0, 1, 2].flatMap((r) => {
+      const b = first + r * (step + 12);
+      return [run(String(r + 1), 35, b), ...cell(100, b, ['alpha', 'beta']), ...cell(170, b, ['gamma', 'delta']), ...cell(260, b, ['one', 'two']), ...cell(380, b, ['x', 'y'])];
+    });
+
+  it('spans both header rows with a heading of the upper row centred on them, where the sub-headings share no line', () => {
+    const cells = cellsOf([
+      ...cell(380, 100, ['Result', 'of work']),
+      run('Indicator values', 170, 106, 140),
+      ...cell(100, 112, ['Measure', 'of the', 'plan']),
+      ...cell(35, 118, ['No', 'te']),
+      ...cell(170, 136, ['Base', 'line']),
+      run('Target value', 260, 142),
+      ...cell(380, 136, ['Achieved', 'value']),
+      ...['1', '2', '3', '4', '5'].map((n, c) => run(n, columns[c] ?? 0, 172)),
+      ...rowsFrom(188, 16),
+    ]);
+    expect(cells.find(([, , , t]) => t === 'No / te')).toEqual([0, 0, 2, 'No / te']);
+    expect(cells.find(([, , , t]) => t === 'Base / line')?.[0]).toBe(1);
+    expect(cells.find(([, , , t]) => t === 'Result / of work')).toEqual([0, 4, 1, 'Result / of work']);
+  });
+
+  it('leaves a first row\'s cell set at its top in one row, over a row with text in both columns of a cell spanning two', () => {
+    // The first row of a page printed without the header: «5» stands at the top of its row, not
+    // centred on the two rows, and the row under it has nothing in its column.
+    const cells = cellsOf([
+      run('5', 35, 100),
+      ...cell(100, 100, ['Measure', 'five', 'text']),
+      run('Planted trees', 170, 100, 140),
+      ...cell(380, 100, ['done', 'in time']),
+      ...cell(100, 152, ['Measure', 'six']),
+      run('ISO', 170, 152),
+      run('ISO text', 260, 158),
+      ...cell(380, 152, ['kept']),
+      ...rowsFrom(204, 16),
+    ]);
+    expect(cells.find(([, , , t]) => t === '5')).toEqual([0, 0, 1, '5']);
+  });
+
+  it('runs a header cell on at the line pitch into the sub-headings\' row where thin padding sets the rest of a cut row barely a pitch apart', () => {
+    // Padding of 1.5 pt: the numbering row sits a pitch and two paddings under the header, the
+    // rest of the row cut by the page break a pitch and one padding under that.
+    const cells = cellsOf([
+      run('Indicator values', 170, 100, 140),
+      run('Result', 380, 100),
+      ...cell(100, 101.5, ['Measure', 'of the', 'plan']),
+      run('No', 35, 113.5),
+      run('Base line', 170, 121),
+      run('Target value', 260, 121),
+      ...cell(380, 115, ['Achieved', 'value']),
+      ...['1', '2', '3', '4', '5'].map((n, c) => run(n, columns[c] ?? 0, 142)),
+      ...cell(100, 155.5, ['rest of', 'measure']),
+      run('rest', 170, 155.5),
+      run('of it', 260, 155.5),
+      ...cell(380, 155.5, ['more', 'words']),
+      ...rowsFrom(182.5, 15),
+    ]);
+    expect(cells.find(([, c]) => c === 1)).toEqual([0, 1, 2, 'Measure / of the / plan']);
+    expect(cells.find(([, , , t]) => t === 'rest of / measure')?.[2]).toBe(1);
+  });
 });
 
 describe('a page of a table printed with its header once', () => {

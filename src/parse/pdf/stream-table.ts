@@ -149,8 +149,11 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
         if (f?.kind !== 'continue' || !f.above) continue;
         // A step as long as the shortest row step is this row's own cell starting where the one
         // above ended (paragraph breaks as wide as a row gap), not text running on into the row.
+        // Where the padding is thin, that step (the rest of a cut row, one padding under the
+        // header) comes within a few tenths of a line of the pitch; a step nearer the pitch than
+        // it is still a line running on.
         const rowStep = gapped.measured?.rowStep ?? borrowed?.rowStep;
-        if (rowStep !== undefined && f.step >= rowStep - 0.15 * pitch) continue;
+        if (rowStep !== undefined && f.step >= Math.max(rowStep - 0.15 * pitch, (pitch + rowStep) / 2)) continue;
         // Nor is text in another weight (a bold label over regular text): a cell keeps its weight
         // as it runs on.
         const bold = (x: LineCells['spans'][number]): boolean => x.chunks.every((c) => c.bold);
@@ -217,11 +220,22 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
       // a heading with no sub-heading under it covers both rows.
       const next = own[g + 1] ?? [];
       const subHeaded = gapped !== undefined && next.length > 0 && (twoLevelSplit([...group, ...next]) ?? 0) >= group.length;
+      // Sub-headings centred each on its own (one line beside two) share no line, so the split
+      // above misses them; the table's first row over sub-headings in two columns of one of its
+      // spanning headings is still the upper level, and a heading there centred on the band of
+      // both rows, with nothing under it, covers both.
+      const overSubHeadings = (upper: readonly LineCells[], lower: readonly LineCells[]): boolean =>
+        upper.some((lc) => lc.spans.some((sp) => sp.c1 > sp.c0 && new Set(lower.flatMap((l) => l.spans.filter((s2) => s2.c0 >= sp.c0 && s2.c1 <= sp.c1).map((s2) => s2.c0))).size >= 2));
+      const centredOnBoth = (span: MergedSpan, upper: readonly LineCells[], lower: readonly LineCells[]): boolean => {
+        const box = boxOf(span.parts.flatMap((p) => p.chunks));
+        return Math.abs((box.top + box.bottom) / 2 - (band(upper).top + band(lower).bottom) / 2) <= 0.25 * pitch;
+      };
+      const headingOverSubHeadings = gapped !== undefined && g === 0 && !subHeaded && next.length > 0 && overSubHeadings(group, next);
       for (const span of spans) {
         const reach = Math.max(g, ...span.parts.filter((p) => p.line >= group.length).map((p) => extra[p.line - group.length]?.row ?? g));
         span.rowSpan = reach - g + 1;
         const emptyBelow = !next.some((lc) => lc.spans.some((sp) => sp.c0 <= span.c1 && sp.c1 >= span.c0));
-        if (subHeaded && span.rowSpan === 1 && emptyBelow) span.rowSpan = 2;
+        if (span.rowSpan === 1 && emptyBelow && (subHeaded || (headingOverSubHeadings && centredOnBoth(span, group, next)))) span.rowSpan = 2;
       }
       // The converse: a cell with nothing above it in the whole table, set under a header row
       // that has nothing in its columns and centred on the band of both rows, is a heading
@@ -232,17 +246,11 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
       // empty above), can be centred on two rows' band by chance.
       const above = own[g - 1];
       const lifted = new Set<MergedSpan>();
-      const overSubHeadings = (upper: readonly LineCells[]): boolean =>
-        upper.some((lc) =>
-          lc.spans.some((sp) => sp.c1 > sp.c0 && new Set(group.flatMap((l) => l.spans.filter((s2) => s2.c0 >= sp.c0 && s2.c1 <= sp.c1).map((s2) => s2.c0))).size >= 2),
-        );
-      if (gapped !== undefined && g === 1 && above !== undefined && overSubHeadings(above) && twoLevelSplit(above) === undefined) {
-        const both = { top: band(above).top, bottom: band(group).bottom };
+      if (gapped !== undefined && g === 1 && above !== undefined && overSubHeadings(above, group) && twoLevelSplit(above) === undefined) {
         const overlaps = (lc: LineCells, span: MergedSpan): boolean => lc.spans.some((sp) => sp.c0 <= span.c1 && sp.c1 >= span.c0);
         for (const span of spans) {
           if (span.rowSpan !== 1 || own.slice(0, g).some((grp) => grp.some((lc) => overlaps(lc, span)))) continue;
-          const box = boxOf(span.parts.flatMap((p) => p.chunks));
-          if (Math.abs((box.top + box.bottom) / 2 - (both.top + both.bottom) / 2) <= 0.25 * pitch) lifted.add(span);
+          if (centredOnBoth(span, above, group)) lifted.add(span);
         }
       }
       const only = spans[0];
