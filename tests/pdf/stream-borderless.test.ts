@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TextRun } from '../../src/parse/pdf/page-content.ts';
 import { cell, run } from './support/synthetic-runs.ts';
 import { buildLines, makeChunk } from '../../src/parse/pdf/text-lines.ts';
-import { alignedCorridors, placeLine, splitAtEdges } from '../../src/parse/pdf/stream-columns.ts';
+import { alignedCorridors, columnEdges, placeLine, splitAtEdges } from '../../src/parse/pdf/stream-columns.ts';
 import { gappedRowStarts, onOneGrid } from '../../src/parse/pdf/stream-rows.ts';
 import { streamTable } from '../../src/parse/pdf/stream-table.ts';
 
@@ -31,12 +31,55 @@ describe('columns of cells padded less than a word space', () => {
     expect(alignedCorridors(notes)).toEqual([]);
   });
 
+  it('keeps a phrase ending a hair past a column edge in its column', () => {
+    const edges = [40, 100, 170];
+    const spansOf = (x1: number): number[][] => placeLine(buildLines([run('Base level', 40, 100, x1 - 40), run('Target', 112, 100)])[0]!, edges).spans.map((s) => [s.c0, s.c1]);
+    // 1.3 pt past the edge: a sub-heading a little wider than the corridor's middle.
+    expect(spansOf(101.3)).toEqual([
+      [0, 0],
+      [1, 1],
+    ]);
+    // Well into the next column, the two phrases are one cell spanning both.
+    expect(spansOf(106)).toEqual([[0, 1]]);
+    // Alone on its line too (the column's widest line, beside columns whose cells have ended).
+    const alone = (x1: number): number[][] => placeLine(buildLines([run('Base level', 40, 100, x1 - 40)])[0]!, edges).spans.map((s) => [s.c0, s.c1]);
+    expect(alone(101.3)).toEqual([[0, 0]]);
+    expect(alone(106)).toEqual([[0, 1]]);
+  });
+
   it('cuts a phrase whose runs meet at a column edge into the two cells', () => {
     const chunk = makeChunk([run('left', 40, 100, 57), run('right', 100, 100)]);
     expect(chunk.text).toBe('left right');
     expect(splitAtEdges(chunk, [40, 98.5, 130]).map((c) => c.text)).toEqual(['left', 'right']);
     // Runs of one cell, with no edge between them, stay one phrase.
     expect(splitAtEdges(chunk, [40, 130])).toEqual([chunk]);
+  });
+});
+
+describe('columns two paddings apart, under half an em', () => {
+  // 12 pt text. Column one's widest line ends at 156, column two's text (centred, so no shared
+  // left edge) starts at 160 at the earliest: a 4 pt strip no line touches, on lines whose own
+  // gaps are all wider than the phrase gap.
+  const ends = [156, 150, 148, 152, 146, 151, 149, 147, 153, 150];
+  const starts = [163, 160, 164, 166, 161, 165, 162, 167, 168, 169];
+  const lines = (spaceWidth?: number): ReturnType<typeof buildLines> =>
+    buildLines(
+      ends.flatMap((end, i) => {
+        const b = 100 + 14 * i;
+        const at = (text: string, x0: number, x1: number): TextRun => ({ ...run(text, x0, b, x1 - x0), fontSize: 12, top: b - 9.6, bottom: b + 2.4, ...(spaceWidth === undefined ? {} : { spaceWidth }) });
+        return [at('left text', 40, end), at('10', starts[i] ?? 0, (starts[i] ?? 0) + 12)];
+      }),
+    );
+
+  it('finds the strip as a column gap where the page draws word spaces narrower than it', () => {
+    const edges = columnEdges(lines(3.6));
+    expect(edges).toHaveLength(3);
+    expect(edges[1]).toBeGreaterThan(156);
+    expect(edges[1]).toBeLessThan(160);
+  });
+
+  it('wants the phrase gap where the page gives no word space to measure', () => {
+    expect(columnEdges(lines())).toHaveLength(2);
   });
 });
 

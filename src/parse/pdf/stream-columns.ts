@@ -1,3 +1,4 @@
+import { SPACE_SLACK } from './glyph-runs.ts';
 import { makeChunk, type Chunk, type TextLine } from './text-lines.ts';
 
 /**
@@ -119,7 +120,12 @@ export function columnCorridors(lines: readonly TextLine[], options: { clean?: b
   // The narrow strip is counted in whole bins, and rounding the ink to them may take up to a bin
   // (a point) off it: a strip just under the phrase gap by that much is one.
   const clean = options.clean === true && source.length >= CLEAN_LINES;
-  const strict = corridors(cover, 0, clean ? PHRASE_GAP_EM * em - 1 : MIN_CORRIDOR_EM * em);
+  // Where the page draws its word spaces, phrases also part at a gap just wider than one (two
+  // cells' texts drawn apart, text-lines.ts): cells padded less than a quarter em each side leave
+  // less than the phrase gap between their texts, and only a drawn space sets the floor.
+  const spaces = chunks.flatMap((c) => c.runs.map((r) => r.spaceWidth ?? 0));
+  const drawnSpace = spaces.every((w) => w > 0) ? SPACE_SLACK * Math.max(...spaces) : Number.POSITIVE_INFINITY;
+  const strict = corridors(cover, 0, clean ? Math.min(PHRASE_GAP_EM * em, drawnSpace) - 1 : MIN_CORRIDOR_EM * em);
   const tolerant = corridors(cover, Math.floor(CROSSING_SHARE * source.length), MIN_CORRIDOR_EM * em);
   const inner = [...strict];
   for (const t of tolerant) if (!inner.some((e) => Math.abs(e.at - t.at) < em)) inner.push(t);
@@ -248,20 +254,28 @@ export interface LineCells {
 
 export function placeLine(line: TextLine, edges: readonly number[]): LineCells {
   const spans: LineCells['spans'] = [];
-  for (const ch of line.chunks.flatMap((c) => splitAtEdges(c, edges))) {
+  const chunks = line.chunks.flatMap((c) => splitAtEdges(c, edges));
+  chunks.forEach((ch) => {
     const last = spans[spans.length - 1];
     let c0 = columnOf(ch.x0 + 0.5, edges);
-    const c1 = Math.max(c0, columnOf(ch.x1 - 0.5, edges));
+    let c1 = Math.max(c0, columnOf(ch.x1 - 0.5, edges));
+    const hair = Math.min(0.25 * ch.fontSize, 0.1 * (ch.x1 - ch.x0));
     // A phrase of its own, after the phrase that fills the column on this line, starting a hair
     // left of the next column's boundary (a centred cell wider than usual on this line, a boundary
     // set from other lines): it is the next column's, not a cell spanning both.
     const overhang = (edges[c0 + 1] ?? 0) - ch.x0;
-    if (c1 > c0 && last !== undefined && last.c1 >= c0 && overhang < Math.min(0.25 * ch.fontSize, 0.1 * (ch.x1 - ch.x0))) c0 += 1;
+    if (c1 > c0 && last !== undefined && last.c1 >= c0 && overhang < hair) c0 += 1;
+    // The mirror case: a phrase ending a hair right of a boundary is its own column's. Wrapped
+    // text never runs past its cell, and a phrase spanning columns runs well into the next one;
+    // a boundary set in the middle of a corridor that a spanning heading crosses can fall a hair
+    // inside the widest lines of the column left of it.
+    const overrun = ch.x1 - (edges[c1] ?? 0);
+    if (c1 > c0 && overrun < hair) c1 -= 1;
     if (last && c0 <= last.c1) {
       last.c1 = Math.max(last.c1, c1);
       last.chunks.push(ch);
     } else spans.push({ c0, c1, chunks: [ch] });
-  }
+  });
   return { line, spans };
 }
 
