@@ -39,3 +39,29 @@ export function fitToColumns(piece: PageTable, table: PageTable): boolean {
   piece.colEdges = [...table.colEdges];
   return true;
 }
+
+/**
+ * A ruled table's piece on a page where no row draws the rule between two of the table's columns
+ * (each of its rows there has a cell spanning them): the
+ * lattice finds only the rules it sees, fewer columns than the table on the page before. When the
+ * piece's rules all stand on that table's (within a quarter of its narrowest column: rules snap to
+ * pixels), its cells go back into the table's columns, spanning those their own columns cover.
+ * Returns whether the piece was fitted.
+ */
+export function fitRuledToColumns(piece: PageTable, table: PageTable): boolean {
+  if (piece.mode !== 'lattice' || table.mode !== 'lattice' || piece.cols >= table.cols) return false;
+  const widths = table.colEdges.slice(1).map((x, i) => x - (table.colEdges[i] ?? x));
+  const tolerance = 0.25 * Math.min(...widths);
+  const map = piece.colEdges.map((x) => table.colEdges.findIndex((e) => Math.abs(e - x) <= tolerance));
+  if (map.length !== piece.cols + 1 || map[0] !== 0 || map[map.length - 1] !== table.cols) return false;
+  if (map.some((j, k) => j < 0 || (k > 0 && j <= (map[k - 1] ?? -1)))) return false;
+  for (const cell of piece.cells) {
+    const c0 = map[cell.col] ?? 0;
+    const c1 = (map[cell.col + cell.colSpan] ?? table.cols) - 1;
+    cell.col = c0;
+    cell.colSpan = c1 - c0 + 1;
+  }
+  piece.cols = table.cols;
+  piece.colEdges = [...table.colEdges];
+  return true;
+}

@@ -13,7 +13,7 @@ import { pageFurniture } from './page-furniture.ts';
 import { absorbColumnTail } from './column-tail.ts';
 import { absorbGroupRowHead, absorbGroupRowTail } from './group-row-tail.ts';
 import { absorbColumnHead, columnPage } from './column-head.ts';
-import { fitToColumns } from './column-fit.ts';
+import { fitRuledToColumns, fitToColumns } from './column-fit.ts';
 import { tablesUnderRepeatedHeaders } from './repeated-header-page.ts';
 import { highestTable, lowestTable, type PageTable } from './table-grid.ts';
 import { linkPageTables, type PlacedTable } from './page-continuation.ts';
@@ -35,13 +35,14 @@ export function layOutDocument(pages: readonly PageContent[]): Block[] {
   const found = rowGaps.length === 0 ? first : first.map((f, i) => (again(f) && pages[i] ? findTables(pages[i], rowGaps) : f));
   tablesUnderRepeatedHeaders(found, rowGaps);
   // A page's first borderless piece with fewer columns than the table ending the page before,
-  // its edges on that table's (the left columns empty there), is put back into its columns. A
+  // its edges on that table's (the left columns empty there), is put back into its columns, and so
+  // is a ruled piece none of whose rows draws some of the table's rules. A
   // page between them with no table of its own (a cell longer than a page, read below) leaves
   // the table before it the one to fit to.
   let before: PageTable | undefined;
   for (const f of found) {
     const first = highestTable(f.tables);
-    if (before && first) fitToColumns(first, before);
+    if (before && first && !fitToColumns(first, before)) fitRuledToColumns(first, before);
     before = lowestTable(f.tables) ?? before;
   }
   const isFurniture = pageFurniture(found.map((f, i) => ({ tables: f.tables, height: pages[i]?.height ?? 0 })));
