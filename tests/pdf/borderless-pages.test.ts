@@ -373,6 +373,29 @@ describe('a paragraph set just above a borderless table', () => {
     expect(table?.cells.some((c) => c.lines.join(' ').startsWith('4. measure'))).toBe(true);
   });
 
+  it('leaves a list out of the table when its size differs from the table\'s by half a point, at row spacing', () => {
+    // The table in 10.5 pt, the list in the body's 10 pt, about as far below the last row as the
+    // rows are apart (not far enough to be set apart), its lines running across the columns: only
+    // the size tells it.
+    const sized = (text: string, x0: number, baseline: number, fontSize: number): TextRun => ({ ...run(text, x0, baseline, text.length * 0.5 * fontSize), fontSize, top: baseline - 0.8 * fontSize, bottom: baseline + 0.2 * fontSize });
+    const body = [0, 1, 2, 3].flatMap((r) => {
+      const b = 210 + r * 40;
+      return [sized(`${r + 1}. measure`, 40, b, 10.5), sized('text of it', 40, b + 12, 10.5), sized('the unit', 160, b, 10.5), sized('done in the', 260, b, 10.5), sized('first quarter', 260, b + 12, 10.5)];
+    });
+    const head = [sized('Measure', 40, 182, 10.5), sized('Responsible', 160, 182, 10.5), sized('Information', 260, 182, 10.5)].map((r) => ({ ...r, bold: true }));
+    const list = [
+      { ...sized('List of abbreviations:', 40, 372, 10), bold: true },
+      sized('SF - the Social Fund of the Kyrgyz Republic and its offices', 40, 384, 10),
+      sized('CA - the central office', 40, 396, 10),
+      sized('SIF - the state insurance of the Kyrgyz Republic', 40, 408, 10),
+      sized('RO - the regional offices', 40, 420, 10),
+    ];
+    const page: PageContent = { number: 1, width: 400, height: 500, runs: [...head, ...body, ...list], segments: [], figures: [] };
+    const [table] = findTables(page).tables;
+    expect(table?.cells.some((c) => c.lines.join(' ').startsWith('4. measure'))).toBe(true);
+    expect(table?.cells.some((c) => c.lines.join(' ').includes('abbreviations'))).toBe(false);
+  });
+
   it('leaves the paragraph out of the table, which starts at its header', () => {
     const page: PageContent = { number: 1, width: 300, height: 400, runs: [...paragraph, ...header, ...rows(210)], segments: [], figures: [] };
     const [table] = findTables(page).tables;

@@ -249,10 +249,12 @@ function withoutCaptionRows(table: PageTable): PageTable {
   const sizes = table.cells.flatMap((c) => (c.geometry ?? []).flatMap((g) => (g ? [g.fontSize] : [])));
   const size = median(sizes);
   const rowSize = (row: number): number => median(table.cells.filter((c) => c.row === row).flatMap((c) => (c.geometry ?? []).flatMap((g) => (g ? [g.fontSize] : []))));
-  const foreign = (row: number): boolean =>
-    Math.abs(rowSize(row) - size) > 0.1 * size && table.cells.some((c) => c.row === row && c.rowSpan === 1 && c.colSpan >= 2 && c.lines.some((l) => l.trim() !== ''));
-  while (last - first >= 2 && (caption(first) || foreign(first))) first++;
-  while (last - first >= 2 && ((lone(last) >= 2 && apart(gaps[last - 1])) || foreign(last))) last--;
+  // Above the table a tenth: a two-level header may set its spanning headings a size up. Below it,
+  // any difference a PDF's exact sizes show: notes and lists after a table are the body's size.
+  const foreign = (row: number, share: number): boolean =>
+    Math.abs(rowSize(row) - size) > share * size && table.cells.some((c) => c.row === row && c.rowSpan === 1 && c.colSpan >= 2 && c.lines.some((l) => l.trim() !== ''));
+  while (last - first >= 2 && (caption(first) || foreign(first, 0.1))) first++;
+  while (last - first >= 2 && ((lone(last) >= 2 && apart(gaps[last - 1])) || foreign(last, 0.02))) last--;
   if (first === 0 && last === table.rows - 1) return table;
   const cells = table.cells.filter((c) => c.row >= first && c.row + c.rowSpan - 1 <= last).map((c) => ({ ...c, row: c.row - first }));
   const rowBands = table.rowBands.slice(first, last + 1);
