@@ -6,6 +6,7 @@ import { formatIndependent } from '../../golden/projection.ts';
 import type { PdfRenderer } from './chromium-pdf.ts';
 import { goldenDiff } from './golden-diff.ts';
 import { forgivenSpaces, joinProbeScript, printedJoins, settleIndistinguishable, unsettledPairs, type IndistinguishableJoin, type JoinProbe } from './indistinguishable-joins.ts';
+import { settleSpans, spanProbeScript, type IndistinguishableSpan } from './indistinguishable-spans.ts';
 import { drawVariant, textWidthPx, variantCss, variantScript, type LayoutVariant } from './layout-variants.ts';
 
 /** The golden reports whose HTML ground truth is printed under varied layouts. */
@@ -41,14 +42,34 @@ export async function runLayoutCase(renderer: PdfRenderer, report: (typeof FUZZ_
   const html = undrawable(readFileSync(join(GOLDEN, report, 'input.html'), 'utf8'));
   const expected = JSON.parse(undrawable(readFileSync(join(GOLDEN, report, 'expected.json'), 'utf8'))) as { tables: { columns: number }[] };
   const variant = drawVariant(seed, expected.tables[0]?.columns ?? 1);
-  const { pdf, probe } = await renderer.renderProbed(html, { css: variantCss(variant), prepare: variantScript(variant), probe: joinProbeScript(textWidthPx(variant)) });
-  const joins = await printedJoins(pdf, probe as JoinProbe);
-  const unsettled = unsettledPairs(joins, JSON.stringify(expected));
-  const forgiven = forgivenSpaces(unsettled, probe as JoinProbe);
+  const { pdf, probe } = await renderer.renderProbed(html, { css: variantCss(variant), prepare: variantScript(variant), probe: layoutProbeScript(variant) });
+  const { joins, forgiven, revise } = await settling(pdf, probe as LayoutProbe, variant, JSON.stringify(expected));
   const compare = async (revise?: (doc: DocTree) => void): Promise<string[]> => {
     const outcome = await ingestDocument({ bytes: pdf, filename: `${report}-${seed}.pdf`, ...(revise ? { revise } : {}) });
     return outcome.status === 'ok' ? goldenDiff(formatIndependent(outcome.report), expected, 40, forgiven) : [`ingest ${outcome.status}: ${outcome.error.code} ${outcome.error.message}`];
   };
-  const differences = await compare(joins.length > 0 ? settleIndistinguishable(joins, unsettled) : undefined);
+  const differences = await compare(revise);
   return { variant, report, differences, strict: strict ? await compare() : undefined, joins, pdf };
+}
+
+/** What the printing browser found undecidable in one print: line breaks, and spans when borderless. */
+export type LayoutProbe = JoinProbe & { spans?: IndistinguishableSpan[] };
+
+/** Both probes, run in the printing browser at the print's text width. */
+export function layoutProbeScript(variant: LayoutVariant): string {
+  return `(() => ({ ...${joinProbeScript(textWidthPx(variant))}, spans: ${spanProbeScript(textWidthPx(variant))} }))()`;
+}
+
+/**
+ * How a print is settled before it is compared: its indistinguishable line breaks as the source
+ * had them (pairs that cannot be settled by their text are forgiven instead), and, in a
+ * borderless print, its indistinguishable spans. Ruled prints show every span by their rules.
+ */
+export async function settling(pdf: Uint8Array, probe: LayoutProbe, variant: LayoutVariant, source: string) {
+  const joins = await printedJoins(pdf, probe);
+  const unsettled = unsettledPairs(joins, source);
+  const forgiven = forgivenSpaces(unsettled, probe);
+  const steps = [...(joins.length > 0 ? [settleIndistinguishable(joins, unsettled)] : []), ...(!variant.ruled && (probe.spans?.length ?? 0) > 0 ? [settleSpans(probe.spans ?? [])] : [])];
+  const revise = steps.length > 0 ? (doc: DocTree): void => steps.forEach((step) => step(doc)) : undefined;
+  return { joins, unsettled, forgiven, revise };
 }
