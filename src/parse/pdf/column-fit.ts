@@ -42,11 +42,11 @@ export function fitToColumns(piece: PageTable, table: PageTable): boolean {
 
 /**
  * A ruled table's piece on a page where no row draws the rule between two of the table's columns
- * (each of its rows there has a cell spanning them): the
- * lattice finds only the rules it sees, fewer columns than the table on the page before. When the
- * piece's rules all stand on that table's (within a quarter of its narrowest column: rules snap to
- * pixels), its cells go back into the table's columns, spanning those their own columns cover.
- * Returns whether the piece was fitted.
+ * (each of its rows there has a cell spanning them): the lattice finds only the rules it sees,
+ * fewer columns than the table on the page before. When the piece's rules all stand on that
+ * table's (within a quarter of its narrowest column: rules snap to pixels), its cells go back into
+ * the table's columns, spanning those their own columns cover. Returns whether the piece was
+ * fitted.
  */
 export function fitRuledToColumns(piece: PageTable, table: PageTable): boolean {
   if (piece.mode !== 'lattice' || table.mode !== 'lattice' || piece.cols >= table.cols) return false;

@@ -254,8 +254,7 @@ export interface LineCells {
 
 export function placeLine(line: TextLine, edges: readonly number[]): LineCells {
   const spans: LineCells['spans'] = [];
-  const chunks = line.chunks.flatMap((c) => splitAtEdges(c, edges));
-  chunks.forEach((ch) => {
+  for (const ch of line.chunks.flatMap((c) => splitAtEdges(c, edges))) {
     const last = spans[spans.length - 1];
     let c0 = columnOf(ch.x0 + 0.5, edges);
     let c1 = Math.max(c0, columnOf(ch.x1 - 0.5, edges));
@@ -275,7 +274,7 @@ export function placeLine(line: TextLine, edges: readonly number[]): LineCells {
       last.c1 = Math.max(last.c1, c1);
       last.chunks.push(ch);
     } else spans.push({ c0, c1, chunks: [ch] });
-  });
+  }
   return { line, spans };
 }
 
