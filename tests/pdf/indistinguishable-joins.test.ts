@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getDocument } from '../../src/parse/pdf/pdfjs.ts';
 import { openPdfRenderer, type PdfRenderer } from './support/chromium-pdf.ts';
+import { printedText } from './support/printed-text.ts';
 import { brokenMidWord, flipScript, joinProbeScript, printedJoins, type IndistinguishableJoin, type JoinProbe } from './support/indistinguishable-joins.ts';
 import { drawVariant, prng, textWidthPx, variantCss, variantScript, type LayoutVariant } from './support/layout-variants.ts';
 
@@ -23,24 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await renderer?.close();
 });
-
-/** Every drawn glyph run of the PDF with its page and place, whitespace-only runs left out. */
-async function printedText(pdf: Uint8Array): Promise<string[]> {
-  const doc = await getDocument({ data: pdf.slice(), useSystemFonts: false, isEvalSupported: false }).promise;
-  try {
-    const out: string[] = [];
-    for (let p = 1; p <= doc.numPages; p++) {
-      const content = await (await doc.getPage(p)).getTextContent();
-      for (const item of content.items) {
-        if (!('str' in item) || item.str.trim() === '') continue;
-        out.push(`${p} ${item.transform[4]?.toFixed(2)} ${item.transform[5]?.toFixed(2)} ${item.str.trim()}`);
-      }
-    }
-    return out;
-  } finally {
-    await doc.destroy();
-  }
-}
 
 /** Up to `n` breaks drawn at random, at most one per text node (breaks of one node may interact). */
 function sample(joins: readonly IndistinguishableJoin[], n: number, seed: number): IndistinguishableJoin[] {

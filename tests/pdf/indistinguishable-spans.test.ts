@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocTree, TableBlock } from '../../src/model/doc-tree.ts';
-import { getDocument } from '../../src/parse/pdf/pdfjs.ts';
 import { openPdfRenderer, type PdfRenderer } from './support/chromium-pdf.ts';
+import { printedText } from './support/printed-text.ts';
 import { settleSpans, spanProbeScript, type IndistinguishableSpan } from './support/indistinguishable-spans.ts';
 
 /**
@@ -39,21 +39,6 @@ function html(split: 'none' | 'short' | 'long'): string {
 async function print(source: string): Promise<{ pdf: Uint8Array; spans: IndistinguishableSpan[] }> {
   const { pdf, probe } = await renderer.renderProbed(source, { css: CSS, probe: spanProbeScript(WIDTH_PX) });
   return { pdf, spans: probe as IndistinguishableSpan[] };
-}
-
-async function printedText(pdf: Uint8Array): Promise<string[]> {
-  const doc = await getDocument({ data: pdf.slice(), useSystemFonts: false, isEvalSupported: false }).promise;
-  try {
-    const out: string[] = [];
-    for (let p = 1; p <= doc.numPages; p++) {
-      for (const item of (await (await doc.getPage(p)).getTextContent()).items) {
-        if ('str' in item && item.str.trim() !== '') out.push(`${p} ${item.transform[4]?.toFixed(2)} ${item.transform[5]?.toFixed(2)} ${item.str.trim()}`);
-      }
-    }
-    return out;
-  } finally {
-    await doc.destroy();
-  }
 }
 
 describe('spanning cells of a borderless print', () => {
