@@ -205,6 +205,14 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
     top: Math.min(...group.map((g) => g.line.top)),
     bottom: Math.max(...group.map((g) => g.line.bottom)),
   });
+  // A row holding a heading that spans columns over text in two or more of them in `lower`.
+  const overSubHeadings = (upper: readonly LineCells[], lower: readonly LineCells[]): boolean =>
+    upper.some((lc) => lc.spans.some((sp) => sp.c1 > sp.c0 && new Set(lower.flatMap((l) => l.spans.filter((s2) => s2.c0 >= sp.c0 && s2.c1 <= sp.c1).map((s2) => s2.c0))).size >= 2));
+  // A cell centred on the band of two rows (a heading covering both, set mid-height).
+  const centredOnBoth = (span: MergedSpan, upper: readonly LineCells[], lower: readonly LineCells[]): boolean => {
+    const box = boxOf(span.parts.flatMap((p) => p.chunks));
+    return Math.abs((box.top + box.bottom) / 2 - (band(upper).top + band(lower).bottom) / 2) <= 0.25 * pitch;
+  };
   // Row indexes: one per group, two for a two-level header (rowSpan counts groups, which agree
   // as long as no two-level header lies inside a spanning cell).
   own.forEach((group, g) => {
@@ -224,12 +232,6 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
       // above misses them; the table's first row over sub-headings in two columns of one of its
       // spanning headings is still the upper level, and a heading there centred on the band of
       // both rows, with nothing under it, covers both.
-      const overSubHeadings = (upper: readonly LineCells[], lower: readonly LineCells[]): boolean =>
-        upper.some((lc) => lc.spans.some((sp) => sp.c1 > sp.c0 && new Set(lower.flatMap((l) => l.spans.filter((s2) => s2.c0 >= sp.c0 && s2.c1 <= sp.c1).map((s2) => s2.c0))).size >= 2));
-      const centredOnBoth = (span: MergedSpan, upper: readonly LineCells[], lower: readonly LineCells[]): boolean => {
-        const box = boxOf(span.parts.flatMap((p) => p.chunks));
-        return Math.abs((box.top + box.bottom) / 2 - (band(upper).top + band(lower).bottom) / 2) <= 0.25 * pitch;
-      };
       const headingOverSubHeadings = gapped !== undefined && g === 0 && !subHeaded && next.length > 0 && overSubHeadings(group, next);
       for (const span of spans) {
         const reach = Math.max(g, ...span.parts.filter((p) => p.line >= group.length).map((p) => extra[p.line - group.length]?.row ?? g));
