@@ -146,7 +146,7 @@ describe('text cut by a page break inside a cell', () => {
   const measure = { x0: 80, x1: 300 };
   const number = { x0: 40, x1: 80 };
   /** The cut cell ends on `lastLine` (ending at `lastLineEnd`); row 2 holds `elsewhere` on one line. */
-  function pages(lastLineEnd: number, lastLine: string, elsewhere = 'Internal audit office', overleaf = 'Chairman of the Fund'): PlacedTable[] {
+  function pages(lastLineEnd: number, lastLine: string, elsewhere = 'Internal audit office', overleaf = 'Chairman of the Fund', overleafLines = [overleaf]): PlacedTable[] {
     const first = piece(1, [row(HEADER), body(1, 'Executive board, regional offices'), body(2, elsewhere)], { openBottom: true, cut: true });
     first.table.rows = 3;
     first.table.cells = [
@@ -157,7 +157,7 @@ describe('text cut by a page break inside a cell', () => {
     ];
     const next = piece(2, [row(HEADER), row(['', overleaf, ''])]);
     next.table.rows = 2;
-    next.table.cells = [gridCell(1, 1, [[84, 200, overleaf]], measure)];
+    next.table.cells = [gridCell(1, 1, overleafLines.map((line) => [84, 200, line] as [number, number, string]), measure)];
     linkPageTables([first, next], collectWords([first, next].flatMap((p) => p.table.cells.flatMap((c) => c.lines))));
     return [first, next];
   }
@@ -167,6 +167,12 @@ describe('text cut by a page break inside a cell', () => {
     // 6 pt left on the line; «Chairman» is 40 pt wide.
     expect(marked(pages(290, 'Social Fund of the', 'the Chairman of the Fund'))).toBe(true);
     expect(marked(pages(290, 'Social Fund of the'))).toBeUndefined();
+  });
+
+  it('reads the words overleaf as the cell reads them, a word broken on its first line joined', () => {
+    // The cell overleaf read «Chairman of the Fund» from «Chair|man of the Fund»: its first word
+    // is «Chairman», which the document has beside «the».
+    expect(marked(pages(290, 'Social Fund of the', 'the Chairman of the Fund', 'Chairman of the Fund', ['Chair', 'man of the Fund']))).toBe(true);
   });
 
   it('a full last line goes on overleaf where its text leaves the sentence open: a comma, an unclosed quote', () => {

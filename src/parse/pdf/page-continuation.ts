@@ -171,7 +171,9 @@ function markRunOnCells(prev: PlacedTable, cur: PlacedTable, row: number, words:
     const cut = above && below ? pageCut(above, below) : undefined;
     if (!above || !below || !layout || !frame || !cut || lineEndsShort(cut.end, cut.start, frame)) continue;
     const before = above.lines.join(' ').trim();
-    const after = below.lines.join(' ').trim();
+    // The words overleaf as the cell reads them, a word broken at a line end joined: the lines' own
+    // tokens make «Республикасыны» of «Республикасыны|н», a word the document has beside nothing.
+    const after = cell.text.trim();
     if (/[.;!?…]$/u.test(before)) continue;
     // A word broken for want of room runs on whatever letter goes on overleaf (a web address cut
     // before a digit); a line ending in a hyphen goes on without a space, as on the same page.
