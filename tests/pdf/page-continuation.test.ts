@@ -146,8 +146,15 @@ describe('text cut by a page break inside a cell', () => {
   const measure = { x0: 80, x1: 300 };
   const number = { x0: 40, x1: 80 };
   /** The cut cell ends on `lastLine` (ending at `lastLineEnd`); row 2 holds `elsewhere` on one line. */
-  function pages(lastLineEnd: number, lastLine: string, elsewhere = 'Internal audit office', overleaf = 'Chairman of the Fund', overleafLines = [overleaf]): PlacedTable[] {
-    const first = piece(1, [row(HEADER), body(1, 'Executive board, regional offices'), body(2, elsewhere)], { openBottom: true, cut: true });
+  function pages(
+    lastLineEnd: number,
+    lastLine: string,
+    elsewhere = 'Internal audit office',
+    overleaf = 'Chairman of the Fund',
+    overleafLines = [overleaf],
+    readAbove = `Executive board, regional offices, the ${lastLine}`,
+  ): PlacedTable[] {
+    const first = piece(1, [row(HEADER), body(1, elsewhere), body(2, readAbove)], { openBottom: true, cut: true });
     first.table.rows = 3;
     first.table.cells = [
       gridCell(1, 0, [[44, 54, '1']], number),
@@ -173,6 +180,13 @@ describe('text cut by a page break inside a cell', () => {
     // The cell overleaf read «Chairman of the Fund» from «Chair|man of the Fund»: its first word
     // is «Chairman», which the document has beside «the».
     expect(marked(pages(290, 'Social Fund of the', 'the Chairman of the Fund', 'Chairman of the Fund', ['Chair', 'man of the Fund']))).toBe(true);
+  });
+
+  it('reads the words before the cut as the cell above reads them, a word broken on its last line joined', () => {
+    // The cell above read «… the Social Fund» from «… the Social Fu|nd»: its last word is «Fund».
+    const cut = (read: string) => marked(pages(290, 'nd', 'the Fund Chairman', 'Chairman of the Fund', undefined, read));
+    expect(cut('Executive board, regional offices, the Social Fund')).toBe(true);
+    expect(cut('Executive board, regional offices, the Social Fu nd')).toBeUndefined();
   });
 
   it('a full last line goes on overleaf where its text leaves the sentence open: a comma, an unclosed quote', () => {

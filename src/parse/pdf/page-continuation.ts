@@ -170,9 +170,9 @@ function markRunOnCells(prev: PlacedTable, cur: PlacedTable, row: number, words:
     const frame = layout?.frame;
     const cut = above && below ? pageCut(above, below) : undefined;
     if (!above || !below || !layout || !frame || !cut || lineEndsShort(cut.end, cut.start, frame)) continue;
-    const before = above.lines.join(' ').trim();
-    // The words overleaf as the cell reads them, a word broken at a line end joined: the lines' own
-    // tokens make «Республикасыны» of «Республикасыны|н», a word the document has beside nothing.
+    // The words as the cells read them, words broken at a line end joined: the lines' own tokens
+    // make «Республикасыны» of «Республикасыны|н», a word the document has beside nothing.
+    const before = readText(prev, above);
     const after = cell.text.trim();
     if (/[.;!?…]$/u.test(before)) continue;
     // A word broken for want of room runs on whatever letter goes on overleaf (a web address cut
@@ -182,6 +182,11 @@ function markRunOnCells(prev: PlacedTable, cur: PlacedTable, row: number, words:
     cell.continuesAbove = true;
     if (inWord || joinsAtHyphen(cut.lastLine, cut.firstLine)) cell.cutInWord = true;
   }
+}
+
+/** The text of a grid cell of a page's table as its cell in the block reads it (line breaks read), else its lines. */
+function readText(placed: PlacedTable, cell: GridCell): string {
+  return (placed.block.rows[cell.row]?.cells.find((c) => c.col === cell.col)?.text ?? cell.lines.join(' ')).trim();
 }
 
 /**
@@ -194,7 +199,7 @@ function markRunOnText(prev: PlacedTable, cur: PlacedTable, row: number, docRow:
   for (const cell of docRow.cells) {
     if (cell.col === undefined || cell.text.trim() === '') continue;
     const above = cellAbove(prev, cell.col);
-    const before = above?.lines.join(' ').trim() ?? '';
+    const before = above ? readText(prev, above) : '';
     if (!above || before === '' || /[.;!?…:]$/u.test(before)) continue;
     // A word the page cut where its column was full, as inside a cell (`breaksInsideWord`): the
     // column's wrap edge read over the whole document. It runs on whatever letter goes on.
