@@ -61,3 +61,25 @@ describe.each([
     for (const d of decidable) expect(await printedText((await print(html, v, [d])).pdf), `${d.left}|${d.right}`).not.toEqual(text);
   });
 });
+
+// The probe lays the page out at more than one zoom, since neither is the print's everywhere
+// (PROBE_ZOOMS): the breaks only the full-size layout finds indistinguishable must be so in print.
+describe('breaks only one of the probe layouts finds', () => {
+  it('print the same whichever way the source had them', async () => {
+    const report = 'ky-socfund-acp-2024q1';
+    const html = readFileSync(join(GOLDEN, report, 'input.html'), 'utf8');
+    const expected = JSON.parse(readFileSync(join(GOLDEN, report, 'expected.json'), 'utf8')) as { tables: { columns: number }[] };
+    const v = drawVariant(3, expected.tables[0]?.columns ?? 1);
+    const key = (j: IndistinguishableJoin): string => `${j.left}|${j.right}@${j.at.cell}/${j.at.node}/${j.at.end}`;
+    const zoomed = await renderer.renderProbed(html, { css: variantCss(v), prepare: variantScript(v), probe: joinProbeScript(textWidthPx(v), [10]) });
+    const known = new Set((await printedJoins(zoomed.pdf, zoomed.probe as JoinProbe)).map(key));
+    const original = await print(html, v);
+    const added = sample(
+      (await printedJoins(original.pdf, original.probe)).filter((j) => !known.has(key(j))),
+      24,
+      3,
+    );
+    expect(added.length).toBeGreaterThan(0);
+    expect(await printedText((await print(html, v, added)).pdf)).toEqual(await printedText(original.pdf));
+  });
+});

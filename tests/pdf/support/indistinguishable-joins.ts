@@ -40,99 +40,130 @@ export function brokenMidWord(j: IndistinguishableJoin): boolean {
   return j.at.start === j.at.end + 1;
 }
 
-/** What the probe found: the indistinguishable breaks, and the candidates whose other reading prints differently. */
+/**
+ * What the probe found: the indistinguishable breaks, the candidates whose other reading prints
+ * differently, and those its layouts disagree on (`uncertain`, absent from probes made before it).
+ */
 export interface JoinProbe {
   joins: IndistinguishableJoin[];
   decidable: IndistinguishableJoin[];
+  uncertain?: IndistinguishableJoin[];
 }
+
+/** The zooms the probe lays the page out at (see the script's comment on why more than one). */
+export const PROBE_ZOOMS: readonly number[] = [10, 1];
 
 /**
  * A script for `page.evaluate`, run after the variant's own DOM tweaks, that lays the document out
  * at the width of the printed page's text area (print media, as the PDF is laid out) and returns
  * the breaks of every table cell that were tried (`JoinProbe`).
  */
-export function joinProbeScript(textWidthPx: number): string {
+export function joinProbeScript(textWidthPx: number, zooms: readonly number[] = PROBE_ZOOMS): string {
   return `(() => {
     const root = document.documentElement;
     const width = root.style.width;
     const zoom = root.style.zoom;
     root.style.width = '${textWidthPx.toFixed(2)}px';
-    // The screen snaps border widths to whole device pixels and the print does not (a 0.6 pt rule
-    // is 1 px wide on screen, 0.8 px in the PDF), which moves cell edges by a fraction of a pixel:
-    // laid out ten times larger, the snapping error is a tenth.
-    root.style.zoom = '10';
-    const scale = root.getBoundingClientRect().width / ${textWidthPx.toFixed(2)};
-    const space = /\\s/;
-    const range = document.createRange();
-    // Line of each visible character of a text node: a new line where a character's box starts
-    // below the previous one's middle.
-    const lines = (node) => {
-      const text = node.data;
-      const out = [];
-      let top = -Infinity, bottom = -Infinity, line = -1;
-      for (let i = 0; i < text.length; i++) {
-        if (space.test(text[i])) continue;
-        const r = box(node, i);
-        if (!r) continue;
-        if (r.top >= (top + bottom) / 2) line++;
-        top = r.top; bottom = r.bottom;
-        out.push({ i, line });
-      }
-      return out;
-    };
-    const box = (node, i) => {
-      range.setStart(node, i);
-      range.setEnd(node, i + 1);
-      return range.getClientRects()[0];
-    };
-    const lineTexts = (node) => {
-      const at = lines(node);
-      const texts = [];
-      for (const { i, line } of at) texts[line] = (texts[line] ?? '') + node.data.slice(i, i + 1) + (space.test(node.data[i + 1] ?? '') ? ' ' : '');
-      return texts.map((t) => t.trim());
-    };
-    const found = [];
-    const decidable = [];
-    let cellNo = -1;
-    for (const cell of document.querySelectorAll('th, td')) {
-      cellNo++;
-      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-      let nodeNo = -1;
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        nodeNo++;
+    const probeAt = (z) => {
+      root.style.zoom = String(z);
+      const scale = root.getBoundingClientRect().width / ${textWidthPx.toFixed(2)};
+      const space = /\\s/;
+      const range = document.createRange();
+      // Line of each visible character of a text node: a new line where a character's box starts
+      // below the previous one's middle.
+      const lines = (node) => {
+        const text = node.data;
+        const out = [];
+        let top = -Infinity, bottom = -Infinity, line = -1;
+        for (let i = 0; i < text.length; i++) {
+          if (space.test(text[i])) continue;
+          const r = box(node, i);
+          if (!r) continue;
+          if (r.top >= (top + bottom) / 2) line++;
+          top = r.top; bottom = r.bottom;
+          out.push({ i, line });
+        }
+        return out;
+      };
+      const box = (node, i) => {
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        return range.getClientRects()[0];
+      };
+      const lineTexts = (node) => {
         const at = lines(node);
-        if (at.length < 2 || at[at.length - 1].line === at[0].line) continue;
-        const original = node.data;
-        const before = lineTexts(node);
-        const cellWidth = cell.getBoundingClientRect().width;
-        const style = getComputedStyle(cell);
-        const inner = cell.getBoundingClientRect().right - (parseFloat(style.paddingRight) + parseFloat(style.borderRightWidth)) * scale;
-        for (let k = 1; k < at.length; k++) {
-          if (at[k].line === at[k - 1].line) continue;
-          const end = at[k - 1].i, start = at[k].i;
-          const gap = original.slice(end + 1, start);
-          const lineText = before[at[k - 1].line] ?? '';
-          const midWord = gap.length === 0;
-          // A space after a line of several words is decidable, unless the line ends in a hyphen:
-          // the break after it is an opportunity with or without the space («01- ны» / «01-ны»).
-          if (!midWord && /\\s/.test(lineText) && !/[-\u2010]$/.test(lineText)) continue;
-          node.data = original.slice(0, end + 1) + (midWord ? ' ' : '') + original.slice(start);
-          const after = lineTexts(node);
-          const same = Math.abs(cell.getBoundingClientRect().width - cellWidth) < 0.01 && after.length === before.length && after.every((t, n) => t === before[n]);
-          node.data = original;
-          const left = lineText.split(/\\s+/).pop() ?? '';
-          const right = (before[at[k].line] ?? '').split(/\\s+/)[0] ?? '';
-          // How far the line with the next line's first letter added would overrun the cell's text
-          // width: a break is only as indistinguishable as this is clear of zero, because the
-          // screen lays glyphs out a little differently from the print.
-          const overrun = (box(node, end).right + (box(node, start).right - box(node, start).left) - inner) / scale;
-          if (left && right) (same ? found : decidable).push({ left, right, overrun, at: { cell: cellNo, node: nodeNo, end, start } });
+        const texts = [];
+        for (const { i, line } of at) texts[line] = (texts[line] ?? '') + node.data.slice(i, i + 1) + (space.test(node.data[i + 1] ?? '') ? ' ' : '');
+        return texts.map((t) => t.trim());
+      };
+      const found = [];
+      const decidable = [];
+      let cellNo = -1;
+      for (const cell of document.querySelectorAll('th, td')) {
+        cellNo++;
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        let nodeNo = -1;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          nodeNo++;
+          const at = lines(node);
+          if (at.length < 2 || at[at.length - 1].line === at[0].line) continue;
+          const original = node.data;
+          const before = lineTexts(node);
+          const cellWidth = cell.getBoundingClientRect().width;
+          const style = getComputedStyle(cell);
+          const inner = cell.getBoundingClientRect().right - (parseFloat(style.paddingRight) + parseFloat(style.borderRightWidth)) * scale;
+          for (let k = 1; k < at.length; k++) {
+            if (at[k].line === at[k - 1].line) continue;
+            const end = at[k - 1].i, start = at[k].i;
+            const gap = original.slice(end + 1, start);
+            const lineText = before[at[k - 1].line] ?? '';
+            const midWord = gap.length === 0;
+            // A space after a line of several words is decidable, unless the line ends in a hyphen:
+            // the break after it is an opportunity with or without the space («01- ны» / «01-ны»).
+            if (!midWord && /\\s/.test(lineText) && !/[-\u2010]$/.test(lineText)) continue;
+            node.data = original.slice(0, end + 1) + (midWord ? ' ' : '') + original.slice(start);
+            const after = lineTexts(node);
+            const same = Math.abs(cell.getBoundingClientRect().width - cellWidth) < 0.01 && after.length === before.length && after.every((t, n) => t === before[n]);
+            node.data = original;
+            const left = lineText.split(/\\s+/).pop() ?? '';
+            const right = (before[at[k].line] ?? '').split(/\\s+/)[0] ?? '';
+            // How far the line with the next line's first letter added would overrun the cell's text
+            // width: a break is only as indistinguishable as this is clear of zero, because the
+            // screen lays glyphs out a little differently from the print.
+            const overrun = (box(node, end).right + (box(node, start).right - box(node, start).left) - inner) / scale;
+            if (left && right) (same ? found : decidable).push({ left, right, overrun, at: { cell: cellNo, node: nodeNo, end, start } });
+          }
+        }
+      }
+      return { found, decidable };
+    };
+    // The screen lays a page out a little differently from the print: it snaps border widths to
+    // whole device pixels (a 0.6 pt rule is 1 px wide on screen, 0.8 px in the PDF), which moves
+    // cell edges by a fraction of a pixel, and glyph advances differ by as much. Laid out ten times
+    // larger the snapping error is a tenth, but the advances differ otherwise, so neither layout
+    // is the print's everywhere. Each is probed; a break the layouts agree on is indistinguishable
+    // or decidable, and one they disagree on sits too close to the edge for the screen to tell how
+    // the print has it: uncertain (\`printedBreaks\` keeps those the PDF shows).
+    const layouts = ${JSON.stringify(zooms)}.map(probeAt);
+    root.style.width = width;
+    root.style.zoom = zoom;
+    const key = (j) => j.left + '|' + j.right + '@' + j.at.cell + '/' + j.at.node + '/' + j.at.end + '/' + j.at.start;
+    const verdicts = new Map();
+    for (const l of layouts) {
+      for (const [kind, list] of [['found', l.found], ['decidable', l.decidable]]) {
+        for (const j of list) {
+          const v = verdicts.get(key(j)) ?? { j, kinds: new Set() };
+          v.kinds.add(kind);
+          verdicts.set(key(j), v);
         }
       }
     }
-    root.style.width = width;
-    root.style.zoom = zoom;
-    return { joins: found, decidable };
+    const all = [...verdicts.values()];
+    return {
+      joins: all.filter((v) => v.kinds.size === 1 && v.kinds.has('found')).map((v) => v.j),
+      decidable: all.filter((v) => v.kinds.size === 1 && v.kinds.has('decidable')).map((v) => v.j),
+      uncertain: all.filter((v) => v.kinds.size === 2).map((v) => v.j),
+    };
   })()`;
 }
 
@@ -151,6 +182,15 @@ const SCREEN_PRINT_CLEARANCE = 0.2;
  * line can be, so with a space in place of the break nothing more could fit on it either.
  */
 export async function printedJoins(pdf: Uint8Array, probe: JoinProbe): Promise<IndistinguishableJoin[]> {
+  return (await printedBreaks(pdf, probe)).joins;
+}
+
+/**
+ * The probe's indistinguishable and uncertain breaks that the print bears out (`printedJoins`).
+ * Uncertain are those the probe's layouts disagree on, and the space breaks whose next letter
+ * overran the line by less than the clearance: the print may have them either way.
+ */
+export async function printedBreaks(pdf: Uint8Array, probe: JoinProbe): Promise<{ joins: IndistinguishableJoin[]; uncertain: IndistinguishableJoin[] }> {
   const doc = await getDocument({ data: pdf.slice(), isEvalSupported: false }).promise;
   const breaks = new Set<string>();
   type Item = { x0: number; x1: number; y: number; size: number; text: string };
@@ -181,7 +221,12 @@ export async function printedJoins(pdf: Uint8Array, probe: JoinProbe): Promise<I
   } finally {
     await doc.destroy();
   }
-  return probe.joins.filter((j) => breaks.has(`${j.left}|${j.right}`) && (brokenMidWord(j) || j.overrun >= SCREEN_PRINT_CLEARANCE));
+  const printed = (j: IndistinguishableJoin): boolean => breaks.has(`${j.left}|${j.right}`);
+  const clear = (j: IndistinguishableJoin): boolean => brokenMidWord(j) || j.overrun >= SCREEN_PRINT_CLEARANCE;
+  return {
+    joins: probe.joins.filter((j) => printed(j) && clear(j)),
+    uncertain: [...(probe.uncertain ?? []), ...probe.joins.filter((j) => !clear(j))].filter(printed),
+  };
 }
 
 /**
@@ -204,6 +249,10 @@ export function unsettledPairs(joins: readonly IndistinguishableJoin[], source =
   return unsettled;
 }
 
+/** Break `b` ends the line that break `a` began (the line is one token, so it starts where `a` left off). */
+const lineAfter = (a: IndistinguishableJoin, b: IndistinguishableJoin): boolean =>
+  a.at.cell === b.at.cell && a.at.node === b.at.node && b.at.end - b.left.length + 1 === a.at.start;
+
 /**
  * Spaces no reading of the print can place, for `goldenDiff`'s `forgiven`: between the two words of
  * an unsettled pair (`unsettledPairs`), with or without a space compares equal. At each of its
@@ -211,15 +260,27 @@ export function unsettledPairs(joins: readonly IndistinguishableJoin[], source =
  * breaks alike is wrong at one of them whatever it does. Only where every printed break of the
  * pair is indistinguishable: a pair that also breaks decidably somewhere (`JoinProbe.decidable`)
  * is judged as read.
+ *
+ * The same goes for the `uncertain` breaks (`printedBreaks`): the print may have them either way.
+ * Their words may be pieces of longer ones, broken on the lines around the break, so the space is
+ * forgiven between the words' letters wherever the probe saw such a piece go on.
  */
-export function forgivenSpaces(unsettled: ReadonlySet<string>, probe: JoinProbe): RegExp[] {
+export function forgivenSpaces(unsettled: ReadonlySet<string>, probe: JoinProbe, uncertain: readonly IndistinguishableJoin[] = []): RegExp[] {
   const decidable = new Set(probe.decidable.map(key));
-  return [...unsettled]
-    .filter((k) => !decidable.has(k))
-    .map((k) => {
-      const [left = '', right = ''] = k.split('|');
-      return new RegExp(`(?<=(?<![\\p{L}\\p{N}])${escape(left)}) (?=${escape(right)}(?![\\p{L}\\p{N}]))`, 'gu');
-    });
+  const all = [...probe.joins, ...probe.decidable, ...(probe.uncertain ?? [])];
+  const pieceBefore = (j: IndistinguishableJoin): boolean => all.some((i) => brokenMidWord(i) && lineAfter(i, j));
+  const pieceAfter = (j: IndistinguishableJoin): boolean => all.some((i) => brokenMidWord(i) && lineAfter(j, i));
+  const space = (left: string, right: string, openLeft = false, openRight = false): RegExp =>
+    new RegExp(`(?<=${openLeft ? '' : '(?<![\\p{L}\\p{N}])'}${escape(left)}) (?=${escape(right)}${openRight ? '' : '(?![\\p{L}\\p{N}])'})`, 'gu');
+  return [
+    ...[...unsettled]
+      .filter((k) => !decidable.has(k))
+      .map((k) => {
+        const [left = '', right = ''] = k.split('|');
+        return space(left, right);
+      }),
+    ...uncertain.filter((j) => !decidable.has(key(j))).map((j) => space(j.left, j.right, pieceBefore(j), pieceAfter(j))),
+  ];
 }
 
 /**
@@ -252,19 +313,17 @@ export function flipScript(joins: readonly IndistinguishableJoin[]): string {
 export function settleIndistinguishable(joins: readonly IndistinguishableJoin[], unsettled = unsettledPairs(joins)): (doc: DocTree) => void {
   // Pairs that cannot be settled by their text are left as the reader read them.
   const settled = joins.filter((j) => !unsettled.has(key(j)));
-  // Break `b` ends the line that break `a` began (the line is one token, so it starts where `a` left off).
-  const lineAfter = (a: IndistinguishableJoin, b: IndistinguishableJoin): boolean =>
-    a.at.cell === b.at.cell && a.at.node === b.at.node && b.at.end - b.left.length + 1 === a.at.start;
   // A word broken over several lines is one chain of pieces; it is matched whole, with or without
   // a space at each break, and ending where a word ends (a piece alone would match inside other
   // words: «…лөрдү к» in «өзгөртүүлөрдү киргизүү»).
-  const chains: { pieces: string[]; last: IndistinguishableJoin }[] = [];
+  const chains: { pieces: string[]; joins: IndistinguishableJoin[]; last: IndistinguishableJoin }[] = [];
   for (const j of [...settled.filter(brokenMidWord)].sort((a, b) => a.at.cell - b.at.cell || a.at.node - b.at.node || a.at.end - b.at.end)) {
     const chain = chains.at(-1);
     if (chain && lineAfter(chain.last, j)) {
       chain.pieces.push(j.right);
+      chain.joins.push(j);
       chain.last = j;
-    } else chains.push({ pieces: [j.left, j.right], last: j });
+    } else chains.push({ pieces: [j.left, j.right], joins: [j], last: j });
   }
   const pattern = (pieces: readonly string[]): string => pieces.map(escape).join(' ?');
   // A whole word filling its line may itself be the last piece of a word broken before it: the
@@ -275,13 +334,39 @@ export function settleIndistinguishable(joins: readonly IndistinguishableJoin[],
     ...settled
       .filter((j) => !brokenMidWord(j))
       .map((j) => ({ pattern: new RegExp(`(?<![\\p{L}\\p{N}])${pattern(wordBefore(j))}${escape(j.right)}`, 'gu'), to: `${wordBefore(j).join('')} ${j.right}` })),
+    // …or at the start of a cell that a page cut inside that word: its last pieces open the cell.
+    ...settled
+      .filter((j) => !brokenMidWord(j))
+      .flatMap((j) =>
+        wordBefore(j)
+          .slice(1)
+          .map((_, k, rest) => ({ pattern: new RegExp(`^${pattern(rest.slice(k))}${escape(j.right)}`, 'u'), to: `${rest.slice(k).join('')} ${j.right}` })),
+      ),
     ...chains.map(({ pieces }) => ({ pattern: new RegExp(`${pattern(pieces)}(?![\\p{L}\\p{N}])`, 'gu'), to: pieces.join('') })),
   ];
   const settle = (text: string): string => rules.reduce((t, r) => t.replace(r.pattern, r.to), text);
   // A break at a page foot lies between a cell's last line on one page and the first line of the
-  // cell below it overleaf, joined later as `cutInWord` says.
-  const ends = (text: string, word: string): boolean => text.endsWith(word) && !/[\p{L}\p{N}]/u.test(text.at(-word.length - 1) ?? ' ');
-  const opens = (text: string, word: string): boolean => text.startsWith(word) && !/[\p{L}\p{N}]/u.test(text[word.length] ?? ' ');
+  // cell below it overleaf, joined later as `cutInWord` says. The word before it may be the last
+  // piece of a word broken over lines above, and the word after it the first of one broken below:
+  // the pieces on each side are read with or without spaces, as inside a cell.
+  const sides = (j: IndistinguishableJoin): { up: string[]; down: string[] } => {
+    const chain = brokenMidWord(j) ? chains.find((c) => c.joins.includes(j)) : undefined;
+    if (chain) {
+      const k = chain.joins.indexOf(j) + 1;
+      return { up: chain.pieces.slice(0, k), down: chain.pieces.slice(k) };
+    }
+    return { up: wordBefore(j), down: chains.find((c) => c.joins[0] && lineAfter(j, c.joins[0]))?.pieces ?? [j.right] };
+  };
+  const cuts = settled.map((j) => {
+    const { up, down } = sides(j);
+    return {
+      midWord: brokenMidWord(j),
+      upper: new RegExp(`(?<![\\p{L}\\p{N}])${pattern(up)}(?=\\s*$)`, 'u'),
+      lower: new RegExp(`(?<=^\\s*)${pattern(down)}(?![\\p{L}\\p{N}])`, 'u'),
+      up: up.join(''),
+      down: down.join(''),
+    };
+  });
   return (doc) => {
     let before: TableBlock | undefined;
     for (const block of doc.blocks) {
@@ -293,11 +378,14 @@ export function settleIndistinguishable(joins: readonly IndistinguishableJoin[],
           cell.paragraphs = cell.paragraphs.map(settle);
           if (!row.pageBreakBefore || !before) continue;
           const above = before.rows.flatMap((r, i) => r.cells.filter((c) => c.col === cell.col && i + c.rowSpan - 1 === last))[0];
-          const text = cell.text.trim();
-          const upper = above?.text.trim() ?? '';
-          const join = settled.find((j) => opens(text, j.right) && ends(upper, j.left));
-          if (join && brokenMidWord(join)) Object.assign(cell, { continuesAbove: true, cutInWord: true });
-          else if (join) delete cell.cutInWord;
+          const cut = above ? cuts.find((c) => c.upper.test(above.text) && c.lower.test(cell.text)) : undefined;
+          if (!above || !cut) continue;
+          above.text = above.text.replace(cut.upper, cut.up);
+          above.paragraphs = above.paragraphs.map((p, i, all) => (i === all.length - 1 ? p.replace(cut.upper, cut.up) : p));
+          cell.text = cell.text.replace(cut.lower, cut.down);
+          cell.paragraphs = cell.paragraphs.map((p, i) => (i === 0 ? p.replace(cut.lower, cut.down) : p));
+          if (cut.midWord) Object.assign(cell, { continuesAbove: true, cutInWord: true });
+          else delete cell.cutInWord;
         }
       }
       before = block;

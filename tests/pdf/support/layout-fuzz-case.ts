@@ -5,7 +5,7 @@ import type { DocTree } from '../../../src/model/doc-tree.ts';
 import { formatIndependent } from '../../golden/projection.ts';
 import type { PdfRenderer } from './chromium-pdf.ts';
 import { goldenDiff } from './golden-diff.ts';
-import { forgivenSpaces, joinProbeScript, printedJoins, settleIndistinguishable, unsettledPairs, type IndistinguishableJoin, type JoinProbe } from './indistinguishable-joins.ts';
+import { forgivenSpaces, joinProbeScript, printedBreaks, settleIndistinguishable, unsettledPairs, type IndistinguishableJoin, type JoinProbe } from './indistinguishable-joins.ts';
 import { settleSpans, spanProbeScript, type IndistinguishableSpan } from './indistinguishable-spans.ts';
 import { drawVariant, textWidthPx, variantCss, variantScript, type LayoutVariant } from './layout-variants.ts';
 
@@ -66,10 +66,10 @@ export function layoutProbeScript(variant: LayoutVariant): string {
  * borderless print, its indistinguishable spans. Ruled prints show every span by their rules.
  */
 export async function settling(pdf: Uint8Array, probe: LayoutProbe, variant: LayoutVariant, source: string) {
-  const joins = await printedJoins(pdf, probe);
+  const { joins, uncertain } = await printedBreaks(pdf, probe);
   const unsettled = unsettledPairs(joins, source);
-  const forgiven = forgivenSpaces(unsettled, probe);
+  const forgiven = forgivenSpaces(unsettled, probe, uncertain);
   const steps = [...(joins.length > 0 ? [settleIndistinguishable(joins, unsettled)] : []), ...(!variant.ruled && (probe.spans?.length ?? 0) > 0 ? [settleSpans(probe.spans ?? [])] : [])];
   const revise = steps.length > 0 ? (doc: DocTree): void => steps.forEach((step) => step(doc)) : undefined;
-  return { joins, unsettled, forgiven, revise };
+  return { joins, uncertain, unsettled, forgiven, revise };
 }
