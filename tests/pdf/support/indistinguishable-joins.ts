@@ -90,11 +90,31 @@ export function joinProbeScript(textWidthPx: number, zooms: readonly number[] = 
         range.setEnd(node, i + 1);
         return range.getClientRects()[0];
       };
-      const lineTexts = (node) => {
-        const at = lines(node);
+      const lineTexts = (node, at = lines(node)) => {
         const texts = [];
         for (const { i, line } of at) texts[line] = (texts[line] ?? '') + node.data.slice(i, i + 1) + (space.test(node.data[i + 1] ?? '') ? ' ' : '');
         return texts.map((t) => t.trim());
+      };
+      // Texts of the lines that the visible characters of [from, to) fall on (from starting one).
+      const textsIn = (node, from, to) => {
+        const texts = [];
+        let top = -Infinity, bottom = -Infinity, line = -1;
+        for (let i = from; i < to; i++) {
+          if (space.test(node.data[i])) continue;
+          const r = box(node, i);
+          if (!r) continue;
+          if (r.top >= (top + bottom) / 2) line++;
+          top = r.top; bottom = r.bottom;
+          texts[line] = (texts[line] ?? '') + node.data[i] + (space.test(node.data[i + 1] ?? '') ? ' ' : '');
+        }
+        return JSON.stringify(texts.map((t) => t.trim()));
+      };
+      // Whether the visible character at i starts a line (its box below the middle of the one before).
+      const startsLine = (node, i) => {
+        let p = i - 1;
+        while (p >= 0 && space.test(node.data[p])) p--;
+        const r = box(node, i), q = p >= 0 ? box(node, p) : undefined;
+        return !r || !q || r.top >= (q.top + q.bottom) / 2;
       };
       const found = [];
       const decidable = [];
@@ -108,7 +128,9 @@ export function joinProbeScript(textWidthPx: number, zooms: readonly number[] = 
           const at = lines(node);
           if (at.length < 2 || at[at.length - 1].line === at[0].line) continue;
           const original = node.data;
-          const before = lineTexts(node);
+          const before = lineTexts(node, at);
+          const lineStarts = [];
+          for (const { i, line } of at) if (lineStarts[line] === undefined) lineStarts[line] = i;
           const cellWidth = cell.getBoundingClientRect().width;
           const style = getComputedStyle(cell);
           const inner = cell.getBoundingClientRect().right - (parseFloat(style.paddingRight) + parseFloat(style.borderRightWidth)) * scale;
@@ -121,9 +143,21 @@ export function joinProbeScript(textWidthPx: number, zooms: readonly number[] = 
             // A space after a line of several words is decidable, unless the line ends in a hyphen:
             // the break after it is an opportunity with or without the space («01- ны» / «01-ны»).
             if (!midWord && /\\s/.test(lineText) && !/[-\u2010]$/.test(lineText)) continue;
+            // Line breaking is greedy: a rewrite at the break can only move the lines from the one
+            // before it on, and once a line starts where it did, the rest follows as before. So
+            // the lines from the one before the break to two after it are compared, and where the
+            // third after it starts (laying the whole node out again for each break was most of the
+            // probe's time on long cells).
+            const line = at[k - 1].line;
+            const from = lineStarts[Math.max(0, line - 1)];
+            const to = lineStarts[line + 3];
+            const shift = midWord ? 1 : -gap.length;
+            const was = textsIn(node, from, to ?? original.length);
             node.data = original.slice(0, end + 1) + (midWord ? ' ' : '') + original.slice(start);
-            const after = lineTexts(node);
-            const same = Math.abs(cell.getBoundingClientRect().width - cellWidth) < 0.01 && after.length === before.length && after.every((t, n) => t === before[n]);
+            const same =
+              Math.abs(cell.getBoundingClientRect().width - cellWidth) < 0.01 &&
+              textsIn(node, from, to === undefined ? node.data.length : to + shift) === was &&
+              (to === undefined || startsLine(node, to + shift));
             node.data = original;
             const left = lineText.split(/\\s+/).pop() ?? '';
             const right = (before[at[k].line] ?? '').split(/\\s+/)[0] ?? '';
