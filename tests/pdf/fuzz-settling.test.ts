@@ -66,6 +66,7 @@ describe('settleIndistinguishable at a page cut', () => {
         rows: [{ page: page + 1, pageBreakBefore: page === 1, position: { page: page + 1, row: 0 }, cells: [{ text, paragraphs: [text], rowSpan: 1, colSpan: 1, col: 0, position: { page: page + 1, row: 0, col: 0 } }] }],
       })),
     }) as unknown as DocTree;
+  const overleaf = (d: DocTree) => (d.blocks[1]?.kind === 'table' ? d.blocks[1].rows[0]?.cells[0] : undefined);
   // «калыптандыруу» printed «калып|танды|руу,» in one text node: two breaks, one after the other.
   const chain = [
     { left: 'калып', right: 'танды', overrun: 1, at: { cell: 1, node: 0, end: 14, start: 15 } },
@@ -88,9 +89,9 @@ describe('settleIndistinguishable at a page cut', () => {
       { left: 'дашты', right: 'руу;', overrun: 1, at: { cell: 1, node: 0, end: 23, start: 24 } },
     ];
     const read = pages('демилгелерди', 'стимулдаштыруу; жана');
-    read.blocks[1]?.kind === 'table' && Object.assign(read.blocks[1].rows[0]?.cells[0] ?? {}, { continuesAbove: true, cutInWord: true });
+    Object.assign(overleaf(read) ?? {}, { continuesAbove: true, cutInWord: true });
     settleIndistinguishable(joins)(read);
-    const lower = read.blocks[1]?.kind === 'table' ? read.blocks[1].rows[0]?.cells[0] : undefined;
+    const lower = overleaf(read);
     expect(lower?.text).toBe('стимулдаштыруу; жана');
     expect(lower?.cutInWord).toBeUndefined();
   });
@@ -104,14 +105,14 @@ describe('settleIndistinguishable at a page cut', () => {
     ];
     const read = pages('жөнүндө пенсия', 'лардыиндексациялоо жөнүндө');
     settleIndistinguishable(joins)(read);
-    const lower = read.blocks[1]?.kind === 'table' ? read.blocks[1].rows[0]?.cells[0] : undefined;
+    const lower = overleaf(read);
     expect(lower).toMatchObject({ text: 'ларды индексациялоо жөнүндө', continuesAbove: true, cutInWord: true });
   });
 
   it("leaves a cut whose text is not the chain's pieces alone", () => {
     const read = pages('маданиятын калып', 'тандыруулар келечекте');
     settleIndistinguishable(chain)(read);
-    const lower = read.blocks[1]?.kind === 'table' ? read.blocks[1].rows[0]?.cells[0] : undefined;
+    const lower = overleaf(read);
     expect(lower?.text).toBe('тандыруулар келечекте');
     expect(lower?.cutInWord).toBeUndefined();
   });

@@ -71,11 +71,11 @@ export function joinProbeScript(textWidthPx: number, zooms: readonly number[] = 
       const range = document.createRange();
       // Line of each visible character of a text node: a new line where a character's box starts
       // below the previous one's middle.
-      const lines = (node) => {
+      const lines = (node, from = 0, to = node.data.length) => {
         const text = node.data;
         const out = [];
         let top = -Infinity, bottom = -Infinity, line = -1;
-        for (let i = 0; i < text.length; i++) {
+        for (let i = from; i < to; i++) {
           if (space.test(text[i])) continue;
           const r = box(node, i);
           if (!r) continue;
@@ -96,19 +96,7 @@ export function joinProbeScript(textWidthPx: number, zooms: readonly number[] = 
         return texts.map((t) => t.trim());
       };
       // Texts of the lines that the visible characters of [from, to) fall on (from starting one).
-      const textsIn = (node, from, to) => {
-        const texts = [];
-        let top = -Infinity, bottom = -Infinity, line = -1;
-        for (let i = from; i < to; i++) {
-          if (space.test(node.data[i])) continue;
-          const r = box(node, i);
-          if (!r) continue;
-          if (r.top >= (top + bottom) / 2) line++;
-          top = r.top; bottom = r.bottom;
-          texts[line] = (texts[line] ?? '') + node.data[i] + (space.test(node.data[i + 1] ?? '') ? ' ' : '');
-        }
-        return JSON.stringify(texts.map((t) => t.trim()));
-      };
+      const textsIn = (node, from, to) => JSON.stringify(lineTexts(node, lines(node, from, to)));
       // Whether the visible character at i starts a line (its box below the middle of the one before).
       const startsLine = (node, i) => {
         let p = i - 1;
