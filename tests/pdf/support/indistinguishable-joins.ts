@@ -1,5 +1,6 @@
 import type { DocTree, TableBlock } from '../../../src/model/doc-tree.ts';
 import { getDocument } from '../../../src/parse/pdf/pdfjs.ts';
+import { PiecesPattern } from './pieces-pattern.ts';
 
 /**
  * Line breaks that no reader of the PDF can decide, found in the browser that prints it.
@@ -70,18 +71,28 @@ export function joinProbeScript(textWidthPx: number, zooms: readonly number[] = 
       const space = /\\s/;
       const range = document.createRange();
       // Line of each visible character of a text node: a new line where a character's box starts
-      // below the previous one's middle.
+      // below the middle of the line's first one. Lines only go down through a node, so each line's
+      // end is found by bisection, a few boxes a line rather than one a character (the boxes were
+      // most of the probe's time).
       const lines = (node, from = 0, to = node.data.length) => {
         const text = node.data;
+        const visible = [];
+        for (let i = from; i < to; i++) if (!space.test(text[i])) visible.push(i);
         const out = [];
-        let top = -Infinity, bottom = -Infinity, line = -1;
-        for (let i = from; i < to; i++) {
-          if (space.test(text[i])) continue;
-          const r = box(node, i);
-          if (!r) continue;
-          if (r.top >= (top + bottom) / 2) line++;
-          top = r.top; bottom = r.bottom;
-          out.push({ i, line });
+        let a = 0, line = -1;
+        while (a < visible.length) {
+          const r = box(node, visible[a]);
+          if (!r) { a++; continue; }
+          line++;
+          const middle = (r.top + r.bottom) / 2;
+          const below = (b) => { const q = box(node, visible[b]); return q !== undefined && q.top >= middle; };
+          // Smallest b > a whose box is below the middle: gallop, then bisect.
+          let lo = a, step = 1, hi = a + 1;
+          while (hi < visible.length && !below(hi)) { lo = hi; step *= 2; hi = a + step; }
+          if (hi > visible.length) hi = visible.length;
+          while (hi - lo > 1) { const m = (lo + hi) >> 1; if (below(m)) hi = m; else lo = m; }
+          for (let b = a; b < hi; b++) out.push({ i: visible[b], line });
+          a = hi;
         }
         return out;
       };
@@ -122,6 +133,10 @@ export function joinProbeScript(textWidthPx: number, zooms: readonly number[] = 
           const cellWidth = cell.getBoundingClientRect().width;
           const style = getComputedStyle(cell);
           const inner = cell.getBoundingClientRect().right - (parseFloat(style.paddingRight) + parseFloat(style.borderRightWidth)) * scale;
+          // Everything read off the node's own layout is read first, then each rewrite is laid out
+          // once: reading between rewrites would lay the original out again each time (a table is
+          // laid out whole, so each layout costs as much as the table is long).
+          const tries = [];
           for (let k = 1; k < at.length; k++) {
             if (at[k].line === at[k - 1].line) continue;
             const end = at[k - 1].i, start = at[k].i;
@@ -131,6 +146,9 @@ export function joinProbeScript(textWidthPx: number, zooms: readonly number[] = 
             // A space after a line of several words is decidable, unless the line ends in a hyphen:
             // the break after it is an opportunity with or without the space («01- ны» / «01-ны»).
             if (!midWord && /\\s/.test(lineText) && !/[-\u2010]$/.test(lineText)) continue;
+            const left = lineText.split(/\\s+/).pop() ?? '';
+            const right = (before[at[k].line] ?? '').split(/\\s+/)[0] ?? '';
+            if (!left || !right) continue;
             // Line breaking is greedy: a rewrite at the break can only move the lines from the one
             // before it on, and once a line starts where it did, the rest follows as before. So
             // the lines from the one before the break to two after it are compared, and where the
@@ -139,22 +157,22 @@ export function joinProbeScript(textWidthPx: number, zooms: readonly number[] = 
             const line = at[k - 1].line;
             const from = lineStarts[Math.max(0, line - 1)];
             const to = lineStarts[line + 3];
-            const shift = midWord ? 1 : -gap.length;
-            const was = textsIn(node, from, to ?? original.length);
+            const was = JSON.stringify(before.slice(Math.max(0, line - 1), line + 3));
+            // How far the line with the next line's first letter added would overrun the cell's text
+            // width: a break is only as indistinguishable as this is clear of zero, because the
+            // screen lays glyphs out a little differently from the print.
+            const overrun = (box(node, end).right + (box(node, start).right - box(node, start).left) - inner) / scale;
+            tries.push({ end, start, midWord, shift: midWord ? 1 : -gap.length, from, to, was, j: { left, right, overrun, at: { cell: cellNo, node: nodeNo, end, start } } });
+          }
+          for (const { end, start, midWord, shift, from, to, was, j } of tries) {
             node.data = original.slice(0, end + 1) + (midWord ? ' ' : '') + original.slice(start);
             const same =
               Math.abs(cell.getBoundingClientRect().width - cellWidth) < 0.01 &&
               textsIn(node, from, to === undefined ? node.data.length : to + shift) === was &&
               (to === undefined || startsLine(node, to + shift));
-            node.data = original;
-            const left = lineText.split(/\\s+/).pop() ?? '';
-            const right = (before[at[k].line] ?? '').split(/\\s+/)[0] ?? '';
-            // How far the line with the next line's first letter added would overrun the cell's text
-            // width: a break is only as indistinguishable as this is clear of zero, because the
-            // screen lays glyphs out a little differently from the print.
-            const overrun = (box(node, end).right + (box(node, start).right - box(node, start).left) - inner) / scale;
-            if (left && right) (same ? found : decidable).push({ left, right, overrun, at: { cell: cellNo, node: nodeNo, end, start } });
+            (same ? found : decidable).push(j);
           }
+          node.data = original;
         }
       }
       return { found, decidable };
@@ -265,8 +283,9 @@ export function unsettledPairs(joins: readonly IndistinguishableJoin[], source =
   for (const j of joins) kinds.set(key(j), (kinds.get(key(j)) ?? new Set()).add(brokenMidWord(j)));
   const unsettled = new Set<string>();
   for (const j of joins) {
-    const other = `(?<![\\p{L}\\p{N}])${escape(j.left)}${brokenMidWord(j) ? ' ' : ''}${escape(j.right)}(?![\\p{L}\\p{N}])`;
-    if (kinds.get(key(j))?.size === 2 || new RegExp(other, 'u').test(source)) unsettled.add(key(j));
+    if (unsettled.has(key(j))) continue;
+    const other = new PiecesPattern([j.left], `${brokenMidWord(j) ? ' ' : ''}${j.right}`, { start: 'word', end: 'word' });
+    if (kinds.get(key(j))?.size === 2 || other.test(source)) unsettled.add(key(j));
   }
   return unsettled;
 }
@@ -347,48 +366,78 @@ export function settleIndistinguishable(joins: readonly IndistinguishableJoin[],
       chain.last = j;
     } else chains.push({ pieces: [j.left, j.right], joins: [j], last: j });
   }
-  const pattern = (pieces: readonly string[]): string => pieces.map(escape).join(' ?');
   // A whole word filling its line may itself be the last piece of a word broken before it: the
   // space is put back after the whole word, however the reader joined its pieces.
-  const wordBefore = (j: IndistinguishableJoin): string[] => chains.find((c) => lineAfter(c.last, j))?.pieces ?? [j.left];
+  const at = (cell: number, node: number, offset: number): string => `${cell}/${node}/${offset}`;
+  const lineStart = (j: IndistinguishableJoin): string => at(j.at.cell, j.at.node, j.at.end - j.left.length + 1);
+  // Chains by where the line after their last break starts, and by where their first line starts.
+  const chainEndingAt = new Map<string, (typeof chains)[number]>();
+  const chainStartingAt = new Map<string, (typeof chains)[number]>();
+  for (const c of chains) {
+    const after = at(c.last.at.cell, c.last.at.node, c.last.at.start);
+    if (!chainEndingAt.has(after)) chainEndingAt.set(after, c);
+    const first = c.joins[0];
+    if (first && !chainStartingAt.has(lineStart(first))) chainStartingAt.set(lineStart(first), c);
+  }
+  const chainOf = new Map(chains.flatMap((c) => c.joins.map((j) => [j, c] as const)));
+  const wordBefore = (j: IndistinguishableJoin): string[] => chainEndingAt.get(lineStart(j))?.pieces ?? [j.left];
   const rules = [
     // A whole word begins where no letter stands before it.
     ...settled
       .filter((j) => !brokenMidWord(j))
-      .map((j) => ({ pattern: new RegExp(`(?<![\\p{L}\\p{N}])${pattern(wordBefore(j))}${escape(j.right)}`, 'gu'), to: `${wordBefore(j).join('')} ${j.right}` })),
+      .map((j) => ({ pattern: new PiecesPattern(wordBefore(j), j.right, { start: 'word' }), to: `${wordBefore(j).join('')} ${j.right}`, all: true })),
     // …or at the start of a cell that a page cut inside that word: its last pieces open the cell.
     ...settled
       .filter((j) => !brokenMidWord(j))
       .flatMap((j) =>
         wordBefore(j)
           .slice(1)
-          .map((_, k, rest) => ({ pattern: new RegExp(`^${pattern(rest.slice(k))}${escape(j.right)}`, 'u'), to: `${rest.slice(k).join('')} ${j.right}` })),
+          .map((_, k, rest) => ({ pattern: new PiecesPattern(rest.slice(k), j.right, { start: 'line' }), to: `${rest.slice(k).join('')} ${j.right}`, all: false })),
       ),
-    ...chains.map(({ pieces }) => ({ pattern: new RegExp(`${pattern(pieces)}(?![\\p{L}\\p{N}])`, 'gu'), to: pieces.join('') })),
+    ...chains.map(({ pieces }) => ({ pattern: new PiecesPattern(pieces, '', { end: 'word' }), to: pieces.join(''), all: true })),
   ];
-  const settle = (text: string): string => rules.reduce((t, r) => t.replace(r.pattern, r.to), text);
+  // Thousands of rules meet thousands of cells in a long print, and nearly every pair misses: each
+  // text is matched only against the rules whose longest piece it holds. The rules apply in order,
+  // and a rewrite may make a later rule's piece, so the rest are looked up again after one.
+  const rulesIn = containing(rules.map((r) => r.pattern.need));
+  const settle = (text: string): string => {
+    let t = text;
+    let next = rulesIn(t);
+    for (let n = 0; n < next.length; n++) {
+      const i = next[n] ?? 0;
+      const r = rules[i];
+      if (!r) continue;
+      const u = r.all ? r.pattern.replaceAll(t, r.to) : r.pattern.replaceFirst(t, r.to);
+      if (u === t) continue;
+      t = u;
+      next = rulesIn(t).filter((k) => k > i);
+      n = -1;
+    }
+    return t;
+  };
   // A break at a page foot lies between a cell's last line on one page and the first line of the
   // cell below it overleaf, joined later as `cutInWord` says. The word before it may be the last
   // piece of a word broken over lines above, and the word after it the first of one broken below:
   // the pieces on each side are read with or without spaces, as inside a cell.
   const sides = (j: IndistinguishableJoin): { up: string[]; down: string[] } => {
-    const chain = brokenMidWord(j) ? chains.find((c) => c.joins.includes(j)) : undefined;
+    const chain = brokenMidWord(j) ? chainOf.get(j) : undefined;
     if (chain) {
       const k = chain.joins.indexOf(j) + 1;
       return { up: chain.pieces.slice(0, k), down: chain.pieces.slice(k) };
     }
-    return { up: wordBefore(j), down: chains.find((c) => c.joins[0] && lineAfter(j, c.joins[0]))?.pieces ?? [j.right] };
+    return { up: wordBefore(j), down: chainStartingAt.get(at(j.at.cell, j.at.node, j.at.start))?.pieces ?? [j.right] };
   };
   const cuts = settled.map((j) => {
     const { up, down } = sides(j);
     return {
       midWord: brokenMidWord(j),
-      upper: new RegExp(`(?<![\\p{L}\\p{N}])${pattern(up)}(?=\\s*$)`, 'u'),
-      lower: new RegExp(`(?<=^\\s*)${pattern(down)}(?![\\p{L}\\p{N}])`, 'u'),
+      upper: new PiecesPattern(up, '', { start: 'word', end: 'line' }),
+      lower: new PiecesPattern(down, '', { start: 'indent', end: 'word' }),
       up: up.join(''),
       down: down.join(''),
     };
   });
+  const cutsIn = containing(cuts.map((c) => c.upper.need));
   return (doc) => {
     let before: TableBlock | undefined;
     for (const block of doc.blocks) {
@@ -400,17 +449,41 @@ export function settleIndistinguishable(joins: readonly IndistinguishableJoin[],
           cell.paragraphs = cell.paragraphs.map(settle);
           if (!row.pageBreakBefore || !before) continue;
           const above = before.rows.flatMap((r, i) => r.cells.filter((c) => c.col === cell.col && i + c.rowSpan - 1 === last))[0];
-          const cut = above ? cuts.find((c) => c.upper.test(above.text) && c.lower.test(cell.text)) : undefined;
+          const cut = above ? cutsIn(above.text).map((k) => cuts[k]).find((c) => c && c.upper.test(above.text) && c.lower.test(cell.text)) : undefined;
           if (!above || !cut) continue;
-          above.text = above.text.replace(cut.upper, cut.up);
-          above.paragraphs = above.paragraphs.map((p, i, all) => (i === all.length - 1 ? p.replace(cut.upper, cut.up) : p));
-          cell.text = cell.text.replace(cut.lower, cut.down);
-          cell.paragraphs = cell.paragraphs.map((p, i) => (i === 0 ? p.replace(cut.lower, cut.down) : p));
+          above.text = cut.upper.replaceFirst(above.text, cut.up);
+          above.paragraphs = above.paragraphs.map((p, i, all) => (i === all.length - 1 ? cut.upper.replaceFirst(p, cut.up) : p));
+          cell.text = cut.lower.replaceFirst(cell.text, cut.down);
+          cell.paragraphs = cell.paragraphs.map((p, i) => (i === 0 ? cut.lower.replaceFirst(p, cut.down) : p));
           if (cut.midWord) Object.assign(cell, { continuesAbove: true, cutInWord: true });
           else delete cell.cutInWord;
         }
       }
       before = block;
     }
+  };
+}
+
+/**
+ * For texts to look up in a text: the indices, in order, of those it holds. Indexed by their first
+ * two code units, so a text is matched against the few that could occur in it (a long print has
+ * thousands of breaks to settle, and every cell would otherwise be searched for each).
+ */
+function containing(needs: readonly string[]): (text: string) => number[] {
+  const byPair = new Map<string, number[]>();
+  const short: number[] = [];
+  needs.forEach((need, i) => {
+    if (need.length < 2) short.push(i);
+    else {
+      const list = byPair.get(need.slice(0, 2));
+      if (list) list.push(i);
+      else byPair.set(need.slice(0, 2), [i]);
+    }
+  });
+  return (text) => {
+    const found = new Set<number>();
+    for (const i of short) if (text.includes(needs[i] ?? '')) found.add(i);
+    for (let k = 0; k + 1 < text.length; k++) for (const i of byPair.get(text.slice(k, k + 2)) ?? []) if (text.includes(needs[i] ?? '')) found.add(i);
+    return [...found].sort((a, b) => a - b);
   };
 }
