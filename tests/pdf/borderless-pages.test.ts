@@ -502,3 +502,37 @@ describe('a page printed without the header, starting with the rest of a cut row
     expect(starts(buildLines(runs), { rowStep: 15.5, usualRowStep: 20 })).toEqual([100]);
   });
 });
+
+describe('a page whose rows fill only the right-hand columns of a table measured on other pages', () => {
+  // Six columns measured on the table's other pages; here the goal, measure and task cells of the
+  // rows span from the page before, so only the last three columns hold text, and the last
+  // column's list (set apart by a paragraph gap, indented) runs on below the other cells.
+  const edges = [30, 80, 130, 200, 320, 440, 540];
+  const rowGaps = [{ rowStep: 20, usualRowStep: 20, pitch: 12, edges, em: 10, textStarts: [32, 82, 132, 202, 322, 442] }];
+  const words = ['pension', 'payment', 'insured', 'period', 'records', 'savings', 'income', 'office'];
+  const list = (n: number): string[] => Array.from({ length: n }, (_, i) => `${i % 3 === 0 ? '- ' : ''}${words[i % words.length]}`);
+
+  it('keeps them a table: the empty left columns are cells spanning from the page before, not a sparse grid', () => {
+    for (const n of [6, 10, 16]) {
+      const runs = [
+        ...cell(202, 100, ['2. Second activity', 'of the plan', 'in full']),
+        ...cell(322, 100, ['Digital unit', 'with the offices']),
+        ...cell(442, 100, ['Expected', 'result:', 'records']),
+        ...cell(452, 100 + 3 * 12 + 8, list(n)),
+      ];
+      const page: PageContent = { number: 2, width: 560, height: 100 + (n + 8) * 12, runs, segments: [], figures: [] };
+      const { tables, textLines } = findTables(page, rowGaps);
+      expect(tables, `${n} list lines`).toHaveLength(1);
+      expect(textLines).toEqual([]);
+      const cols = new Set(tables[0]?.cells.filter((c) => c.lines.length > 0).map((c) => c.col));
+      expect([...cols].sort()).toEqual([3, 4, 5]);
+    }
+  });
+
+  it('still leaves a page of scattered labels on those columns out', () => {
+    // Axis-like labels: one short phrase here and there over many lines, most of the grid empty.
+    const runs = [...cell(202, 100, ['10']), ...cell(442, 100, ['20']), ...cell(322, 140, ['30']), ...cell(442, 180, ['40']), ...cell(202, 220, ['50'])];
+    const page: PageContent = { number: 2, width: 560, height: 300, runs, segments: [], figures: [] };
+    expect(findTables(page, rowGaps).tables).toEqual([]);
+  });
+});

@@ -551,9 +551,12 @@ function plausibleStream(t: PageTable, continues = false, first = false): boolea
   // A bulleted list set in two or more columns.
   const bulleted = filled.filter((c) => /^[•▪●■➢❖✓□]/u.test(c.lines[0]?.trim() ?? '')).length;
   if (bulleted >= 0.5 * filled.length) return false;
-  // Chart axes and legends line up like columns but leave most of the grid empty.
+  // Chart axes and legends line up like columns but leave most of the grid empty. A page of a
+  // table read on the columns its other pages measured counts only the columns its rows reach:
+  // the goal and measure cells of rows spanning from the page before stay empty there.
   const area = filled.reduce((n, c) => n + c.colSpan, 0);
-  if (area < 0.4 * t.rows * t.cols) return false;
+  const reached = continues ? Math.max(...filled.map((c) => c.col + c.colSpan)) - Math.min(...filled.map((c) => c.col)) : t.cols;
+  if (area < 0.4 * t.rows * reached) return false;
   const lens = Array.from({ length: t.cols }, (_, c) => avgLen(c));
   if (t.cols === 2) {
     const [a = 0, b = 0] = lens;
