@@ -10,7 +10,18 @@ export interface PdfRenderer {
   render(html: string, options?: { css?: string; prepare?: string }): Promise<Uint8Array>;
   /** As `render`, also returning what the `probe` script evaluates to in the page before printing. */
   renderProbed(html: string, options: { css?: string; prepare?: string; probe: string }): Promise<{ pdf: Uint8Array; probe: unknown }>;
+  /**
+   * Prints first and keeps the page: `probe` then evaluates a script in the printed layout, only
+   * when the caller needs it (a probe costs more than the print), and `done` closes the page.
+   */
+  print(html: string, options?: { css?: string; prepare?: string }): Promise<PrintedPage>;
   close(): Promise<void>;
+}
+
+export interface PrintedPage {
+  pdf: Uint8Array;
+  probe(script: string): Promise<unknown>;
+  done(): Promise<void>;
 }
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -39,7 +50,30 @@ export async function openPdfRenderer(): Promise<PdfRenderer> {
       await page.close();
     }
   };
+  const print = async (html: string, options: { css?: string; prepare?: string } = {}): Promise<PrintedPage> => {
+    const page = await context.newPage();
+    try {
+      await page.setContent(html, { waitUntil: 'load' });
+      if (options.css) await page.addStyleTag({ content: options.css });
+      if (options.prepare) await page.evaluate(options.prepare);
+      await page.evaluate('document.fonts.ready');
+      const pdf = new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+      return {
+        pdf,
+        async probe(script) {
+          // The layout the PDF was printed from: print media, as page.pdf() lays the page out.
+          await page.emulateMedia({ media: 'print' });
+          return page.evaluate(script);
+        },
+        done: () => page.close(),
+      };
+    } catch (error) {
+      await page.close();
+      throw error;
+    }
+  };
   return {
+    print,
     async render(html, options = {}) {
       return (await renderProbed(html, options)).pdf;
     },
