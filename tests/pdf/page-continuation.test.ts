@@ -212,6 +212,30 @@ describe('text cut by a page break inside a cell', () => {
     expect([short?.continuesAbove, short?.cutInWord]).toEqual([undefined, undefined]);
   });
 
+  it('a web address cut at its «?» goes on overleaf without a space, though the line ended short (the rest did not fit)', () => {
+    const cell = (p: PlacedTable[]) => p[1]?.block.rows[1]?.cells[1];
+    const read = (last: string, overleaf: string) => cell(pages(200, last, undefined, overleaf, undefined, `Pages of the Fund: ${last}`));
+    const query = read('https://www.facebook.com/profile.php?', 'id=100008384018333 https://ok.ru/socfondkg');
+    expect([query?.continuesAbove, query?.cutInWord]).toEqual([true, true]);
+    // A question ending a sentence is no address: the line ended short, the text overleaf starts afresh.
+    const asked = read('what of the Fund?', 'id=100008384018333 https://ok.ru/socfondkg');
+    expect([asked?.continuesAbove, asked?.cutInWord]).toEqual([undefined, undefined]);
+    // An address opening overleaf is the next entry of a list of addresses.
+    const next = read('https://www.facebook.com/profile.php?', 'https://ok.ru/socfondkg');
+    expect(next?.cutInWord).toBeUndefined();
+  });
+
+  it('a full line ending an address begun lines before the cut does not run into the address opening overleaf', () => {
+    const cell = (p: PlacedTable[]) => p[1]?.block.rows[1]?.cells[1];
+    // The cell above reads «… https://www.youtube.com/channel/UC-ImaOEAIKEeQCqxYzvPNO», its last
+    // line «QCqxYzvPNO» full; overleaf the next address opens.
+    const cut = cell(pages(294, 'QCqxYzvPNO', undefined, 'https://ok.ru/profile/564665816463', undefined, 'Channels: https://www.youtube.com/channel/UC-ImaOEAIKEeQCqxYzvPNO'));
+    expect(cut?.cutInWord).toBeUndefined();
+    // Going on in an address's characters, the address runs on without a space.
+    const rest = cell(pages(294, 'QCqxYzvPNO', undefined, 'xyz/videos and more', undefined, 'Channels: https://www.youtube.com/channel/UC-ImaOEAIKEeQCqxYzvPNO'));
+    expect([rest?.continuesAbove, rest?.cutInWord]).toEqual([true, true]);
+  });
+
   it('a last line that ended short was a forced break, whatever the text says', () => {
     // 96 pt left on the line: «Chairman» would have fitted.
     expect(marked(pages(200, 'Social Fund, regional offices,', 'the Chairman of the Fund'))).toBeUndefined();

@@ -92,11 +92,12 @@ export function cellParagraphs(lines: readonly string[], words: WordEvidence, la
 /**
  * Whether the break between `tail` (a line) and `line` (the line after it, in the same cell or
  * overleaf, where a page cut the cell) fell inside a word: the rest opens with closing punctuation,
- * or the line before was a word broken for want of room (`brokenWord`).
+ * or the line before was a word broken for want of room (`brokenWord`). `before`, the cell's text
+ * up to the break, tells a web address begun lines before it.
  */
-export function breaksInsideWord(tail: string, line: string, prev: LineGeometry, cur: LineGeometry, layout: CellLayout | undefined, words: WordEvidence): boolean {
+export function breaksInsideWord(tail: string, line: string, prev: LineGeometry, cur: LineGeometry, layout: CellLayout | undefined, words: WordEvidence, before?: string): boolean {
   if (closingRest(tail, line, prev, cur, layout)) return true;
-  return brokenWord(tail, line, prev, cur, layout, words);
+  return brokenWord(tail, line, prev, cur, layout, words, undefined, undefined, before);
 }
 
 /**
@@ -180,6 +181,7 @@ function brokenWord(
   words: WordEvidence,
   tally?: BreakTally,
   paragraph?: readonly string[],
+  before?: string,
 ): boolean {
   const frame = usableFrame(prev, cur, layout);
   if (!frame || !prev.oneWord) return false;
@@ -193,7 +195,7 @@ function brokenWord(
   // line goes on in characters an address is written in (ASCII); text in another script after it
   // is the next paragraph, the address being the widest word and so filling the line whole.
   // The address may have started lines before (broken after «/» or «-», or inside a word).
-  if (URL_END.test(tail) || (paragraph && paragraph.length > 1 && URL_END.test(joinLines(paragraph, words)))) return URL_REST.test(line) && !URL_START.test(line);
+  if (URL_END.test(tail) || (before !== undefined && URL_END.test(before)) || (paragraph && paragraph.length > 1 && URL_END.test(joinLines(paragraph, words)))) return URL_REST.test(line) && !URL_START.test(line);
   if (offersBreak(tail) || !readsOn(tail, line)) return false;
   if (words.whole && !words.whole.printsTogether(tail.at(-1) ?? '', line[0] ?? '')) return false;
   if (joinedWhole(tail, line, words)) {

@@ -31,11 +31,23 @@ export const URL_START = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)/iu;
 const HYPHEN_END = /[^\s][-\u2010]$/u;
 
 /**
- * Whether a line ending in a hyphen after a letter or digit joins the next line without a space,
- * as `joinLines` joins it: a break after a hyphen is a break opportunity of its own.
+ * Whether a line joins the next without a space at a break opportunity of its own, where nothing
+ * was dropped: after a hyphen, after a slash inside a word («Д/д», URLs) or before a slashed word
+ * («түвшин /биелэлт/»), and after a web address's «?», «=», «&» or «#». A line opening an address
+ * of its own is the next entry of a list of addresses. The same rule joins lines inside a cell
+ * (`joinLines`) and across a page cut (page-continuation.ts).
  */
-export function joinsAtHyphen(line: string, next: string): boolean {
-  return HYPHEN_END.test(line.trimEnd()) && /^\S/u.test(next.trimStart());
+export function joinsWithoutSpace(line: string, next: string): boolean {
+  const out = line.trimEnd();
+  const rest = next.trimStart();
+  // A slash standing apart («IGC / Lisbon») keeps its space, unless it opens a slashed word.
+  const slash = /\S\/$/u.test(out) || (/(?:^|\s)\/$/u.test(out) && /^[^\s/]+\/(?:\s|$)/u.test(rest));
+  return (HYPHEN_END.test(out) || slash || URL_BREAK_END.test(out)) && /^\S/u.test(rest) && !URL_START.test(rest);
+}
+
+/** The text ends inside a web address, at a query or fragment delimiter: no sentence ends there. */
+export function endsInAddressDelimiter(text: string): boolean {
+  return URL_BREAK_END.test(text.trimEnd());
 }
 
 export function joinLines(lines: readonly string[], words: WordEvidence): string {
@@ -61,12 +73,7 @@ export function joinLines(lines: readonly string[], words: WordEvidence): string
       else out += line;
       continue;
     }
-    // A slash inside a word is a break opportunity of its own («Д/д», URLs), and so is a web
-    // address's «?», «=» or «&»: nothing was dropped. A slash standing apart («IGC / Lisbon»)
-    // keeps its space, unless it opens a slashed word («түвшин /биелэлт/»).
-    const slash = /\S\/$/u.test(out) || (/(?:^|\s)\/$/u.test(out) && /^[^\s/]+\/(?:\s|$)/u.test(line));
-    // A line opening an address of its own is the next entry of a list of addresses.
-    if ((HYPHEN_END.test(out) || slash || URL_BREAK_END.test(out)) && /^\S/u.test(line) && !URL_START.test(line)) {
+    if (joinsWithoutSpace(out, line)) {
       out += line;
       continue;
     }

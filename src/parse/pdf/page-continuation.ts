@@ -3,7 +3,7 @@ import type { GridCell, PageTable } from './table-grid.ts';
 import type { LineGeometry } from './line-geometry.ts';
 import { cellLayouts, type TableContext } from './page-blocks.ts';
 import { breaksInsideWord, lineEndsShort } from './cell-paragraphs.ts';
-import { joinsAtHyphen, textRunsOn, type WordEvidence } from './cell-text.ts';
+import { endsInAddressDelimiter, joinsWithoutSpace, textRunsOn, type WordEvidence } from './cell-text.ts';
 import { nearlySameText } from '../../text/near-same-text.ts';
 import { startsWithEnumerator } from '../../text/text-cues.ts';
 
@@ -169,18 +169,23 @@ function markRunOnCells(prev: PlacedTable, cur: PlacedTable, row: number, words:
     const layout = above ? layoutOf(above) : undefined;
     const frame = layout?.frame;
     const cut = above && below ? pageCut(above, below) : undefined;
-    if (!above || !below || !layout || !frame || !cut || lineEndsShort(cut.end, cut.start, frame)) continue;
+    if (!above || !below || !layout || !frame || !cut) continue;
     // The words as the cells read them, words broken at a line end joined: the lines' own tokens
     // make «Республикасыны» of «Республикасыны|н», a word the document has beside nothing.
     const before = readText(prev, above);
     const after = cell.text.trim();
-    if (/[.;!?…]$/u.test(before)) continue;
+    // A «?» or «=» inside a web address ends no sentence; it is a break opportunity, so the line
+    // before it may end short of the edge (the rest of the address did not fit).
+    const atDelimiter = endsInAddressDelimiter(before) && joinsWithoutSpace(before, after);
+    if (lineEndsShort(cut.end, cut.start, frame) && !atDelimiter) continue;
+    if (/[.;!?…]$/u.test(before) && !atDelimiter) continue;
     // A word broken for want of room runs on whatever letter goes on overleaf (a web address cut
-    // before a digit); a line ending in a hyphen goes on without a space, as on the same page.
-    const inWord = breaksInsideWord(cut.lastLine, cut.firstLine, cut.end, cut.start, layout, words);
-    if (!inWord && !textRunsOn(before, after, words)) continue;
+    // before a digit, the address begun lines before the cut); a line ending in a hyphen, or in
+    // an address's delimiter, goes on without a space, as on the same page.
+    const inWord = breaksInsideWord(cut.lastLine, cut.firstLine, cut.end, cut.start, layout, words, before);
+    if (!inWord && !atDelimiter && !textRunsOn(before, after, words)) continue;
     cell.continuesAbove = true;
-    if (inWord || joinsAtHyphen(cut.lastLine, cut.firstLine)) cell.cutInWord = true;
+    if (inWord || joinsWithoutSpace(cut.lastLine, cut.firstLine)) cell.cutInWord = true;
   }
 }
 
@@ -200,15 +205,16 @@ function markRunOnText(prev: PlacedTable, cur: PlacedTable, row: number, docRow:
     if (cell.col === undefined || cell.text.trim() === '') continue;
     const above = cellAbove(prev, cell.col);
     const before = above ? readText(prev, above) : '';
-    if (!above || before === '' || /[.;!?…:]$/u.test(before)) continue;
+    const atDelimiter = endsInAddressDelimiter(before) && joinsWithoutSpace(before, cell.text);
+    if (!above || before === '' || (/[.;!?…:]$/u.test(before) && !atDelimiter)) continue;
     // A word the page cut where its column was full, as inside a cell (`breaksInsideWord`): the
     // column's wrap edge read over the whole document. It runs on whatever letter goes on.
     const below = cur.table.cells.find((g) => g.row === row && g.col === cell.col);
     const cut = below ? pageCut(above, below) : undefined;
-    const inWord = cut !== undefined && breaksInsideWord(cut.lastLine, cut.firstLine, cut.end, cut.start, layoutOf(above), words);
-    if (!inWord && !textRunsOn(before, cell.text, words)) continue;
+    const inWord = cut !== undefined && breaksInsideWord(cut.lastLine, cut.firstLine, cut.end, cut.start, layoutOf(above), words, before);
+    if (!inWord && !atDelimiter && !textRunsOn(before, cell.text, words)) continue;
     cell.continuesAbove = true;
-    if (inWord || joinsAtHyphen(before, cell.text)) cell.cutInWord = true;
+    if (inWord || joinsWithoutSpace(before, cell.text)) cell.cutInWord = true;
   }
 }
 
