@@ -50,6 +50,16 @@ describe('joining the lines of a cell', () => {
     expect(join(['https://sf.kg/', 'socfondKGabc', 'https://ok.ru/']).join(' ')).toBe('https://sf.kg/socfondKGabc https://ok.ru/');
   });
 
+  it('reads the path of an address whose scheme and host a page cut left on the page before as an address', () => {
+    // «/channel/UC» (11 glyphs, 55 pt) leaves less than the hyphen and the frame slack: broken
+    // inside the address, which goes on after the hyphen. «/profile.php?» breaks at its «?».
+    expect(join(['/channel/UCx', '-', 'ImaOEAIKEe'])).toEqual(['/channel/UCx-ImaOEAIKEe']);
+    expect(join(['/profile.php?', 'id=1000083'])).toEqual(['/profile.php?id=1000083']);
+    // A slashed word in another script, or one slash alone, is no path: the space stays.
+    expect(join(['/биелэлт?', 'Тийм'])).toEqual(['/биелэлт? Тийм']);
+    expect(join(['and/or?', 'id=1'])).toEqual(['and/or? id=1']);
+  });
+
   it('does not join a full line on the document evidence alone when the word after it is capitalised', () => {
     expect(join(['Республикасы', 'Нын'], ['республикасынын'])).toEqual(['Республикасы Нын']);
   });

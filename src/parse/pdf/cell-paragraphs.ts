@@ -1,4 +1,4 @@
-import { joinLines, stripLeaders, URL_START, type WordEvidence } from './cell-text.ts';
+import { ADDRESS_PART, joinLines, stripLeaders, URL_START, type WordEvidence } from './cell-text.ts';
 import type { LineGeometry } from './line-geometry.ts';
 
 /**
@@ -269,7 +269,8 @@ function wordOdds(prev: LineGeometry, cur: LineGeometry, width: number, line: st
   return odds;
 }
 
-const URL_END = /(?:^|\s)(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S*$/iu;
+/** A text ending inside a web address (or the path of one begun before a page cut). */
+const URL_END = new RegExp(String.raw`(?:^|\s)${ADDRESS_PART}$`, 'iu');
 /** A line going on with a character of a web address (RFC 3986 is printable ASCII). */
 const URL_REST = /^[\x21-\x7E]/u;
 

@@ -23,8 +23,14 @@ export interface WordEvidence {
 }
 
 const LETTER_START = /^(\p{L}+)/u;
+/**
+ * The rest of a web address on a line: the address itself, or the absolute path of one whose
+ * scheme and host a page cut left on the page before («/profile.php?»): a slash, then ASCII
+ * (RFC 3986) with a further slash or dot in it.
+ */
+export const ADDRESS_PART = String.raw`(?:(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S*|\/[!-~]*[/.][!-~]*)`;
 /** A web address ending in a query or fragment delimiter. */
-const URL_BREAK_END = /(?:^|\s)(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S*[?=&#]$/iu;
+const URL_BREAK_END = new RegExp(String.raw`(?:^|\s)${ADDRESS_PART}[?=&#]$`, 'iu');
 /** A line opening with a web address: the next entry of a list of addresses, not the rest of one. */
 export const URL_START = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)/iu;
 /** A hyphen (not a dash standing between spaces) closing a line. */
