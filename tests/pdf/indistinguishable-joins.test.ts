@@ -38,6 +38,13 @@ async function print(html: string, v: LayoutVariant, flips: readonly Indistingui
   return { pdf, probe: probe as JoinProbe };
 }
 
+/**
+ * Each test prints a report several times and probes it: about 25 s on a quiet machine, and past
+ * vitest's 60 s beside the layout fuzzing and the OCR scans on two cores (CI, 2026-12-02). A
+ * limit, not a speed target.
+ */
+const PRINTS_TIMEOUT = 240_000;
+
 // Layouts that break words anywhere in narrow columns, where such breaks abound.
 describe.each([
   ['ky-socfund-acp-2024q1', 3],
@@ -59,7 +66,7 @@ describe.each([
     const text = await printedText(original.pdf);
     expect(await printedText((await print(html, v, joins)).pdf)).toEqual(text);
     for (const d of decidable) expect(await printedText((await print(html, v, [d])).pdf), `${d.left}|${d.right}`).not.toEqual(text);
-  });
+  }, PRINTS_TIMEOUT);
 });
 
 // The probe lays the page out at more than one zoom, since neither is the print's everywhere
@@ -81,5 +88,5 @@ describe('breaks only one of the probe layouts finds', () => {
     );
     expect(added.length).toBeGreaterThan(0);
     expect(await printedText((await print(html, v, added)).pdf)).toEqual(await printedText(original.pdf));
-  });
+  }, PRINTS_TIMEOUT);
 });
