@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PageContent, Segment, TextRun } from '../../src/parse/pdf/page-content.ts';
 import { cell, run } from './support/synthetic-runs.ts';
 import { buildLines } from '../../src/parse/pdf/text-lines.ts';
-import { placeLine } from '../../src/parse/pdf/stream-columns.ts';
+import { fitColumns, placeLine } from '../../src/parse/pdf/stream-columns.ts';
 import { gappedRowStarts } from '../../src/parse/pdf/stream-rows.ts';
 import { streamTable } from '../../src/parse/pdf/stream-table.ts';
 import { splitRunTogetherCells } from '../../src/parse/pdf/run-together-cells.ts';
@@ -534,5 +534,164 @@ describe('a page whose rows fill only the right-hand columns of a table measured
     const runs = [...cell(202, 100, ['10']), ...cell(442, 100, ['20']), ...cell(322, 140, ['30']), ...cell(442, 180, ['40']), ...cell(202, 220, ['50'])];
     const page: PageContent = { number: 2, width: 560, height: 300, runs, segments: [], figures: [] };
     expect(findTables(page, rowGaps).tables).toEqual([]);
+  });
+});
+
+describe('columns borrowed from the table\'s other pages', () => {
+  // The header and first lines of a page of the layout fuzz's ky 1102674549 (A4 portrait,
+  // 10 pt, borderless, words broken anywhere): each line's top and its phrases' x extents. The
+  // header's words, broken over three lines and centred at different heights, never share a line
+  // in the first two columns; the last column holds a list indented inside its cell.
+  const page: [number, [number, number][]][] = [
+  [43.1, [[110.7, 168.9]]],
+  [49.1, [[46.2, 99.9], [426.2, 474.0]]],
+  [55.1, [[129.8, 149.8]]],
+  [61.1, [[57.3, 88.9], [181.7, 246.0], [262.1, 313.7], [338.2, 399.7], [424.9, 475.4]]],
+  [67.1, [[119.1, 160.5]]],
+  [73.1, [[52.5, 93.7], [420.1, 480.2]]],
+  [79.1, [[126.2, 153.4]]],
+  [93.5, [[257.5, 316.9], [324.2, 375.9], [419.8, 477.0]]],
+  [104.7, [[257.5, 302.9], [324.2, 372.3], [419.8, 463.7]]],
+  [116.0, [[257.5, 312.4], [324.2, 404.0], [419.8, 476.6]]],
+  [127.2, [[257.5, 311.7], [324.2, 394.5], [419.8, 464.5]]],
+  [138.5, [[257.5, 317.0], [324.2, 364.2]]],
+  [148.2, [[257.5, 288.5], [324.2, 412.1], [449.8, 453.2]]],
+  [159.5, [[257.5, 307.5], [324.2, 385.1], [449.8, 474.6]]],
+  [170.7, [[257.5, 296.5], [449.8, 477.1]]],
+  [182.0, [[257.5, 293.2], [449.8, 456.0]]],
+  [193.2, [[257.5, 302.4], [449.8, 480.0]]],
+  [204.5, [[257.5, 293.3], [449.8, 479.9]]],
+  [215.7, [[257.5, 298.8], [449.8, 459.5]]],
+  [227.0, [[257.5, 306.4], [449.8, 453.2]]],
+  [238.2, [[257.5, 318.1], [449.8, 480.0]]],
+  [249.5, [[257.5, 312.9], [449.8, 480.4]]],
+  [260.7, [[257.5, 260.9], [449.8, 474.3]]],
+  [272.0, [[257.5, 316.2], [449.8, 475.3]]],
+  [283.2, [[257.5, 316.8], [449.8, 474.4]]],
+  [294.5, [[257.5, 304.1], [449.8, 454.8]]],
+  [305.7, [[257.5, 284.8], [449.8, 475.5]]],
+  [317.0, [[257.5, 313.3], [449.8, 477.4]]],
+  [328.2, [[257.5, 312.4], [449.8, 474.4]]],
+  [339.5, [[257.5, 308.6], [449.8, 463.9]]],
+  [350.7, [[449.8, 474.8]]],
+  [362.0, [[449.8, 463.1]]],
+  [373.2, [[449.8, 479.1]]],
+  [384.5, [[449.8, 459.2]]],
+  [395.7, [[449.8, 453.2]]],
+  ];
+  const runs = page.flatMap(([top, phrases]) => phrases.map(([x0, x1], i) => run(`w${top}-${i}`, x0, top + 8, x1 - x0)));
+  // What the table's fuller pages measured: six columns, at the same font size.
+  const measured = { rowStep: 14.25, usualRowStep: 14.25, pitch: 11.25, edges: [42, 104.5, 172.5, 256.5, 326, 410, 481], em: 10 };
+
+  it('takes their columns where this page finds as many, but one inside their column and two of theirs as one', () => {
+    const own = streamTable(buildLines(runs))?.table;
+    expect(own?.cols).toBe(6);
+    expect(own?.cells.filter((c) => c.row === 0).some((c) => c.colSpan > 1)).toBe(true);
+    const read = streamTable(buildLines(runs), { rowGaps: [measured] })?.table;
+    expect(read?.cells.filter((c) => c.row === 0).map((c) => [c.col, c.colSpan])).toEqual([0, 1, 2, 3, 4, 5].map((c) => [c, 1]));
+    // The borrowed boundaries stay in this page's corridors: the fifth column's text starts at 324.2 here.
+    expect(read?.colEdges[4]).toBeLessThan(324.2);
+    expect(read?.colEdges[4]).toBeGreaterThan(318.1);
+  });
+
+  it('takes the finest of the measured columns that fit, not the first', () => {
+    // A page that ran two columns together measured its row gap too. Fewer lines of this page
+    // find five columns here, and both measurements fit them.
+    const fewer = runs.filter((r) => r.top < 300);
+    const coarse = { ...measured, edges: [42, 104.5, 256.5, 326, 410, 481] };
+    expect(streamTable(buildLines(fewer), { rowGaps: [coarse] })?.table.cols).toBe(5);
+    expect(streamTable(buildLines(fewer), { rowGaps: [coarse, measured] })?.table.cols).toBe(6);
+  });
+
+  it('takes fewer columns than this page finds where a header word crosses the one they lack', () => {
+    // ky 790572453, a page under the repeated header: the fourth column's cell goes on, and the
+    // last column's list, indented in its cell, leaves a corridor right of where its text starts.
+    const page31: [number, [number, number][]][] = [
+    [45.8, [[494.1, 531.8]]],
+    [51.8, [[54.9, 121.5], [154.4, 214.4]]],
+    [57.8, [[248.1, 298.2], [333.6, 374.3], [409.3, 457.6], [493.6, 532.4]]],
+    [63.8, [[72.5, 104.0], [156.4, 212.5]]],
+    [69.8, [[489.7, 536.3]]],
+    [87.8, [[320.2, 383.0], [509.2, 542.3]]],
+    [99.8, [[320.2, 345.3], [509.2, 530.8]]],
+    [111.8, [[320.2, 364.0], [509.2, 512.5]]],
+    [123.8, [[320.2, 323.5], [509.2, 542.8]]],
+    [135.8, [[320.2, 384.1], [509.2, 523.8]]],
+    [147.8, [[320.2, 350.8], [509.2, 544.0]]],
+    [159.8, [[320.2, 380.4], [509.2, 541.7]]],
+    [171.8, [[320.2, 364.3], [509.2, 541.9]]],
+    [183.8, [[320.2, 373.2], [509.2, 543.2]]],
+    [195.8, [[320.2, 348.7], [509.2, 515.9]]],
+    [207.8, [[509.2, 539.7]]],
+    [219.8, [[509.2, 539.5]]],
+    [231.8, [[509.2, 512.5]]],
+    [243.8, [[509.2, 543.7]]],
+    [255.8, [[509.2, 523.5]]],
+    [267.8, [[509.2, 545.4]]],
+    [279.8, [[509.2, 539.9]]],
+    [291.8, [[509.2, 530.3]]],
+    ];
+    const lines = buildLines(page31.flatMap(([top, phrases]) => phrases.map(([x0, x1], i) => run(`w${top}-${i}`, x0, top + 8, x1 - x0))));
+    expect(streamTable(lines)?.table.cols).toBe(7);
+    const six = { rowStep: 18, usualRowStep: 18, pitch: 12, edges: [45, 136.5, 230, 312.5, 393.5, 473, 543], em: 10 };
+    const read = streamTable(lines, { rowGaps: [six] })?.table;
+    expect(read?.cells.filter((c) => c.row === 0).map((c) => [c.col, c.colSpan])).toEqual([0, 1, 2, 3, 4, 5].map((c) => [c, 1]));
+  });
+
+  it('keeps two columns under one heading that a coarser measurement ran together', () => {
+    // mn 653447332, the two-level header and first rows of a page (phrase x extents, baselines):
+    // «Шалгуур үзүүлэлт» is centred across «Суурь түвшин» and «Хүрэх түвшин», and another page
+    // measured those two as one column.
+    const boxes: [number, number, number][] = [[371.7, 435.4, 52.5], [136.5, 181.0, 63.0], [237.7, 321.2, 58.5], [386.0, 421.1, 64.5], [469.5, 508.1, 63.0], [69.4, 84.1, 75.0], [122.5, 195.0, 75.0], [471.6, 506.1, 75.0], [549.3, 578.9, 75.0], [142.9, 174.6, 87.0], [208.8, 274.3, 90.7], [285.0, 349.4, 90.7], [366.0, 441.1, 84.7], [471.4, 506.3, 87.0], [384.5, 422.7, 96.7], [74.2, 79.2, 117.0], [156.2, 161.2, 117.0], [239.0, 244.0, 117.0], [314.7, 319.7, 117.0], [401.1, 406.1, 117.0], [486.3, 491.3, 117.0], [117.7, 180.0, 132.7], [207.8, 270.0, 132.7], [283.3, 345.0, 132.7], [359.1, 393.9, 132.7], [117.7, 167.3, 144.7], [207.8, 242.3, 144.7], [283.3, 328.1, 144.7], [359.1, 420.8, 144.7], [117.7, 179.4, 156.7], [207.8, 247.2, 156.7], [283.3, 329.4, 156.7], [359.1, 430.3, 156.7], [117.7, 174.8, 168.7], [207.8, 239.1, 168.7], [283.3, 333.3, 168.7], [359.1, 431.3, 168.7], [117.7, 152.5, 180.7], [207.8, 246.6, 180.7], [283.3, 339.5, 180.7], [359.1, 415.3, 180.7], [117.7, 167.1, 192.7], [207.8, 255.9, 192.7], [283.3, 347.9, 192.7], [359.1, 423.7, 192.7], [117.7, 160.7, 204.7], [207.8, 266.0, 204.7], [283.3, 350.6, 204.7], [359.1, 426.4, 204.7]];
+    const lines = buildLines(boxes.map(([x0, x1, baseline], i) => run(`w${i}`, x0, baseline, x1 - x0)));
+    expect(streamTable(lines)?.table.cols).toBe(7);
+    const coarse = { rowStep: 20.2, usualRowStep: 20.2, pitch: 11.5, edges: [69, 101, 201.5, 354, 453.5, 530, 579], em: 10 };
+    expect(streamTable(lines, { rowGaps: [coarse] })?.table.cols).toBe(7);
+  });
+
+  it('keeps a column of its own that a coarser measurement ran together with its neighbour', () => {
+    const clean = buildLines([
+      run('Goal', 40, 60), run('Measure', 100, 60), run('Report', 170, 60),
+      ...cell(40, 80, ['Goal one']), ...cell(100, 80, ['First', 'measure']), ...cell(170, 80, ['Began', 'the work']),
+      ...cell(40, 116, ['Goal two']), ...cell(100, 116, ['Second']), ...cell(170, 116, ['Done']),
+    ]);
+    const coarse = { rowStep: 24, usualRowStep: 24, pitch: 12, edges: [35, 95, 260], em: 10 };
+    expect(streamTable(clean, { rowGaps: [coarse] })?.table.cols).toBe(3);
+  });
+
+  it('takes their columns under a heading centred over two of them, and keeps the boundary under it', () => {
+    // mn 572115551, a page of the two-level header (7.5 pt) and one column running on below it:
+    // each phrase's x extent and baseline. «Шалгуур үзүүлэлт» (305.6–377.9) heads two columns.
+    const boxes: [number, number, number][] = [[144.3, 181.8, 54.7], [305.6, 377.9, 52.5], [492.5, 545.4, 48.7], [504.4, 533.5, 57.0], [576.9, 644.2, 58.5], [73.4, 87.3, 63.0], [130.8, 195.3, 63.0], [487.2, 550.6, 69.0], [595.0, 626.0, 66.7], [707.6, 732.7, 63.0], [148.8, 177.3, 71.2], [249.6, 303.9, 72.7], [386.2, 440.5, 72.7], [501.8, 536.1, 77.2], [78.0, 82.7, 89.2], [160.7, 165.4, 89.2], [274.4, 279.1, 89.2], [411.0, 415.7, 89.2], [516.6, 521.3, 89.2], [608.2, 612.9, 89.2], [480.3, 528.3, 99.7], [480.3, 517.1, 108.0], [480.3, 548.6, 116.2], [480.3, 528.7, 124.5], [480.3, 550.2, 132.7], [480.3, 556.1, 141.0], [480.3, 502.0, 149.2], [480.3, 557.1, 159.7], [480.3, 537.2, 168.0], [480.3, 532.7, 176.2], [480.3, 554.7, 184.5], [480.3, 517.1, 192.7], [480.3, 548.6, 201.0], [480.3, 528.7, 209.2], [480.3, 550.2, 217.5]];
+    const lines = buildLines(boxes.map(([x0, x1, baseline], i) => ({ text: `w${i}`, x0, x1, top: baseline - 6.9, bottom: baseline + 1.7, baseline, fontSize: 7.5, fontName: 'F', bold: false })));
+    const seven = { rowStep: 12, usualRowStep: 12, pitch: 8.25, edges: [73, 105, 204, 346, 476, 563.5, 679, 733], em: 7.5 };
+    const read = streamTable(lines, { rowGaps: [seven] })?.table;
+    expect(read?.colEdges[3]).toBeCloseTo(346, 0);
+    expect(read?.cells.find((c) => c.row === 0 && c.col === 2)?.colSpan).toBe(2);
+  });
+
+  it('moves a borrowed boundary left of a column whose text starts a hair before it', () => {
+    // The next column's text starts 1.5 pt left of the boundary the other page set.
+    const lines = buildLines([...cell(35, 100, ['Left text', 'more']), ...cell(98.5, 100, ['Right column', 'alone', 'on its lines', 'below'])]);
+    const [, inner] = fitColumns(lines, [30, 100, 200]);
+    expect(inner).toBeGreaterThan(35 + 'Left text'.length * 5);
+    expect(inner).toBeLessThan(98.5);
+    const t = streamTable(lines, { columns: [30, 100, 200] })?.table;
+    expect(t?.cells.filter((c) => c.colSpan > 1)).toEqual([]);
+  });
+});
+
+describe('one row at the foot of a page under a cell running on alone', () => {
+  it('is left for a second reading with the gap and columns its table measured on other pages', () => {
+    const running = cell(170, 100, Array.from({ length: 20 }, (_, i) => `line ${i} of it`));
+    const foot = [...cell(35, 352, ['5']), ...cell(100, 352, ['Plant trees', 'all year']), ...cell(170, 352, ['A million', 'trees'])];
+    const page: PageContent = { number: 4, width: 320, height: 400, runs: [...running, ...foot], segments: [], figures: [] };
+    const first = findTables(page);
+    // Two lines measure no row gap, and one row alone is no table.
+    expect(first.tables).toEqual([]);
+    expect(first.unmeasured).toBe(true);
+    // The other pages put their number column's text at 35 too, and the measure's at 100.
+    const again = findTables(page, [{ rowStep: 24, usualRowStep: 24, pitch: 12, edges: [32, 70, 162.5, 300], em: 10 }]);
+    expect(again.tables[0]?.cells.map((c) => c.lines.join(' '))).toEqual(['5', 'Plant trees all year', 'A million trees']);
   });
 });

@@ -220,3 +220,24 @@ describe('a group row under the rest of a row cut by the page break', () => {
     expect(t?.cells.find((c) => c.col === 2 && c.lines[0] === 'the note')?.lines).toEqual(['the note', 'runs on', 'below', 'the rest']);
   });
 });
+
+describe('the rest of a row cut by the page break, at the top of a page printed without the header', () => {
+  it('measures no row step from a paragraph starting under it while another column runs on beside it', () => {
+    // Six columns; the rest of the cut row runs on in the last three, where the last column's next
+    // paragraph starts 18 pt below its line (6 pt of margin), between two lines of the fourth
+    // column (so on a line of its own). The next rows start 26 pt and more below the text above.
+    const xs = [40, 100, 160, 220, 280, 340];
+    const row = (baseline: number, lines: number): TextRun[] => xs.flatMap((x, i) => cell(x, baseline, Array.from({ length: lines }, (_, k) => `c${i}l${k}`)));
+    const runs = [
+      ...cell(220, 100, ['rest of', 'the task', 'cut by', 'the page', 'break']),
+      ...cell(280, 100, ['rest of', 'the unit']),
+      ...cell(340, 100, ['status', 'report', 'ends.']),
+      ...cell(340, 142, ['Another', 'paragraph']),
+      ...row(180, 3),
+      ...row(238, 2),
+    ];
+    const read = streamTable(buildLines(runs));
+    expect(read?.rowGap?.rowStep).toBeGreaterThan(24);
+    expect(read?.table.cells.filter((c) => c.col === 5).map((c) => c.lines.length)).toEqual([5, 3, 2]);
+  });
+});

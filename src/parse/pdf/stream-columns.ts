@@ -227,18 +227,43 @@ export function fitColumns(lines: readonly TextLine[], edges: readonly number[],
   // Phrases of two cells run together (padding narrower than a word space) are cut at the edges
   // first: run together, the left cell's phrase would reach into the next column's text.
   const chunks = lines.flatMap((l) => l.chunks.flatMap((c) => splitAtEdges(c, edges)));
+  // A phrase starting a hair left of a boundary is the next column's (as in `placeLine`): this
+  // page's text of that column starts further left than the page the boundary came from showed.
+  const column = (c: Chunk): number => columnOf(c.x0 + Math.max(0.5, overhangHair(c)), edges);
+  // A heading centred over several columns (a header cell spanning them) sets no boundary.
+  const own = chunks.filter((c) => columnOf(c.x1 - 0.5, edges) === column(c) || !centredOver(c, edges));
   return edges.map((e, i) => {
     if (i === 0 || i === edges.length - 1) return e;
-    const left = chunks.filter((c) => columnOf(c.x0 + 0.5, edges) === i - 1);
-    const right = chunks.filter((c) => columnOf(c.x0 + 0.5, edges) === i);
+    const left = own.filter((c) => column(c) === i - 1);
+    const right = own.filter((c) => column(c) === i);
     const known = textStarts?.[i];
     // A column empty on these lines shows no corridor: text reaching over it spans it.
     if (left.length === 0 || (right.length === 0 && known === undefined)) return e;
     const leftEnd = Math.max(...left.map((c) => c.x1));
     const rightStart = right.length > 0 ? Math.min(...right.map((c) => c.x0)) : (known as number);
-    if (!(leftEnd > e - 0.5) || !(rightStart > leftEnd)) return e;
+    if (!(leftEnd > e - 0.5 || rightStart < e + 0.5) || !(rightStart > leftEnd)) return e;
     return (leftEnd + rightStart) / 2;
   });
+}
+
+/**
+ * Whether a phrase is centred, to within an em, over the columns it reaches into (a half em of
+ * slack at either end): a heading over several columns, as a header cell spanning them sets it.
+ */
+export function centredOver(c: Chunk, edges: readonly number[]): boolean {
+  const em = c.fontSize;
+  const from = edges.findLast((e) => e <= c.x0 + em / 2);
+  const to = edges.find((e) => e >= c.x1 - em / 2);
+  if (from === undefined || to === undefined || !edges.some((e) => e > from && e < to)) return false;
+  return Math.abs((c.x0 + c.x1) / 2 - (from + to) / 2) <= em;
+}
+
+/**
+ * How far a phrase may start left of a boundary (or end right of one) and still be its side's: a
+ * quarter em, less for a short phrase (a right-aligned figure ends near its own column's edge).
+ */
+function overhangHair(ch: Chunk): number {
+  return Math.min(0.25 * ch.fontSize, 0.1 * (ch.x1 - ch.x0));
 }
 
 export function columnOf(x: number, edges: readonly number[]): number {
@@ -258,7 +283,7 @@ export function placeLine(line: TextLine, edges: readonly number[]): LineCells {
     const last = spans[spans.length - 1];
     let c0 = columnOf(ch.x0 + 0.5, edges);
     let c1 = Math.max(c0, columnOf(ch.x1 - 0.5, edges));
-    const hair = Math.min(0.25 * ch.fontSize, 0.1 * (ch.x1 - ch.x0));
+    const hair = overhangHair(ch);
     // A phrase of its own, after the phrase that fills the column on this line, starting a hair
     // left of the next column's boundary (a centred cell wider than usual on this line, a boundary
     // set from other lines): it is the next column's, not a cell spanning both.

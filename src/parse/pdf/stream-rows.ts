@@ -181,6 +181,11 @@ export function readRowGaps(placed: readonly LineCells[], pitch: number, borrowe
     const fl = cur.spans.map((s) => loose.get(s));
     const st = fl.filter((f): f is SpanFlow => f?.kind === 'start');
     const going = fl.filter((f) => f?.kind === 'continue').length;
+    // Cells set at different heights print one line as several here: a column whose text runs on
+    // less than a pitch above or below this line runs on beside it as much as one on it.
+    const apart = (s: Span): boolean => cur.spans.every((t) => s.c1 < t.c0 || s.c0 > t.c1);
+    const runsBeside =
+      going > 0 || placed.some((lc) => lc !== cur && Math.abs(lc.line.baseline - cur.line.baseline) < pitch && lc.spans.some((s) => loose.get(s)?.kind === 'continue' && apart(s)));
     // Text beginning in columns empty above it on the page, below the first band, beside one
     // column starting after a gap: a row begins there (the rest of a cut row ran on in one column
     // and the next row fills the others), not a paragraph in that column.
@@ -189,14 +194,14 @@ export function readRowGaps(placed: readonly LineCells[], pitch: number, borrowe
     // One column starting alone under the table's first band when that is a header (the rest of a
     // row cut by the page break, under the repeated header) is a row step; elsewhere, alone in the
     // one column still running, a paragraph step.
-    if (st.length === 1 && going === 0 && st[0]?.above) {
+    if (st.length === 1 && !runsBeside && st[0]?.above) {
       if (freshBeside) {
         if (!underHeader(st[0]) && (!grid || offGrid(st[0].step))) beside.push(st[0].step);
       } else if (underHeader(st[0])) {
         if (!grid) loneSteps.push(st[0].step);
       } else loneParaSteps.push(st[0].step);
     }
-    if (st.length === 1 && going >= 1 && st[0]) countStep(paraSteps, st[0].step);
+    if (st.length === 1 && runsBeside && st[0]) countStep(paraSteps, st[0].step);
     if (st.length < 2) return;
     if (grid && (st.some(underHeader) || !offGrid(Math.min(...st.map((f) => f.step))))) return;
     together++;

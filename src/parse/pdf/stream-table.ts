@@ -2,7 +2,7 @@ import { boxOf, type TextRun } from './page-content.ts';
 import { baselinesOf, type Chunk, type TextLine } from './text-lines.ts';
 import { lineGeometry, type LineGeometry } from './line-geometry.ts';
 import type { GridCell, PageTable } from './table-grid.ts';
-import { splitAtEdges, columnEdges, dropHeaderOnlyColumns, fitColumns, median, mergeDisjointColumns, placeLine, type LineCells } from './stream-columns.ts';
+import { centredOver, splitAtEdges, columnEdges, dropHeaderOnlyColumns, fitColumns, median, mergeDisjointColumns, placeLine, type LineCells } from './stream-columns.ts';
 import { readRowGaps, type SpanFlow } from './stream-rows.ts';
 import { borrowedGap, knownEdges, type RowGapEvidence, type RowStepEvidence } from './row-gap-evidence.ts';
 import { splitRunTogetherCells } from './run-together-cells.ts';
@@ -401,8 +401,12 @@ function cleanerEdges(lines: readonly TextLine[], edges: readonly number[], know
  * leave a corridor between them, finds fewer boundaries than the table has. A boundary of this
  * page's own inside one of their columns (a list indented inside a cell) is no column of the
  * table where every phrase of the page sits inside one of their columns and some boundary found
- * here is theirs. (The font size, not the line pitch: a page of two or three rows has too few line
- * steps for a steady pitch.)
+ * here is theirs. That holds too where this page finds as many boundaries as they have, one of
+ * them such an indent and two of their columns run together (a header broken over lines whose
+ * words never share a line); where it finds as many, all of them theirs, its own stand. Of
+ * several that fit, the finest: a page that ran two columns together measured its gap too. (The
+ * font size, not the line pitch: a page of two or three rows has too few line steps for a steady
+ * pitch.)
  */
 function finerColumns(rowGaps: readonly RowGapEvidence[], edges: readonly number[], em: number, lines: readonly TextLine[]): RowGapEvidence | undefined {
   const slack = 2 * em;
@@ -411,16 +415,28 @@ function finerColumns(rowGaps: readonly RowGapEvidence[], edges: readonly number
   const chunks = lines.flatMap((l) => l.chunks);
   const clear = (a: number, b: number): boolean => !chunks.some((c) => c.x0 < Math.max(a, b) && c.x1 > Math.min(a, b));
   const fits = (k: RowGapEvidence): boolean => {
-    if (Math.abs(k.em - em) > 0.05 * em || k.edges.length <= edges.length) return false;
+    if (Math.abs(k.em - em) > 0.05 * em) return false;
     if (first < (k.edges[0] ?? 0) - slack || last > (k.edges[k.edges.length - 1] ?? 0) + slack) return false;
     const inner = k.edges.slice(1, -1);
-    const matched = edges.slice(1, -1).map((x) => inner.some((y) => Math.abs(x - y) <= slack || clear(x, y)));
-    if (matched.every(Boolean)) return true;
+    const own = edges.slice(1, -1);
+    const matched = own.map((x) => inner.some((y) => Math.abs(x - y) <= slack || clear(x, y)));
+    // As many boundaries, all of them theirs, is the table's own columns found again.
+    if (matched.every(Boolean)) return k.edges.length > edges.length;
+    // Fewer columns than this page found only where each boundary of its own that is not theirs
+    // has phrases across it and, on one side, no phrase of its own (a header centred over a list
+    // indented in its cell): a column of the table that their page ran together with its
+    // neighbour holds phrases of its own on this one, as its neighbour does.
+    const within = (a: number, b: number): boolean => chunks.some((c) => c.x0 >= a - 0.5 && c.x1 <= b + 0.5);
+    const indent = (x: number, i: number): boolean =>
+      chunks.some((c) => c.x0 < x - 0.5 && c.x1 > x + 0.5) && (!within(edges[i] ?? x, x) || !within(x, edges[i + 2] ?? x));
+    if (k.edges.length < edges.length && !own.every((x, i) => matched[i] || indent(x, i))) return false;
     const inside = (c: Chunk): boolean => k.edges.some((e, j) => j + 1 < k.edges.length && c.x0 >= e - em / 2 && c.x1 <= (k.edges[j + 1] ?? e) + em / 2);
-    // Two cells' phrases run together count as the two they are in their columns.
-    return matched.some(Boolean) && chunks.flatMap((c) => splitAtEdges(c, k.edges)).every(inside);
+    // Two cells' phrases run together count as the two they are in their columns; a heading
+    // centred over several of their columns (a header cell spanning them) is theirs too.
+    return matched.some(Boolean) && chunks.flatMap((c) => splitAtEdges(c, k.edges)).every((c) => inside(c) || centredOver(c, k.edges));
   };
-  return rowGaps.find(fits);
+  // The finest that fits: a page that merged two columns measured its gap too.
+  return rowGaps.filter(fits).reduce<RowGapEvidence | undefined>((a, k) => (!a || k.edges.length > a.edges.length ? k : a), undefined);
 }
 
 /**

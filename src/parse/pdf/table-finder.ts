@@ -172,7 +172,12 @@ function streamPass(
     const chart = titled || region.some(isAxisLine) || near.length >= 3;
     const result = chart ? undefined : streamTable(region, { rules, ...(ctx.rowGaps ? { rowGaps: ctx.rowGaps } : {}) });
     if (result?.unmeasured === true) unmeasured = true;
-    if (result && plausibleStream(result.table, result.continues === true, tables.length === 0) && !hasChartAxis(result.table)) {
+    const plausible = result !== undefined && plausibleStream(result.table, result.continues === true, tables.length === 0);
+    // A region too short to measure a row gap (one row at the foot of a page, under a cell running
+    // on from the page before) is no table alone; with the gap and columns its table measured on
+    // other pages, it may be that table's row.
+    if (result && !plausible && !result.rowGap && !result.continues) unmeasured = true;
+    if (result && plausible && !hasChartAxis(result.table)) {
       let table = withoutCaptionRows(result.table);
       // Caption lines read with the table gave it columns of their own, so it could not borrow the
       // row gap its other pages measured: the table's own lines are read again, alone.
