@@ -241,3 +241,26 @@ describe('the rest of a row cut by the page break, at the top of a page printed 
     expect(read?.table.cells.filter((c) => c.col === 5).map((c) => c.lines.length)).toEqual([5, 3, 2]);
   });
 });
+
+describe('a page whose rows start together only once below its header', () => {
+  // The rest of a row cut by the page break, under the repeated header: the first column runs on
+  // for the whole page while the other two each begin a second paragraph 15 pt (a paragraph's
+  // margin) below their text, on one line.
+  const lines = buildLines([
+    run('Goal', 40, 60),
+    run('Unit', 100, 60),
+    run('Report', 170, 60),
+    ...cell(40, 75, Array.from({ length: 10 }, (_, k) => `goal ${k}`)),
+    ...cell(100, 75, ['unit one', 'of the', 'fund']),
+    ...cell(100, 114, ['Second unit', 'of it']),
+    ...cell(170, 75, ['first', 'result', 'done.']),
+    ...cell(170, 114, ['Status:', 'done']),
+  ]);
+
+  it('reads the paragraphs inside the row with the gap the table measured on other pages', () => {
+    const edges = streamTable(lines)?.table.colEdges ?? [];
+    const read = streamTable(lines, { rowGaps: [{ rowStep: 19.5, usualRowStep: 19.5, pitch: 12, edges, em: 10 }] })?.table;
+    expect(read?.rows).toBe(2);
+    expect(read?.cells.find((c) => c.row === 1 && c.col === 1)?.lines).toEqual(['unit one', 'of the', 'fund', 'Second unit', 'of it']);
+  });
+});

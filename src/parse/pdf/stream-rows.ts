@@ -150,6 +150,8 @@ export function readRowGaps(placed: readonly LineCells[], pitch: number, borrowe
   // and sit at the table's left, not beside a wider gap in a column to their left).
   const paraSteps = new Map<number, number>();
   let together = 0;
+  // Of those, rows starting right under the header (with less padding when cut by the page break).
+  let underHead = 0;
   // The text of the table's first band: each column's first text and the lines running on from it,
   // down to the first text set a gap below other text (a column's first text lower down, beside a
   // row that starts there, is that row's).
@@ -205,6 +207,7 @@ export function readRowGaps(placed: readonly LineCells[], pitch: number, borrowe
     if (st.length < 2) return;
     if (grid && (st.some(underHeader) || !offGrid(Math.min(...st.map((f) => f.step))))) return;
     together++;
+    if (st.some(underHeader)) underHead++;
     // The column whose text ran lowest in the row above measures the gap between the rows.
     rowSteps.push(Math.min(...st.map((f) => f.step)));
     if (going === 0) clearSteps.push(Math.min(...st.map((f) => f.step)));
@@ -219,7 +222,10 @@ export function readRowGaps(placed: readonly LineCells[], pitch: number, borrowe
   const pooled = (): { kind: 'unmeasured'; steps?: RowStepTally } =>
     together + beside.length >= 1 ? { kind: 'unmeasured', steps: beside.reduce(withRowStep, tally) } : { kind: 'unmeasured' };
   if (grid) return pooled();
-  if (together >= 2) {
+  // A page whose rows start together only once below the header measures its row gap from that
+  // once, which may be two paragraphs beginning on one line beside a cell running on: the gap the
+  // table's other pages measured, when there are some, is the surer.
+  if (together >= 2 && !(borrowed && together - underHead < 2)) {
     own = gapOfTally(tally);
     limit = gapLimit(own, pitch);
     usualRowStep = own.usualRowStep;
