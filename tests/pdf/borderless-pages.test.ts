@@ -211,6 +211,17 @@ describe('a page holding only the repeated header and one long cell', () => {
     expect(found[1]?.textLines).toEqual([]);
   });
 
+  it('ends the table at the notes under its end, set in the body text\'s size', () => {
+    const notes = ['Abbreviations:', 'SF the Social Fund', 'BA the central office', 'FKM credit institutions'].map((t, i) => ({ ...run(t, 40, 130 + i * 15), fontSize: 12, top: 130 + i * 15 - 9.6, bottom: 130 + i * 15 + 2.4 }));
+    const found: PageTables[] = [
+      { tables: page1 ? [page1] : [], textLines: [], rowGaps: [], rowSteps: [], unmeasured: false },
+      { tables: [], textLines: buildLines([...header, ...cell(170, 80, ['and on', 'and on,', 'to the end.']), ...notes]), rowGaps: [], rowSteps: [], unmeasured: false },
+    ];
+    tablesUnderRepeatedHeaders(found, []);
+    expect(found[1]?.tables[0]?.cells.filter((c) => c.row > 0).map((c) => c.lines.join(' '))).toEqual(['and on and on, to the end.']);
+    expect(found[1]?.textLines.map((l) => l.chunks.map((c) => c.text).join(' '))).toEqual(['Abbreviations:', 'SF the Social Fund', 'BA the central office', 'FKM credit institutions']);
+  });
+
   it('leaves a page that does not start with the header as running text', () => {
     const found: PageTables[] = [
       { tables: page1 ? [page1] : [], textLines: [], rowGaps: [], rowSteps: [], unmeasured: false },

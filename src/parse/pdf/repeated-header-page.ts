@@ -57,9 +57,12 @@ function linesUnderHeader(prev: PageTable, textLines: readonly TextLine[]): Text
   // the table's right edge, need not have run as far as this page's.
   const x0 = (prev.colEdges[0] ?? 0) - em;
   const out = sorted.slice(0, k);
+  // Notes and lists under the table's end are set in the body text's size, not the table's: any
+  // difference a PDF's exact sizes show from the first line under the header ends the table.
+  const size = sorted[k]?.fontSize ?? em;
   for (const l of sorted.slice(k)) {
     const last = out[out.length - 1] as TextLine;
-    if (l.top - last.bottom > MAX_GAP_EM * em || l.x0 < x0) break;
+    if (l.top - last.bottom > MAX_GAP_EM * em || l.x0 < x0 || Math.abs(l.fontSize - size) > 0.02 * size) break;
     out.push(l);
   }
   return out.length > k ? out : undefined;
