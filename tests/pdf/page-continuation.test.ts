@@ -408,6 +408,19 @@ describe('borderless tables over page breaks', () => {
     expect([short?.continuesAbove, short?.cutInWord]).toEqual([true, undefined]);
   });
 
+  it('a first row overleaf most of whose cells go on in small letters continues the cut row though one cell above ended a sentence', () => {
+    const first = streamPiece(1, [row(HEADER), body(1, 'First measure'), row(['Goal of the', 'Measures of the Fund taken.', 'reported by the'])], 8);
+    const next = streamPiece(2, [row(['social fund', 'Status: done', 'regional units']), body(3, 'Third')], 8);
+    linkPageTables([first, next], NO_WORDS);
+    expect(next.block.rows[0]?.continuesPrevious).toBe(true);
+    expect(next.block.rows[0]?.cells[1]?.continuesAbove).toBeUndefined();
+    // One cell in small letters is not most of them.
+    const again = streamPiece(1, [row(HEADER), body(1, 'First measure'), row(['Goal of the', 'Measures of the Fund taken.', 'reported by the'])], 8);
+    const fresh = streamPiece(2, [row(['Social fund', 'Status: done', 'regional units']), body(3, 'Third')], 8);
+    linkPageTables([again, fresh], NO_WORDS);
+    expect(fresh.block.rows[0]?.continuesPrevious).not.toBe(true);
+  });
+
   it('a first row overleaf most of whose cells read on continues the cut row though one cell opens a paragraph; one cell in three reading on does not', () => {
     const first = streamPiece(1, [row(HEADER), body(1, 'First measure'), row(['Goal of the', 'Measures of the «Social', 'Status: done'])], 8);
     // Two cells read on (a small letter, a quote closed), the third opens a paragraph after a line without a stop.

@@ -220,20 +220,31 @@ function markRunOnText(prev: PlacedTable, cur: PlacedTable, row: number, docRow:
 
 /**
  * The filled cells of a borderless table's first row overleaf go on from the cells above them:
- * none starts afresh after a finished sentence, and more than half of them read on
- * (`textRunsOn`). A cell may open a paragraph of its own overleaf (a capital after a line that
- * ended without a stop, «…аткарылды | Күтүлгөн натыйжа 2: …») while its neighbours plainly read
- * on; a new row reads on in one cell now and then (a name in small letters), not in most.
+ * more than half of them read on (`textRunsOn`), or, where some cell's text above ended a
+ * sentence, more than half go on in small letters. A cell may open a paragraph of its own
+ * overleaf (a capital after a line that ended with or without a stop, «…аткарылды | Күтүлгөн
+ * натыйжа 2: …») while its neighbours plainly read on; a new row reads on in one cell now and
+ * then (a name in small letters), not in most.
  */
 function cellsReadOn(prev: PlacedTable, docRow: DocRow, words: WordEvidence): boolean {
   if (prev.table.mode !== 'stream') return false;
   const filled = docRow.cells.filter((c) => c.col !== undefined && c.text.trim() !== '');
   let on = 0;
+  let ended = 0;
+  let lower = 0;
   for (const cell of filled) {
     const before = textAbove(prev, cell.col ?? -1);
-    if (before === '' || /[.;!?…]$/u.test(before)) return false;
+    if (before === '') return false;
+    if (/[.;!?…]$/u.test(before)) {
+      ended++;
+      continue;
+    }
     if (textRunsOn(before, cell.text, words)) on++;
+    if (/^\p{Ll}/u.test(cell.text.trim())) lower++;
   }
+  // A cell whose text above ended a sentence may open its next paragraph overleaf while the
+  // others plainly go on; then only words going on in small letters, in most cells, tell.
+  if (ended > 0) return lower >= 2 && lower * 2 > filled.length;
   return filled.length > 0 && (on === filled.length || (on >= 2 && on * 2 > filled.length));
 }
 
