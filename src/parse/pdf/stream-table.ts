@@ -393,7 +393,8 @@ function cleanerEdges(lines: readonly TextLine[], edges: readonly number[], know
 }
 
 /**
- * The columns of a table measured on another page that this page's columns coarsen: the same font
+ * The columns of a table measured on another page that this page's columns coarsen or misplace
+ * (the name is for the common case, where they are finer than this page's): the same font
  * size, the text inside their extent, and every column boundary found here on one of theirs:
  * within two ems, or with no ink between the two (a boundary is the middle of a whitespace
  * corridor, and a page whose column in between stays empty finds one wide corridor where the
@@ -403,7 +404,9 @@ function cleanerEdges(lines: readonly TextLine[], edges: readonly number[], know
  * table where every phrase of the page sits inside one of their columns and some boundary found
  * here is theirs. That holds too where this page finds as many boundaries as they have, one of
  * them such an indent and two of their columns run together (a header broken over lines whose
- * words never share a line); where it finds as many, all of them theirs, its own stand. Of
+ * words never share a line); where it finds as many, all of them theirs, its own stand. It holds
+ * with fewer columns than this page found where each boundary found here and not theirs is such an
+ * indent: phrases cross it and one side of it holds no phrase of its own. Of
  * several that fit, the finest: a page that ran two columns together measured its gap too. (The
  * font size, not the line pitch: a page of two or three rows has too few line steps for a steady
  * pitch.)
