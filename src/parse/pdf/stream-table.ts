@@ -438,8 +438,9 @@ function finerColumns(rowGaps: readonly RowGapEvidence[], edges: readonly number
     // centred over several of their columns (a header cell spanning them) is theirs too.
     return matched.some(Boolean) && chunks.flatMap((c) => splitAtEdges(c, k.edges)).every((c) => inside(c) || centredOver(c, k.edges));
   };
-  // The finest that fits: a page that merged two columns measured its gap too.
-  return rowGaps.filter(fits).reduce<RowGapEvidence | undefined>((a, k) => (!a || k.edges.length > a.edges.length ? k : a), undefined);
+  // The finest that fits (the first of those, in the document's order): a page that merged two
+  // columns measured its gap too. The finest are tried first, so the search stops at the first fit.
+  return [...rowGaps].sort((a, b) => b.edges.length - a.edges.length).find(fits);
 }
 
 /**
