@@ -548,6 +548,11 @@ describe('a page whose rows fill only the right-hand columns of a table measured
   });
 });
 
+/** One run per phrase of a printed page: each line's top and its phrases' x extents, 10 pt type. */
+function phraseRuns(lines: readonly [number, readonly [number, number][]][]): TextRun[] {
+  return lines.flatMap(([top, phrases]) => phrases.map(([x0, x1], i) => run(`w${top}-${i}`, x0, top + 8, x1 - x0)));
+}
+
 describe('columns borrowed from the table\'s other pages', () => {
   // The header and first lines of a page of the layout fuzz's ky 1102674549 (A4 portrait,
   // 10 pt, borderless, words broken anywhere): each line's top and its phrases' x extents. The
@@ -590,7 +595,7 @@ describe('columns borrowed from the table\'s other pages', () => {
   [384.5, [[449.8, 459.2]]],
   [395.7, [[449.8, 453.2]]],
   ];
-  const runs = page.flatMap(([top, phrases]) => phrases.map(([x0, x1], i) => run(`w${top}-${i}`, x0, top + 8, x1 - x0)));
+  const runs = phraseRuns(page);
   // What the table's fuller pages measured: six columns, at the same font size.
   const measured = { rowStep: 14.25, usualRowStep: 14.25, pitch: 11.25, edges: [42, 104.5, 172.5, 256.5, 326, 410, 481], em: 10 };
 
@@ -642,7 +647,7 @@ describe('columns borrowed from the table\'s other pages', () => {
     [279.8, [[509.2, 539.9]]],
     [291.8, [[509.2, 530.3]]],
     ];
-    const lines = buildLines(page31.flatMap(([top, phrases]) => phrases.map(([x0, x1], i) => run(`w${top}-${i}`, x0, top + 8, x1 - x0))));
+    const lines = buildLines(phraseRuns(page31));
     expect(streamTable(lines)?.table.cols).toBe(7);
     const six = { rowStep: 18, usualRowStep: 18, pitch: 12, edges: [45, 136.5, 230, 312.5, 393.5, 473, 543], em: 10 };
     const read = streamTable(lines, { rowGaps: [six] })?.table;
