@@ -229,13 +229,15 @@ export function fitColumns(lines: readonly TextLine[], edges: readonly number[],
   const chunks = lines.flatMap((l) => l.chunks.flatMap((c) => splitAtEdges(c, edges)));
   // A phrase starting a hair left of a boundary is the next column's (as in `placeLine`): this
   // page's text of that column starts further left than the page the boundary came from showed.
-  const column = (c: Chunk): number => columnOf(c.x0 + Math.max(0.5, overhangHair(c)), edges);
   // A heading centred over several columns (a header cell spanning them) sets no boundary.
-  const own = chunks.filter((c) => columnOf(c.x1 - 0.5, edges) === column(c) || !centredOver(c, edges));
+  const placed = chunks
+    .map((c) => ({ c, col: columnOf(c.x0 + Math.max(0.5, overhangHair(c)), edges) }))
+    .filter(({ c, col }) => columnOf(c.x1 - 0.5, edges) === col || !centredOver(c, edges));
+  const inColumn = (col: number): Chunk[] => placed.filter((p) => p.col === col).map((p) => p.c);
   return edges.map((e, i) => {
     if (i === 0 || i === edges.length - 1) return e;
-    const left = own.filter((c) => column(c) === i - 1);
-    const right = own.filter((c) => column(c) === i);
+    const left = inColumn(i - 1);
+    const right = inColumn(i);
     const known = textStarts?.[i];
     // A column empty on these lines shows no corridor: text reaching over it spans it.
     if (left.length === 0 || (right.length === 0 && known === undefined)) return e;

@@ -377,6 +377,9 @@ function streamEdges(lines: readonly TextLine[], pitch: number, em: number, rowG
   return known ? cleanerEdges(lines, chosen, known) : chosen;
 }
 
+/** A phrase reaching over `x` by more than half a point on either side. */
+const crosses = (c: Chunk, x: number): boolean => c.x0 < x - 0.5 && c.x1 > x + 0.5;
+
 /**
  * A page with few lines of the table (its header and the first lines of one long cell) places a
  * boundary in the middle of a wide corridor, which a left-aligned cell's first line can start
@@ -385,7 +388,7 @@ function streamEdges(lines: readonly TextLine[], pitch: number, em: number, rowG
  */
 function cleanerEdges(lines: readonly TextLine[], edges: readonly number[], known: readonly number[]): number[] {
   const chunks = lines.flatMap((l) => l.chunks);
-  const crossing = (x: number): number => chunks.filter((c) => c.x0 < x - 0.5 && c.x1 > x + 0.5).length;
+  const crossing = (x: number): number => chunks.filter((c) => crosses(c, x)).length;
   return edges.map((x, i) => {
     const k = known[i];
     return i > 0 && i < edges.length - 1 && k !== undefined && crossing(k) < crossing(x) ? k : x;
@@ -431,7 +434,7 @@ function finerColumns(rowGaps: readonly RowGapEvidence[], edges: readonly number
     // neighbour holds phrases of its own on this one, as its neighbour does.
     const within = (a: number, b: number): boolean => chunks.some((c) => c.x0 >= a - 0.5 && c.x1 <= b + 0.5);
     const indent = (x: number, i: number): boolean =>
-      chunks.some((c) => c.x0 < x - 0.5 && c.x1 > x + 0.5) && (!within(edges[i] ?? x, x) || !within(x, edges[i + 2] ?? x));
+      chunks.some((c) => crosses(c, x)) && (!within(edges[i] ?? x, x) || !within(x, edges[i + 2] ?? x));
     if (k.edges.length < edges.length && !own.every((x, i) => matched[i] || indent(x, i))) return false;
     const inside = (c: Chunk): boolean => k.edges.some((e, j) => j + 1 < k.edges.length && c.x0 >= e - em / 2 && c.x1 <= (k.edges[j + 1] ?? e) + em / 2);
     // Two cells' phrases run together count as the two they are in their columns; a heading
