@@ -711,3 +711,86 @@ describe('one row at the foot of a page under a cell running on alone', () => {
     expect(again.tables[0]?.cells.map((c) => c.lines.join(' '))).toEqual(['5', 'Plant trees all year', 'A million trees']);
   });
 });
+
+describe('a heading centred over two columns, starting in the white between them', () => {
+  // The header and first row of page 1 of the layout fuzz's mn 644347112 (A4 landscape,
+  // borderless, padding 2 pt), scaled from 7 pt to the helper's 10 pt. «Шалгуур үзүүлэлт»
+  // (406.9–490.3) is centred over the third and fourth columns; it starts right of the third
+  // column's longest line (401.9) and left of the fourth's text (420.7), in the corridor between.
+  const page: [number, [number, number][]][] = [
+    [136.9, [[197.4, 241.9], [406.9, 490.3], [638.4, 702.1]]],
+    [147.6, [[652.7, 687.9]]],
+    [156.1, [[104.4, 119.1], [183.4, 255.9], [728.3, 841.3], [919.4, 949.0]]],
+    [163.6, [[203.7, 235.6], [312.3, 377.9], [489.1, 553.6], [632.7, 707.9]]],
+    [174.3, [[651.1, 689.4]]],
+    [191.4, [[109.3, 114.3], [217.1, 222.1], [342.6, 347.6], [518.9, 523.9], [667.9, 672.9], [782.3, 787.3]]],
+    [207.6, [[59.6, 981.1]]],
+    [226.9, [[109.3, 114.3], [169.9, 248.1], [275.1, 367.0], [420.7, 611.9], [627.7, 664.6], [726.0, 843.4], [929.3, 939.3]]],
+    [237.6, [[169.9, 230.4], [275.1, 401.9], [420.7, 587.9], [627.7, 686.9]]],
+    [248.3, [[169.9, 268.7], [275.1, 391.9], [420.7, 591.4], [627.7, 699.9]]],
+    [259.0, [[169.9, 248.0], [275.1, 379.9], [627.7, 703.3]]],
+    [269.7, [[169.9, 249.0], [275.1, 338.6], [627.7, 675.6]]],
+    [280.4, [[169.9, 267.6], [627.7, 705.9]]],
+    [291.1, [[169.9, 192.1], [627.7, 706.9]]],
+  ];
+  const headingCell = (t: ReturnType<typeof streamTable>) => t?.table.cells.find((c) => c.lines.join(' ') === 'w136.9-1');
+
+  it('reads it as one cell spanning both columns', () => {
+    const read = streamTable(buildLines(phraseRuns(page)));
+    expect(read?.table.cols).toBe(7);
+    expect(headingCell(read)).toMatchObject({ col: 2, colSpan: 2 });
+    // The third column's own text stays in it, the fourth's in the fourth.
+    const body = read?.table.cells.filter((c) => c.lines.some((l) => l.startsWith('w237.6')));
+    expect(body?.map((c) => [c.col, c.colSpan])).toEqual([1, 2, 3, 4].map((c) => [c, 1]));
+  });
+
+  it('leaves a phrase in the white that is not centred over both columns to the column it starts before', () => {
+    const offCentre = page.map(([top, phrases]): [number, [number, number][]] => [top, top === 136.9 ? phrases.map(([x0, x1]) => (x0 === 406.9 ? [406.9, 455] : [x0, x1])) : phrases]);
+    expect(headingCell(streamTable(buildLines(phraseRuns(offCentre))))).toMatchObject({ col: 3, colSpan: 1 });
+  });
+});
+
+describe('a page whose column corridor is wider than on the page that measured the table', () => {
+  // Page 70 of the layout fuzz's ky 2117621852 (A4 landscape, 9 pt, borderless, header printed
+  // once), scaled to 10 pt: one row of six cells under the rest of a cut row. The first column
+  // holds a short goal title here (to 196.8), so this page's first boundary falls in the middle
+  // of a corridor reaching to the second column's text (266.6), 38 pt left of where the page
+  // that measured the table put it, but with nothing but white between the two.
+  const page: [number, [number, number][]][] = [
+    [183.6, [[50.2, 177.1], [266.6, 321.8], [346.1, 409.3], [425.7, 561.3], [583.3, 696.7], [749.6, 790.0]]],
+    [196.1, [[266.6, 314.0], [346.1, 413.4], [425.7, 555.9], [583.3, 720.6], [749.6, 789.7]]],
+    [208.6, [[266.6, 311.6], [346.1, 413.1], [425.7, 474.9], [583.3, 696.8], [749.6, 811.0]]],
+    [221.1, [[266.6, 288.6], [346.1, 394.8], [583.3, 708.3], [749.6, 814.1]]],
+    [233.6, [[266.6, 315.9], [583.3, 724.0], [749.6, 806.1]]],
+    [246.1, [[266.6, 329.0], [583.3, 710.4], [749.6, 770.7]]],
+    [258.6, [[266.6, 273.0], [583.3, 633.4], [749.6, 794.9]]],
+    [271.1, [[266.6, 328.0], [749.6, 787.1]]],
+    [283.6, [[266.6, 333.8], [749.6, 798.1]]],
+    [296.1, [[266.6, 306.0], [749.6, 812.8]]],
+  ];
+  const k = 10 / 9;
+  const measured = {
+    rowStep: 24 * k,
+    usualRowStep: 24 * k,
+    para: 13.5 * k,
+    pitch: 11.25 * k,
+    edges: [45, 233.5, 305.5, 377.5, 517.5, 656.5, 736].map((x) => x * k),
+    em: 10,
+    textStarts: [45.2, 239.9, 311.5, 383.1, 525.0, 674.6].map((x) => x * k),
+  };
+
+  it('takes the measured columns, and with them the table it continues', () => {
+    const own = streamTable(buildLines(phraseRuns(page)));
+    expect(own?.continues).toBeUndefined();
+    const read = streamTable(buildLines(phraseRuns(page)), { rowGaps: [measured] });
+    expect(read?.continues).toBe(true);
+    expect(read?.table.colEdges[1]).toBeCloseTo(233.5 * k, 0);
+  });
+
+  it('keeps its own columns where text lies between a boundary of its own and theirs', () => {
+    // A measurement whose first boundary falls inside this page's second column (at 280 pt, where
+    // its text runs from 266.6): not this table's columns.
+    const other = { ...measured, edges: measured.edges.map((x, i) => (i === 1 ? 280 : x)) };
+    expect(streamTable(buildLines(phraseRuns(page)), { rowGaps: [other] })?.continues).toBeUndefined();
+  });
+});

@@ -260,6 +260,54 @@ export function centredOver(c: Chunk, edges: readonly number[]): boolean {
   return Math.abs((c.x0 + c.x1) / 2 - (from + to) / 2) <= em;
 }
 
+/** Fewest phrases of a column that must start at one x for it to be the column's left edge. */
+const MIN_SHARED_STARTS = 3;
+
+/**
+ * A boundary set in the middle of a white corridor wider than the cells' padding lies left of the
+ * right column's box, and a heading centred over that column and the one before it, starting in
+ * the corridor, then reads as the right column's own. The box begins before the column's text by
+ * its padding: half the narrowest gap the table leaves between a column's text and the next one's
+ * (where a full line meets the next column). The boundary moves to the box edge where every phrase
+ * that this moves to the left column is centred over both columns (`centredOver`): such a phrase
+ * cannot be the right column's, whose left-aligned text starts at one x and whose box it overhangs.
+ */
+export function headingBoxEdges(lines: readonly TextLine[], edges: readonly number[]): number[] {
+  const chunks = lines.flatMap((l) => l.chunks);
+  const colOf = (c: Chunk): number => columnOf(c.x0 + Math.max(0.5, overhangHair(c)), edges);
+  const own = chunks.filter((c) => columnOf(c.x1 - 0.5, edges) === colOf(c));
+  const nc = edges.length - 1;
+  const start: (number | undefined)[] = [];
+  const right: (number | undefined)[] = [];
+  for (let k = 0; k < nc; k++) {
+    const inK = own.filter((c) => colOf(c) === k);
+    right[k] = inK.length > 0 ? Math.max(...inK.map((c) => c.x1)) : undefined;
+    // The leftmost x at which several of the column's phrases start (left-aligned text).
+    const xs = inK.map((c) => c.x0).sort((a, b) => a - b);
+    start[k] = xs.find((x) => xs.filter((y) => Math.abs(y - x) <= 0.5).length >= MIN_SHARED_STARTS);
+  }
+  let gap = Number.POSITIVE_INFINITY;
+  for (let k = 1; k < nc; k++) {
+    const s = start[k];
+    const r = right[k - 1];
+    if (s !== undefined && r !== undefined && s > r) gap = Math.min(gap, s - r);
+  }
+  if (!Number.isFinite(gap)) return [...edges];
+  const out = [...edges];
+  for (let k = 1; k < nc; k++) {
+    const s = start[k];
+    const e = out[k] ?? 0;
+    if (s === undefined) continue;
+    const box = s - gap / 2;
+    if (box <= e + 0.5) continue;
+    const moved = [...out];
+    moved[k] = box;
+    const shifted = chunks.filter((c) => colOf(c) === k && c.x0 + Math.max(0.5, overhangHair(c)) < box);
+    if (shifted.length > 0 && shifted.every((c) => c.x1 > box + 0.5 && centredOver(c, moved))) out[k] = box;
+  }
+  return out;
+}
+
 /**
  * How far a phrase may start left of a boundary (or end right of one) and still be its side's: a
  * quarter em, less for a short phrase (a right-aligned figure ends near its own column's edge).

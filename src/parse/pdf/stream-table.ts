@@ -2,7 +2,7 @@ import { boxOf, type TextRun } from './page-content.ts';
 import { baselinesOf, type Chunk, type TextLine } from './text-lines.ts';
 import { lineGeometry, type LineGeometry } from './line-geometry.ts';
 import type { GridCell, PageTable } from './table-grid.ts';
-import { centredOver, splitAtEdges, columnEdges, dropHeaderOnlyColumns, fitColumns, median, mergeDisjointColumns, placeLine, type LineCells } from './stream-columns.ts';
+import { centredOver, headingBoxEdges, splitAtEdges, columnEdges, dropHeaderOnlyColumns, fitColumns, median, mergeDisjointColumns, placeLine, type LineCells } from './stream-columns.ts';
 import { readRowGaps, type SpanFlow } from './stream-rows.ts';
 import { borrowedGap, knownEdges, type RowGapEvidence, type RowStepEvidence } from './row-gap-evidence.ts';
 import { splitRunTogetherCells } from './run-together-cells.ts';
@@ -59,7 +59,7 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
   // slightly different heights) do not count.
   const em = median(lines.map((l) => l.fontSize)) || 10;
   const pitch = linePitch(columnSteps(lines, step).filter((p) => p >= 0.8 * em)) || median(pitches.filter((p) => p >= 0.8 * em)) || em * 1.2;
-  const edges = options.edges ? [...options.edges] : options.columns ? fitColumns(lines, options.columns) : streamEdges(lines, pitch, em, options.rowGaps);
+  const edges = options.edges ? [...options.edges] : headingBoxEdges(lines, options.columns ? fitColumns(lines, options.columns) : streamEdges(lines, pitch, em, options.rowGaps));
   const nc = edges.length - 1;
   if (nc < 2) return undefined;
   const placed = lines.map((l) => placeLine(l, edges));
@@ -425,9 +425,12 @@ function finerColumns(rowGaps: readonly RowGapEvidence[], edges: readonly number
     if (first < (k.edges[0] ?? 0) - slack || last > (k.edges[k.edges.length - 1] ?? 0) + slack) return false;
     const inner = k.edges.slice(1, -1);
     const own = edges.slice(1, -1);
-    const matched = own.map((x) => inner.some((y) => Math.abs(x - y) <= slack || clear(x, y)));
-    // As many boundaries, all of them theirs, is the table's own columns found again.
-    if (matched.every(Boolean)) return k.edges.length > edges.length;
+    const near = (x: number): boolean => inner.some((y) => Math.abs(x - y) <= slack);
+    const matched = own.map((x) => near(x) || inner.some((y) => clear(x, y)));
+    // As many boundaries, all of them near theirs, is the table's own columns found again. One
+    // that is theirs only across white (a corridor wider on this page, whose column's text never
+    // reaches as far here) is theirs too: this page would not take their row gap by itself.
+    if (matched.every(Boolean)) return k.edges.length > edges.length || !own.every(near);
     // Fewer columns than this page found only where each boundary of its own that is not theirs
     // has phrases across it and, on one side, no phrase of its own (a header centred over a list
     // indented in its cell): a column of the table that their page ran together with its
