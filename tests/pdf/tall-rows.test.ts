@@ -220,3 +220,29 @@ describe('a phrase starting a hair left of the next column', () => {
     expect(placeLine(far, [30, 98, 165, 220]).spans.map((s) => [s.c0, s.c1])).toEqual([[0, 1]]);
   });
 });
+
+describe('a header cell of two centred lines, wider above than below', () => {
+  // The repeated header of the layout fuzz's ky 1241041358 (Letter landscape, 9.5 pt scaled to
+  // 10 pt, borderless): «Стратегиялык» over «максат», both centred, the cell's first line alone
+  // and overlapping the header's line, and starting 20 pt left of anything under it.
+  const page: [number, [number, number][]][] = [
+    [46.0, [[65.8, 147.2]]],
+    [52.3, [[86.4, 126.6], [181.3, 331.6], [348.0, 412.6], [432.1, 482.7], [514.6, 575.3], [602.8, 767.8]]],
+    [74.4, [[598.0, 734.7]]],
+    [86.2, [[598.0, 692.4]]],
+    [108.3, [[175.4, 311.1], [345.9, 404.4], [423.1, 472.4], [500.2, 546.1], [598.0, 736.9]]],
+    [120.2, [[175.4, 324.5], [345.9, 409.8], [423.1, 457.7], [500.2, 577.4], [598.0, 735.3]]],
+    [132.0, [[175.4, 299.3], [345.9, 360.7], [423.1, 491.3], [500.2, 525.2], [598.0, 741.2]]],
+  ];
+  const runsOf = (p: typeof page): TextRun[] => p.flatMap(([top, phrases]) => phrases.map(([x0, x1], i) => run(`w${top}-${i}`, x0, top + 8, x1 - x0)));
+
+  it('takes the first line into the region with the header', () => {
+    const lines = buildLines(runsOf(page));
+    expect(streamRegions(lines)[0]?.[0]?.chunks[0]?.text).toBe('w46-0');
+  });
+
+  it('leaves out a line above that is centred over no phrase of the header (a title)', () => {
+    const lines = buildLines(runsOf(page.map(([top, phrases]): [number, [number, number][]] => [top, top === 46.0 ? [[40, 160]] : phrases])));
+    expect(streamRegions(lines)[0]?.[0]?.chunks[0]?.text).toBe('w52.3-0');
+  });
+});

@@ -413,7 +413,12 @@ export function streamRegions(lines: readonly TextLine[]): TextLine[][] {
       // A header cell taller than its neighbours starts above the first line of several phrases:
       // single-phrase lines touching it from above, inside its columns, belong to the table.
       let from = i;
-      while (from - 1 >= taken && touches(lines[from - 1] as TextLine, lines[from] as TextLine) && inColumn(lines[from - 1] as TextLine, [line])) from--;
+      while (
+        from - 1 >= taken &&
+        touches(lines[from - 1] as TextLine, lines[from] as TextLine) &&
+        (inColumn(lines[from - 1] as TextLine, [line]) || centredOverPhrase(lines[from - 1] as TextLine, line))
+      )
+        from--;
       cur.push(...lines.slice(from, i), line);
       taken = i + 1;
       return;
@@ -507,6 +512,20 @@ function tight(above: TextLine | undefined, line: TextLine): boolean {
 /** Overlapping the line below, or all but touching it. */
 function touches(above: TextLine, below: TextLine): boolean {
   return !isMultiPhrase(above) && above.bottom > below.top - 0.25 * below.fontSize && above.top < below.top;
+}
+
+/**
+ * A single-phrase line centred over one phrase of `below` (within half an em) and clear of its
+ * neighbours: the first line of a centred header cell wider than its second, which may start left
+ * of everything under it.
+ */
+function centredOverPhrase(line: TextLine, below: TextLine): boolean {
+  const ch = line.chunks[0];
+  if (!ch || line.chunks.length !== 1) return false;
+  const mid = (c: { x0: number; x1: number }): number => (c.x0 + c.x1) / 2;
+  return below.chunks.some(
+    (o, k) => Math.abs(mid(o) - mid(ch)) <= 0.5 * line.fontSize && ch.x0 > (below.chunks[k - 1]?.x1 ?? Number.NEGATIVE_INFINITY) && ch.x1 < (below.chunks[k + 1]?.x0 ?? Number.POSITIVE_INFINITY),
+  );
 }
 
 /**
