@@ -432,4 +432,25 @@ describe('borderless tables over page breaks', () => {
     linkPageTables([again, fresh], NO_WORDS);
     expect(fresh.block.rows[0]?.continuesPrevious).not.toBe(true);
   });
+
+  it('a row of column numbers under a header band read in other rows on each page is header too, and the row under it continues the cut row', () => {
+    // The first page reads the header as one row, this one as two; the column numbers under it
+    // repeat row for row. The first body row overleaf leaves the number column empty.
+    const first = streamPiece(1, [row(['№', 'Measure', 'Status of the work']), row(['1', '2', '3']), ...[1, 2, 3].map((n) => body(n, `Measure ${n}`)), body(4, 'Fourth measure of the')], 8);
+    const next = streamPiece(2, [row(['№', 'Measure', 'Status of']), row(['', '', 'the work']), row(['1', '2', '3']), row(['', 'social fund', '']), body(5, 'Fifth')], 8);
+    linkPageTables([first, next], NO_WORDS);
+    expect(next.block.rows.map((r) => r.header === true)).toEqual([true, true, true, false, false]);
+    expect(first.block.rows[1]?.header).toBe(true);
+    expect(next.block.rows[3]).toMatchObject({ pageBreakBefore: true, continuesPrevious: true });
+  });
+
+  it('a header band wins over rows read nearly alike where it takes in more rows (column numbers set into the header cells on one page)', () => {
+    // The first page sets the column numbers into its header cells' last lines; this one reads them
+    // as a row of their own. Row for row, the header rows read nearly alike (three figures apart).
+    const first = streamPiece(1, [row(['№ 1', 'Measure of the plan 2', 'Status of the work 3']), ...[1, 2, 3].map((n) => body(n, `Measure ${n}`)), body(4, 'Fourth measure of the')], 8);
+    const next = streamPiece(2, [row(['№', 'Measure of the plan', 'Status of the work']), row(['1', '2', '3']), row(['', 'social fund', '']), body(5, 'Fifth')], 8);
+    linkPageTables([first, next], NO_WORDS);
+    expect(next.block.rows.map((r) => r.header === true)).toEqual([true, true, false, false]);
+    expect(next.block.rows[2]).toMatchObject({ pageBreakBefore: true, continuesPrevious: true });
+  });
 });

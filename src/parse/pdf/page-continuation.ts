@@ -24,6 +24,9 @@ const rowShape = (row: DocRow): string => row.cells.map((c) => `${c.col ?? -1}:$
 const sameRow = (a: DocRow, b: DocRow): boolean =>
   rowShape(a) === rowShape(b) && nearlySameText(a.cells.map((c) => c.text).join(' | '), b.cells.map((c) => c.text).join(' | '));
 
+/** Both rows are there, have cells, and read alike. */
+const sameRepeat = (a: DocRow | undefined, b: DocRow | undefined): boolean => a !== undefined && b !== undefined && a.cells.length > 0 && sameRow(a, b);
+
 function sameColumns(a: PageTable, b: PageTable): boolean {
   if (a.cols !== b.cols) return false;
   if (a.mode === 'stream' || b.mode === 'stream') return true;
@@ -77,13 +80,20 @@ export function linkPageTables(placed: readonly PlacedTable[], words: WordEviden
     }
     // Header rows read row for row alike, or else as one band (a two-level header that one page
     // reads as two rows and another as one, as borderless pages are read from their own gaps).
+    // The band wins where it takes in more of this page's rows: rows read alike only nearly (a
+    // row of column numbers set into one page's header cells, on its own row on the next).
     let headCount = h;
-    if (h === 0) {
+    {
       const band = sameHeaderBand(cur.block.rows, headRows);
-      if (band) {
+      if (band && band.rows > h) {
         h = band.rows;
         offset = band.offset;
         headCount = band.headRows;
+        // Rows under the band that repeat row for row (a row of column numbers) are header too.
+        while (h < 6 && sameRepeat(cur.block.rows[h], headRows[offset + headCount])) {
+          h++;
+          headCount++;
+        }
       }
     }
     for (let k = 0; k < Math.max(h, headCount); k++) {
@@ -290,9 +300,11 @@ function columnTexts(rows: readonly DocRow[]): Map<number, string> {
  */
 function sameHeaderBand(rows: readonly DocRow[], headRows: readonly DocRow[]): { rows: number; offset: number; headRows: number } | undefined {
   const hasText = (row: DocRow): boolean => row.cells.some((c) => c.text.trim() !== '');
-  for (let n = 1; n <= 3 && n <= rows.length; n++) {
-    // Every row of a band has text: an empty sliver of a cut row is no header row.
-    if (!rows.slice(0, n).every(hasText)) break;
+  // Every row of a band has text: an empty sliver of a cut row is no header row. The widest band
+  // first: a band of fewer rows may read nearly alike too.
+  let widest = 0;
+  while (widest < 3 && widest < rows.length && hasText(rows[widest] as DocRow)) widest++;
+  for (let n = widest; n >= 1; n--) {
     const mine = columnTexts(rows.slice(0, n));
     if (mine.size < 2) continue;
     for (let offset = 0; offset <= 3; offset++) {
