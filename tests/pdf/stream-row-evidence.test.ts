@@ -264,3 +264,42 @@ describe('a page whose rows start together only once below its header', () => {
     expect(read?.cells.find((c) => c.row === 1 && c.col === 1)?.lines).toEqual(['unit one', 'of the', 'fund', 'Second unit', 'of it']);
   });
 });
+
+describe('steps shorter than a cut row: paragraphs, not rows', () => {
+  // Page 12 of the layout fuzz's ky 1371974258 (A4 landscape, 7.5 pt scaled to 10 pt, padding
+  // 3 pt, borderless, header printed once): the last three columns of one row (the first three
+  // span from the page before), each line a baseline and the x extents of its runs. Under the
+  // row's first lines, two lists begin on one line: the fourth column's a paragraph's step down
+  // (14 pt: pitch 11 and a list's margin), the sixth column's a wider one (21 pt).
+  const page: [number, [number, number][]][] = [
+    [71.0, [[460.9, 571.2], [585.3, 688.8], [738.1, 825.1]]],
+    [82.0, [[460.9, 558.1], [585.3, 705.1], [738.1, 841.3]]],
+    [93.0, [[460.9, 553.9], [585.3, 718.7], [738.1, 839.6]]],
+    [104.0, [[460.9, 539.6], [585.3, 715.1], [738.1, 762.3]]],
+    [115.0, [[460.9, 573.2], [585.3, 668.5]]],
+    [125.0, [[778.1, 834.1]]],
+    [129.0, [[460.9, 575.2]]],
+    [136.0, [[778.1, 838.1]]],
+    [140.0, [[460.9, 559.7]]],
+    [147.0, [[778.1, 835.7]]],
+    [151.0, [[460.9, 509.5]]],
+    [158.0, [[778.1, 851.7]]],
+    [162.0, [[460.9, 570.4]]],
+  ];
+  const runs = page.flatMap(([baseline, phrases]) => phrases.map(([x0, x1], i) => run(`w${baseline}-${i}`, x0, baseline, x1 - x0)));
+  const k = 10 / 7.5;
+  // What the table's other pages measured: rows 21–22 pt apart, lines 11 pt.
+  const measured = { rowStep: 15.75 * k, usualRowStep: 16.5 * k, pitch: 8.25 * k, edges: [42, 150.5, 247, 341.5, 433, 548.5, 645].map((x) => x * k), em: 10 };
+
+  it('keeps two lists beginning on one line in the row, the one a paragraph\'s step under its own text', () => {
+    const read = streamTable(buildLines(runs), { columns: measured.edges, rowGaps: [measured] });
+    expect(read?.table.rows).toBe(1);
+  });
+
+  it('still starts a row there when the steps are a row\'s', () => {
+    // The same two lists 8 pt lower: the fourth column's begins a full row step (22 pt) under its text.
+    const shifted = page.map(([b, phrases]): [number, [number, number][]] => [b >= 125 ? b + 8 : b, phrases]);
+    const rowsOf = shifted.flatMap(([baseline, phrases]) => phrases.map(([x0, x1], i) => run(`w${baseline}-${i}`, x0, baseline, x1 - x0)));
+    expect(streamTable(buildLines(rowsOf), { columns: measured.edges, rowGaps: [measured] })?.table.rows).toBe(2);
+  });
+});

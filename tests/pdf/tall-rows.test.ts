@@ -246,3 +246,26 @@ describe('a header cell of two centred lines, wider above than below', () => {
     expect(streamRegions(lines)[0]?.[0]?.chunks[0]?.text).toBe('w52.3-0');
   });
 });
+
+describe('a lone step far shorter than a cut row, pooled with the pages of a table', () => {
+  // The layout fuzz's ky 1371974258 (pitch 8.25 pt, rows 15.75–16.5 pt apart, header printed
+  // once): on one page a body row at the top read as a header band, and a paragraph starting alone
+  // under it (9.75 pt down) was counted as the rest of a row cut under a header.
+  const edges = [42, 150.5, 247, 341.5, 433, 548.5, 645];
+  const part = (rowSteps: number[], loneSteps: number[] = []): RowStepEvidence => ({
+    steps: { together: rowSteps.length, rowSteps, clearSteps: rowSteps, loneSteps, paraSteps: new Map(), loneParaSteps: [], pitch: 8.25 },
+    pitch: 8.25,
+    em: 7.5,
+    edges,
+  });
+
+  it('does not set the table\'s row step', () => {
+    const pooled = pooledRowGaps([part([16.5]), part([15.75]), part([16.5, 16.5], [9.75]), part([16.5])], []);
+    expect(pooled[0]?.rowStep).toBeCloseTo(15.75, 5);
+  });
+
+  it('where a cut row\'s step (one padding under the header, not two) still does', () => {
+    const pooled = pooledRowGaps([part([16.5]), part([15.75]), part([16.5, 16.5], [12]), part([16.5])], []);
+    expect(pooled[0]?.rowStep).toBeCloseTo(12, 5);
+  });
+});

@@ -231,7 +231,9 @@ export function readRowGaps(placed: readonly LineCells[], pitch: number, borrowe
     usualRowStep = own.usualRowStep;
     shortest = own.rowStep;
   } else if (borrowed) {
-    const rowStep = Math.min(borrowed.rowStep, ...rowSteps, ...loneSteps);
+    // Nor does a row start here closer than a cut row of that table would: two paragraphs that
+    // begin on one line a paragraph's step down measure no row step.
+    const rowStep = Math.min(borrowed.rowStep, ...cutRowSteps([...rowSteps, ...loneSteps], borrowed.usualRowStep, pitch));
     const para = recurringPara(withLone(tally, rowStep), borrowed.usualRowStep) ?? borrowed.para;
     limit = gapLimit({ rowStep, usualRowStep: borrowed.usualRowStep, ...(para === undefined ? {} : { para }) }, pitch);
     usualRowStep = borrowed.usualRowStep;
@@ -387,8 +389,19 @@ export function gapOfTally(t: RowStepTally): BorrowedGap {
   // The rest of a row cut by the page break, alone under the header, is the shortest row step
   // too (one padding above it, not two): it bounds the header's own line steps.
   const measured = t.clearSteps.length > 0 ? t.clearSteps : t.rowSteps;
-  const cut = Math.min(...measured, ...t.loneSteps);
+  const cut = Math.min(...measured, ...(measured.length > 0 ? cutRowSteps(t.loneSteps, median(measured), t.pitch) : t.loneSteps));
   return { ...measuredGap(measured, withLone(t, cut)), rowStep: cut };
+}
+
+/**
+ * The lone steps that can be a row cut by the page break under a header: such a row goes on
+ * without the padding above its text, so it starts one padding, half of what a full row step adds
+ * to the line pitch, less far down than a row does (to within 0.15 of a pitch). A lone step much
+ * shorter is a paragraph under a band of body text taken for a header (a row at the top of a page
+ * of a table whose header is printed once), and would make every paragraph break a row.
+ */
+function cutRowSteps(loneSteps: readonly number[], usualRowStep: number, pitch: number): number[] {
+  return loneSteps.filter((step) => step - pitch >= (usualRowStep - pitch) / 2 - 0.15 * pitch);
 }
 
 /**
