@@ -83,17 +83,15 @@ export function linkPageTables(placed: readonly PlacedTable[], words: WordEviden
     // The band wins where it takes in more of this page's rows: rows read alike only nearly (a
     // row of column numbers set into one page's header cells, on its own row on the next).
     let headCount = h;
-    {
-      const band = sameHeaderBand(cur.block.rows, headRows);
-      if (band && band.rows > h) {
-        h = band.rows;
-        offset = band.offset;
-        headCount = band.headRows;
-        // Rows under the band that repeat row for row (a row of column numbers) are header too.
-        while (h < 6 && sameRepeat(cur.block.rows[h], headRows[offset + headCount])) {
-          h++;
-          headCount++;
-        }
+    const band = sameHeaderBand(cur.block.rows, headRows);
+    if (band && band.rows > h) {
+      h = band.rows;
+      offset = band.offset;
+      headCount = band.headRows;
+      // Rows under the band that repeat row for row (a row of column numbers) are header too.
+      while (h < 6 && sameRepeat(cur.block.rows[h], headRows[offset + headCount])) {
+        h++;
+        headCount++;
       }
     }
     for (let k = 0; k < Math.max(h, headCount); k++) {

@@ -231,7 +231,7 @@ export function fitColumns(lines: readonly TextLine[], edges: readonly number[],
   // page's text of that column starts further left than the page the boundary came from showed.
   // A heading centred over several columns (a header cell spanning them) sets no boundary.
   const placed = chunks
-    .map((c) => ({ c, col: columnOf(c.x0 + Math.max(0.5, overhangHair(c)), edges) }))
+    .map((c) => ({ c, col: startColumn(c, edges) }))
     .filter(({ c, col }) => columnOf(c.x1 - 0.5, edges) === col || !centredOver(c, edges));
   const inColumn = (col: number): Chunk[] => placed.filter((p) => p.col === col).map((p) => p.c);
   return edges.map((e, i) => {
@@ -273,14 +273,13 @@ const MIN_SHARED_STARTS = 3;
  * cannot be the right column's, whose left-aligned text starts at one x and whose box it overhangs.
  */
 export function headingBoxEdges(lines: readonly TextLine[], edges: readonly number[]): number[] {
-  const chunks = lines.flatMap((l) => l.chunks);
-  const colOf = (c: Chunk): number => columnOf(c.x0 + Math.max(0.5, overhangHair(c)), edges);
-  const own = chunks.filter((c) => columnOf(c.x1 - 0.5, edges) === colOf(c));
+  const placed = lines.flatMap((l) => l.chunks.map((c) => ({ c, col: startColumn(c, edges) })));
+  const own = placed.filter(({ c, col }) => columnOf(c.x1 - 0.5, edges) === col);
   const nc = edges.length - 1;
   const start: (number | undefined)[] = [];
   const right: (number | undefined)[] = [];
   for (let k = 0; k < nc; k++) {
-    const inK = own.filter((c) => colOf(c) === k);
+    const inK = own.filter((p) => p.col === k).map((p) => p.c);
     right[k] = inK.length > 0 ? Math.max(...inK.map((c) => c.x1)) : undefined;
     // The leftmost x at which several of the column's phrases start (left-aligned text).
     const xs = inK.map((c) => c.x0).sort((a, b) => a - b);
@@ -302,10 +301,15 @@ export function headingBoxEdges(lines: readonly TextLine[], edges: readonly numb
     if (box <= e + 0.5) continue;
     const moved = [...out];
     moved[k] = box;
-    const shifted = chunks.filter((c) => colOf(c) === k && c.x0 + Math.max(0.5, overhangHair(c)) < box);
+    const shifted = placed.filter((p) => p.col === k && startColumn(p.c, moved) === k - 1).map((p) => p.c);
     if (shifted.length > 0 && shifted.every((c) => c.x1 > box + 0.5 && centredOver(c, moved))) out[k] = box;
   }
   return out;
+}
+
+/** The column a phrase starts in, a phrase starting a hair left of a boundary being the next column's (`overhangHair`). */
+function startColumn(c: Chunk, edges: readonly number[]): number {
+  return columnOf(c.x0 + Math.max(0.5, overhangHair(c)), edges);
 }
 
 /**
