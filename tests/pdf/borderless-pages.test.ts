@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PageContent, Segment, TextRun } from '../../src/parse/pdf/page-content.ts';
-import { cell, run } from './support/synthetic-runs.ts';
+import { cell, phraseRuns, run } from './support/synthetic-runs.ts';
 import { buildLines } from '../../src/parse/pdf/text-lines.ts';
 import { fitColumns, placeLine } from '../../src/parse/pdf/stream-columns.ts';
 import { gappedRowStarts } from '../../src/parse/pdf/stream-rows.ts';
@@ -548,10 +548,6 @@ describe('a page whose rows fill only the right-hand columns of a table measured
   });
 });
 
-/** One run per phrase of a printed page: each line's top and its phrases' x extents, 10 pt type. */
-function phraseRuns(lines: readonly [number, readonly [number, number][]][]): TextRun[] {
-  return lines.flatMap(([top, phrases]) => phrases.map(([x0, x1], i) => run(`w${top}-${i}`, x0, top + 8, x1 - x0)));
-}
 
 describe('columns borrowed from the table\'s other pages', () => {
   // The header and first lines of a page of the layout fuzz's ky 1102674549 (A4 portrait,

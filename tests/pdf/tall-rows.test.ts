@@ -4,7 +4,7 @@ import { buildLines } from '../../src/parse/pdf/text-lines.ts';
 import { streamTable } from '../../src/parse/pdf/stream-table.ts';
 import { alignedCorridors, fitColumns, placeLine } from '../../src/parse/pdf/stream-columns.ts';
 import { pooledRowGaps, type RowStepEvidence } from '../../src/parse/pdf/row-gap-evidence.ts';
-import { cell, FS, run } from './support/synthetic-runs.ts';
+import { cell, FS, phraseRuns, run } from './support/synthetic-runs.ts';
 import { findTables, streamRegions } from '../../src/parse/pdf/table-finder.ts';
 import type { PageContent } from '../../src/parse/pdf/page-content.ts';
 
@@ -234,15 +234,14 @@ describe('a header cell of two centred lines, wider above than below', () => {
     [120.2, [[175.4, 324.5], [345.9, 409.8], [423.1, 457.7], [500.2, 577.4], [598.0, 735.3]]],
     [132.0, [[175.4, 299.3], [345.9, 360.7], [423.1, 491.3], [500.2, 525.2], [598.0, 741.2]]],
   ];
-  const runsOf = (p: typeof page): TextRun[] => p.flatMap(([top, phrases]) => phrases.map(([x0, x1], i) => run(`w${top}-${i}`, x0, top + 8, x1 - x0)));
 
   it('takes the first line into the region with the header', () => {
-    const lines = buildLines(runsOf(page));
+    const lines = buildLines(phraseRuns(page));
     expect(streamRegions(lines)[0]?.[0]?.chunks[0]?.text).toBe('w46-0');
   });
 
   it('leaves out a line above that is centred over no phrase of the header (a title)', () => {
-    const lines = buildLines(runsOf(page.map(([top, phrases]): [number, [number, number][]] => [top, top === 46.0 ? [[40, 160]] : phrases])));
+    const lines = buildLines(phraseRuns(page.map(([top, phrases]): [number, [number, number][]] => [top, top === 46.0 ? [[40, 160]] : phrases])));
     expect(streamRegions(lines)[0]?.[0]?.chunks[0]?.text).toBe('w52.3-0');
   });
 });

@@ -24,3 +24,11 @@ export function run(text: string, x0: number, baseline: number, width?: number):
 export function cell(x: number, baseline: number, lines: string[], pitch = 12): TextRun[] {
   return lines.map((t, i) => run(t, x, baseline + i * pitch));
 }
+
+/**
+ * One run per phrase of a printed page: each line's top and its phrases' x extents (print
+ * geometry taken from a failing layout, scaled to 10 pt), named `w<top>-<phrase>`.
+ */
+export function phraseRuns(lines: readonly (readonly [number, readonly (readonly [number, number])[]])[]): TextRun[] {
+  return lines.flatMap(([top, phrases]) => phrases.map(([x0, x1], i) => run(`w${top}-${i}`, x0, top + 0.8 * FS, x1 - x0)));
+}
