@@ -303,3 +303,136 @@ describe('steps shorter than a cut row: paragraphs, not rows', () => {
     expect(streamTable(buildLines(rowsOf), { columns: measured.edges, rowGaps: [measured] })?.table.rows).toBe(2);
   });
 });
+
+describe('paragraphs beginning on one line in two cells, their margin wider than the cell padding', () => {
+  // Pages of the layout fuzz's ky 136440699 (Letter landscape, 10 pt, padding 1.5 pt, borderless,
+  // header printed once): each text run a baseline and its x extent. Rows are 14.25–15 pt apart (pitch
+  // 10.5), a paragraph inside a cell 12.75 pt under the one before: its margin (2.25 pt) is wider
+  // than a cell's padding, so half the padding no longer tells it from a row.
+  const runsOf = (lines: readonly (readonly (readonly [number, number, number])[])[]): TextRun[] =>
+    lines.flatMap((line, i) => line.map(([baseline, x0, x1], k) => run(`w${i}-${k}`, x0, baseline, x1 - x0)));
+  // Page 2: the rest of a row cut by the page break, then a row. Under the row's first lines two
+  // paragraphs begin on one line (in the fourth and fifth columns) while the first three run on;
+  // the fifth column shows the same step again further down, alone.
+  const page2: (readonly [number, number, number])[][] = [
+  [[48.00, 150.3, 205.8], [48.00, 246.5, 341.8], [48.00, 353.7, 435.1], [48.00, 458.1, 506.0], [48.00, 549.5, 746.9]],
+  [[58.50, 150.3, 211.0], [58.50, 246.5, 331.6], [58.50, 353.7, 434.6], [58.50, 458.1, 502.3], [58.50, 549.5, 742.0]],
+  [[69.00, 150.3, 200.5], [69.00, 246.5, 331.6], [69.00, 353.7, 427.5], [70.50, 458.1, 519.9], [69.00, 549.5, 595.9]],
+  [[79.50, 150.3, 204.0], [79.50, 246.5, 346.5], [79.50, 353.7, 452.6], [81.00, 458.1, 527.7], [81.00, 549.5, 642.5]],
+  [[90.00, 150.3, 197.7], [90.00, 246.5, 302.3], [90.00, 353.7, 438.1], [93.75, 458.1, 516.5], [93.75, 549.5, 736.5]],
+  [[100.50, 150.3, 209.5], [100.50, 246.5, 296.0], [100.50, 353.7, 447.3], [104.25, 458.1, 512.6], [104.25, 549.5, 738.3]],
+  [[111.00, 246.5, 334.1], [111.00, 353.7, 435.5], [114.75, 458.1, 527.7], [114.75, 549.5, 705.9]],
+  [[121.50, 246.5, 341.6], [121.50, 353.7, 441.2], [125.25, 549.5, 592.9]],
+  [[132.00, 353.7, 437.6]],
+  [[137.25, 549.5, 748.3]],
+  [[142.50, 353.7, 400.8]],
+  [[147.75, 549.5, 686.5]],
+  [[153.00, 353.7, 413.9]],
+  [[158.25, 549.5, 678.9]],
+  [[163.50, 353.7, 443.3]],
+  [[168.75, 549.5, 733.0]],
+  [[179.25, 549.5, 730.5]],
+  [[189.75, 549.5, 731.4]],
+  [[200.25, 549.5, 728.8]],
+  [[210.75, 549.5, 692.1]],
+  [[221.25, 549.5, 681.1]],
+  [[231.75, 549.5, 687.2]],
+  [[242.25, 549.5, 743.5]],
+  [[252.75, 549.5, 746.4]],
+  [[263.25, 549.5, 734.3]],
+  [[273.75, 549.5, 746.5]],
+  [[284.25, 549.5, 646.3]],
+  [[296.25, 549.5, 695.0]],
+  [[306.75, 549.5, 696.9]],
+  [[317.25, 549.5, 729.8]],
+  [[327.75, 549.5, 719.8]],
+  [[338.25, 549.5, 730.8]],
+  [[348.75, 549.5, 744.6]],
+  [[359.25, 549.5, 736.2]],
+  [[369.75, 549.5, 606.1]],
+  [[381.75, 549.5, 744.0]],
+  [[392.25, 549.5, 742.7]],
+  [[402.75, 549.5, 709.1]],
+  [[413.25, 549.5, 713.0]],
+  [[423.75, 549.5, 743.5]],
+  [[434.25, 549.5, 679.0]],
+  [[444.75, 549.5, 735.7]],
+  [[455.25, 549.5, 731.7]],
+  [[465.75, 549.5, 734.3]],
+  [[478.50, 549.5, 715.7]],
+  [[489.00, 549.5, 744.9]],
+  [[499.50, 549.5, 736.5]],
+  [[510.00, 549.5, 700.9]],
+  [[520.50, 549.5, 723.7]],
+  [[531.00, 549.5, 731.3]],
+  [[541.50, 549.5, 648.6]],
+  [[555.75, 150.3, 222.4], [555.75, 246.5, 307.7], [555.75, 353.7, 416.0], [555.75, 458.1, 510.0], [555.75, 549.5, 739.0]],
+  [[566.25, 150.3, 200.3], [566.25, 246.5, 296.5], [566.25, 353.7, 427.1], [566.25, 458.1, 527.7], [566.25, 549.5, 723.4]],
+  ];
+  // Page 9: a row whose fifth column begins its status paragraph 19.5 pt under its list, between
+  // two lines of the third column's text, which runs on (the row's first band, not a header).
+  const page9: (readonly [number, number, number])[][] = [
+  [[94.50, 353.7, 429.3], [94.50, 458.1, 512.7], [94.50, 549.5, 744.3]],
+  [[105.00, 353.7, 438.6], [105.00, 458.1, 504.9], [105.00, 549.5, 678.4]],
+  [[115.50, 353.7, 455.4], [115.50, 458.1, 541.7]],
+  [[126.00, 353.7, 387.0], [126.00, 458.1, 531.1], [123.75, 575.3, 693.9]],
+  [[136.50, 353.7, 432.3], [136.50, 458.1, 542.8], [134.25, 575.3, 709.6]],
+  [[147.00, 353.7, 432.2], [147.00, 458.1, 536.8], [144.75, 575.3, 726.8]],
+  [[157.50, 353.7, 384.2], [157.50, 458.1, 533.4], [155.25, 575.3, 737.5]],
+  [[169.50, 353.7, 425.9], [168.00, 458.1, 510.8], [165.75, 575.3, 678.3]],
+  [[180.00, 353.7, 431.2], [176.25, 575.3, 730.7]],
+  [[190.50, 353.7, 405.4], [186.75, 575.3, 727.0]],
+  [[201.00, 353.7, 401.2], [197.25, 575.3, 652.2]],
+  [[211.50, 353.7, 356.8]],
+  [[216.75, 549.5, 645.2]],
+  [[222.00, 353.7, 455.5]],
+  [[232.50, 353.7, 421.2], [228.75, 549.5, 694.0]],
+  [[243.00, 353.7, 401.8], [239.25, 549.5, 676.6]],
+  [[253.50, 353.7, 445.5], [258.00, 575.3, 681.5]],
+  [[268.50, 575.3, 708.2]],
+  [[279.00, 575.3, 726.8]],
+  [[289.50, 575.3, 737.5]],
+  [[300.00, 575.3, 678.3]],
+  [[310.50, 575.3, 748.6]],
+  [[321.00, 575.3, 727.0]],
+  [[331.50, 575.3, 710.6]],
+  [[342.00, 575.3, 626.9]],
+  [[352.50, 575.3, 718.1]],
+  [[363.00, 575.3, 707.4]],
+  [[373.50, 575.3, 731.8]],
+  [[393.00, 549.5, 702.2]],
+  [[403.50, 549.5, 724.0]],
+  [[414.00, 549.5, 635.0]],
+  [[429.00, 353.7, 424.3], [429.00, 458.1, 505.7], [429.00, 549.5, 691.4]],
+  [[439.50, 353.7, 433.9], [439.50, 458.1, 505.1], [439.50, 549.5, 730.2]],
+  [[450.00, 353.7, 447.0], [450.00, 458.1, 511.4], [450.00, 549.5, 727.7]],
+  [[460.50, 353.7, 415.8], [460.50, 458.1, 504.9], [460.50, 549.5, 735.3]],
+  [[471.00, 353.7, 407.1], [471.00, 458.1, 527.7], [471.00, 549.5, 720.4]],
+  [[481.50, 353.7, 423.0], [481.50, 549.5, 585.4]],
+  ];
+
+  // The cell holding a chunk (named w<line>-<chunk>).
+  const cellOf = (t: ReturnType<typeof streamTable>, name: string) => t?.table.cells.find((c) => c.lines.includes(name));
+
+  it('keeps the two paragraphs in the row: the step is one seen inside a cell, short of a row step', () => {
+    const read = streamTable(buildLines(runsOf(page2)));
+    expect(cellOf(read, 'w0-3')?.lines).toContain('w4-3');
+    expect(cellOf(read, 'w0-4')?.lines).toContain('w4-4');
+  });
+
+  it('still starts a row there when the two cells begin a row step under their text', () => {
+    // The two paragraphs (and all under them in their columns, and the next row) 2.25 pt lower: a full row step.
+    const lower = page2.map((line) => line.map(([b, x0, x1]): [number, number, number] => [(x0 >= 450 && b >= 93) || b >= 550 ? b + 2.25 : b, x0, x1]));
+    const read = streamTable(buildLines(runsOf(lower)));
+    expect(cellOf(read, 'w0-3')?.lines).not.toContain('w4-3');
+    expect(cellOf(read, 'w4-3')?.row).toBe(cellOf(read, 'w4-4')?.row);
+  });
+
+  it('starts no row where one cell begins beside the first band running on', () => {
+    // Read, as on that page, with the row gap the table measured on its other pages.
+    const lines = buildLines(runsOf(page9));
+    const edges = streamTable(lines)?.table.colEdges ?? [];
+    const read = streamTable(lines, { rowGaps: [{ rowStep: 14.25, usualRowStep: 15, pitch: 10.5, edges, em: 10 }] });
+    expect(cellOf(read, 'w0-2')?.lines).toEqual(expect.arrayContaining(['w10-1', 'w12-0']));
+  });
+});

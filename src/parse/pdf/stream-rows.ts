@@ -254,6 +254,20 @@ export function readRowGaps(placed: readonly LineCells[], pitch: number, borrowe
     if (startSteps.length === 0) continue;
     for (const [sp, f] of under) if (f?.kind === 'continue' && startSteps.some((st) => Math.abs(st - f.step) < 0.15 * pitch)) flow.set(sp, { ...f, kind: 'start' });
   }
+  // Paragraph steps seen inside one cell of this table (one column starting after a gap, no other
+  // starting beside it), and those its other pages measured.
+  const paraSeen = [...loneParaSteps, ...paraSteps.keys(), ...[borrowed?.para, own?.para].filter((p): p is number => p !== undefined)];
+  // The line under each span that goes on with its text.
+  const goesOnIn = new Map<Span, number>();
+  for (const lc of placed) {
+    for (const sp of lc.spans) {
+      const f = flow.get(sp);
+      if (f?.kind === 'continue' && f.above) goesOnIn.set(f.above, lc.line.baseline);
+    }
+  }
+  // First-band text running on past a line is no header ending above it: rows start under a
+  // header, not beside it.
+  const bandEndsAbove = (sp: Span, cur: LineCells): boolean => firstBand.has(sp) && !((goesOnIn.get(sp) ?? Number.NEGATIVE_INFINITY) > cur.line.baseline);
   const starts = new Set<number>([0]);
   placed.forEach((cur, i) => {
     if (i === 0) return;
@@ -281,10 +295,10 @@ export function readRowGaps(placed: readonly LineCells[], pitch: number, borrowe
       above !== undefined &&
       !prev.spans.includes(above) &&
       !firstBand.has(above) &&
-      !prev.spans.some((s) => firstBand.has(s)) &&
+      !prev.spans.some((s) => bandEndsAbove(s, cur)) &&
       cur.line.baseline - prev.line.baseline < shortest - 0.15 * pitch;
     const lone = begun === 1 && going === 0 && !tooClose && !spacedInCell(cur, prev, flow, usualRowStep, 0.15 * pitch, firstBand);
-    if ((begun >= 2 && !paragraphsBeside(cur, flow, usualRowStep, pitch, firstBand)) || lone) starts.add(i);
+    if ((begun >= 2 && !paragraphsBeside(cur, flow, { usualRowStep, pitch, firstBand, paraSeen })) || lone) starts.add(i);
   });
   // One printed line can come as several lines here (its phrases gathered apart): a row starting
   // on it starts at its first part, or the parts before (text fresh in its columns, which starts
@@ -308,14 +322,26 @@ export function readRowGaps(placed: readonly LineCells[], pitch: number, borrowe
  * when that is the header, a row cut by the page break starts with less padding: that band is
  * left alone.
  */
-function paragraphsBeside(cur: LineCells, flow: ReadonlyMap<Span, SpanFlow>, usualRowStep: number, pitch: number, firstBand: ReadonlySet<Span>): boolean {
+function paragraphsBeside(cur: LineCells, flow: ReadonlyMap<Span, SpanFlow>, { usualRowStep, pitch, firstBand, paraSeen }: BesideEvidence): boolean {
   const fl = cur.spans.map((s) => flow.get(s));
   if (!fl.some((f) => f?.kind === 'continue')) return false;
   // Text running on at line spacing out of the first band shows that band to be no header (a
   // header is set apart from the rows under it): it is the rest of a row cut by the page break.
   const bodyBand = fl.some((f) => f?.kind === 'continue' && f.above !== undefined && firstBand.has(f.above));
   const begun = fl.filter((f): f is SpanFlow => f?.kind === 'start');
-  return begun.every((f) => f.above !== undefined && (bodyBand || !firstBand.has(f.above)) && f.step - pitch < (usualRowStep - pitch) / 2);
+  // A paragraph's margin as wide as a cell's padding or wider still falls short of a row step:
+  // the step a paragraph break inside one cell of the table shows is one here too.
+  const paragraphStep = (step: number): boolean =>
+    step - pitch < (usualRowStep - pitch) / 2 || (step < usualRowStep - 0.1 * pitch && paraSeen.some((p) => Math.abs(p - step) < 0.1 * pitch));
+  return begun.every((f) => f.above !== undefined && (bodyBand || !firstBand.has(f.above)) && paragraphStep(f.step));
+}
+
+interface BesideEvidence {
+  usualRowStep: number;
+  pitch: number;
+  firstBand: ReadonlySet<Span>;
+  /** Paragraph steps seen inside one cell of the table. */
+  paraSeen: readonly number[];
 }
 
 /**
