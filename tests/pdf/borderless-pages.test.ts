@@ -790,3 +790,84 @@ describe('a page whose column corridor is wider than on the page that measured t
     expect(streamTable(buildLines(phraseRuns(page)), { rowGaps: [other] })?.continues).toBeUndefined();
   });
 });
+
+describe('a heading centred over two columns that reaches only a little into one of them', () => {
+  // Page 1 of the layout fuzz's mn 1321670883 (A4 landscape, Liberation Serif 7.5 pt, padding
+  // 2 pt) and mn 1616508084 (DejaVu Sans Condensed 7 pt), header and first rows, scaled to the
+  // helper's 10 pt, phrases by their own line top. «Шалгуур үзүүлэлт» is centred over the third
+  // and fourth columns. In the first it ends 1.2 pt (at 10 pt) into the fourth column's box,
+  // short of its text; in the second it starts 1.6 pt into the third column's box. «Д/д» and
+  // «Бүлт х» are centred on the band of both header rows.
+  const endsInto: [number, [number, number][]][] = [
+    [129.0, [[209.1, 253.6]]],
+    [130.0, [[352.8, 436.4], [528.9, 630.3]]],
+    [134.0, [[657.2, 732.8]]],
+    [140.0, [[115.9, 130.7], [203.6, 259.1], [773.2, 802.9]]],
+    [145.0, [[677.5, 712.4]]],
+    [150.0, [[319.3, 384.9], [445.3, 509.9], [522.9, 636.3]]],
+    [151.0, [[206.9, 255.7]]],
+    [167.0, [[120.8, 125.7], [228.8, 233.9], [349.7, 354.7], [475.2, 480.1], [577.1, 582.0], [692.5, 697.5]]],
+    [184.0, [[55.6, 794.7]]],
+    [195.0, [[55.6, 236.1]]],
+    [214.0, [[120.8, 125.7], [196.1, 250.4], [271.9, 414.8], [437.9, 487.6], [522.8, 621.5], [660.0, 730.0], [783.1, 793.1]]],
+    [225.0, [[196.1, 218.0], [271.9, 428.3], [437.9, 498.5], [522.8, 595.1], [672.5, 717.5]]],
+    [236.0, [[196.1, 256.9], [271.9, 415.2], [437.9, 513.6], [522.8, 598.5]]],
+    [247.0, [[196.1, 244.7], [271.9, 335.2], [437.9, 485.7], [522.8, 622.8]]],
+    [258.0, [[196.1, 244.1], [437.9, 516.0], [522.8, 630.7]]],
+    [269.0, [[196.1, 245.9], [437.9, 517.1], [522.8, 620.5]]],
+    [280.0, [[196.1, 260.8], [437.9, 499.5], [522.8, 550.0]]],
+    [291.0, [[196.1, 236.9], [437.9, 501.2]]],
+    [293.0, [[522.8, 610.8]]],
+    [302.0, [[196.1, 257.7]]],
+    [304.0, [[522.8, 628.0]]],
+    [313.0, [[196.1, 254.8]]],
+    [315.0, [[522.8, 568.9]]],
+    [326.0, [[522.8, 616.0]]],
+    [337.0, [[522.8, 594.9]]],
+  ];
+  const startsInto: [number, [number, number][]][] = [
+    [138.8, [[666.7, 737.1]]],
+    [144.1, [[460.9, 557.1]]],
+    [147.4, [[767.7, 812.4]]],
+    [150.6, [[682.4, 721.3]]],
+    [153.8, [[213.0, 352.0]]],
+    [159.1, [[119.6, 138.1], [769.1, 811.0], [900.4, 933.9]]],
+    [165.6, [[263.4, 301.4]]],
+    [167.7, [[659.7, 744.1]]],
+    [170.9, [[769.4, 810.7]]],
+    [174.1, [[377.0, 449.4], [522.1, 594.4]]],
+    [179.5, [[679.0, 724.7]]],
+    [197.7, [[125.7, 132.0], [279.3, 285.6], [410.1, 416.4], [555.1, 561.4], [698.7, 705.0], [787.0, 793.1]]],
+    [214.9, [[59.6, 998.0]]],
+    [235.2, [[126.0, 131.7], [203.7, 290.1], [366.9, 438.9], [465.4, 651.0], [656.9, 697.0], [777.1, 803.0], [911.4, 922.9]]],
+    [247.0, [[203.7, 331.7], [366.9, 451.1], [465.4, 642.1], [656.9, 723.9], [764.3, 815.9]]],
+    [258.8, [[203.7, 350.0], [366.9, 452.9], [465.4, 628.6], [656.9, 738.7], [764.3, 815.9]]],
+    [270.6, [[203.7, 330.3], [366.9, 455.1], [465.4, 537.1], [656.9, 741.1]]],
+    [282.4, [[203.7, 306.0], [366.9, 457.6], [656.9, 712.0]]],
+    [294.1, [[366.9, 436.4], [656.9, 745.3]]],
+    [305.9, [[366.9, 438.6], [656.9, 697.0]]],
+    [317.7, [[656.9, 740.4]]],
+    [329.5, [[656.9, 731.3]]],
+    [341.3, [[656.9, 688.0]]],
+    [356.3, [[656.9, 705.6]]],
+  ];
+  const named = (t: ReturnType<typeof streamTable>, name: string) => t?.table.cells.find((c) => c.lines.join(' ') === name);
+
+  it('reads it as one cell over both columns, and the headings beside it over both rows', () => {
+    const first = streamTable(buildLines(phraseRuns(endsInto)));
+    expect(named(first, 'w130-0')).toMatchObject({ row: 0, col: 2, colSpan: 2 });
+    expect(named(first, 'w140-0')).toMatchObject({ row: 0, col: 0, rowSpan: 2 });
+    expect(named(first, 'w140-2')).toMatchObject({ row: 0, col: 6, rowSpan: 2 });
+    const second = streamTable(buildLines(phraseRuns(startsInto)));
+    expect(named(second, 'w144.1-0')).toMatchObject({ row: 0, col: 2, colSpan: 2 });
+    expect(named(second, 'w159.1-0')).toMatchObject({ row: 0, col: 0, rowSpan: 2 });
+  });
+
+  it('leaves a phrase as far into the next column that is not centred over both to its own column', () => {
+    // The heading starts 30 pt further right (the same end): centred over neither pair.
+    const off = endsInto.map(([top, phrases]): [number, [number, number][]] => [top, top === 130 ? phrases.map(([x0, x1], i) => (i === 0 ? [x0 + 30, x1] : [x0, x1])) : phrases]);
+    expect(named(streamTable(buildLines(phraseRuns(off))), 'w130-0')).toMatchObject({ colSpan: 1 });
+    const offStart = startsInto.map(([top, phrases]): [number, [number, number][]] => [top, top === 144.1 ? phrases.map(([x0, x1], i) => (i === 0 ? [x0, x1 - 30] : [x0, x1])) : phrases]);
+    expect(named(streamTable(buildLines(phraseRuns(offStart))), 'w144.1-0')).toMatchObject({ col: 3, colSpan: 1 });
+  });
+});

@@ -280,10 +280,14 @@ export function headingBoxEdges(lines: readonly TextLine[], edges: readonly numb
   const right: (number | undefined)[] = [];
   for (let k = 0; k < nc; k++) {
     const inK = own.filter((p) => p.col === k).map((p) => p.c);
-    right[k] = inK.length > 0 ? Math.max(...inK.map((c) => c.x1)) : undefined;
     // The leftmost x at which several of the column's phrases start (left-aligned text).
     const xs = inK.map((c) => c.x0).sort((a, b) => a - b);
-    start[k] = xs.find((x) => xs.filter((y) => Math.abs(y - x) <= 0.5).length >= MIN_SHARED_STARTS);
+    const s = xs.find((x) => xs.filter((y) => Math.abs(y - x) <= 0.5).length >= MIN_SHARED_STARTS);
+    start[k] = s;
+    // How far the column's left-aligned text reaches: a heading centred over it and the next
+    // column may end right of where its wrapped lines do.
+    const wrapped = s === undefined ? inK : inK.filter((c) => Math.abs(c.x0 - s) <= 0.5);
+    right[k] = wrapped.length > 0 ? Math.max(...wrapped.map((c) => c.x1)) : undefined;
   }
   let gap = Number.POSITIVE_INFINITY;
   for (let k = 1; k < nc; k++) {
@@ -298,13 +302,36 @@ export function headingBoxEdges(lines: readonly TextLine[], edges: readonly numb
     const e = out[k] ?? 0;
     if (s === undefined) continue;
     const box = s - gap / 2;
-    if (box <= e + 0.5) continue;
     const moved = [...out];
     moved[k] = box;
-    const shifted = placed.filter((p) => p.col === k && startColumn(p.c, moved) === k - 1).map((p) => p.c);
-    if (shifted.length > 0 && shifted.every((c) => c.x1 > box + 0.5 && centredOver(c, moved))) out[k] = box;
+    // The mirror: a boundary right of the box, past a heading over both columns that ends a little
+    // into the right one's box, leaves the heading to the left column alone. It moves to the box
+    // edge where every phrase of the left column that then reaches into the right one is centred
+    // on both (`placeLine` keeps those spanning).
+    if (box < e - 0.5) {
+      const reaching = placed.filter((p) => p.col === k - 1 && p.c.x1 - 0.5 > box && p.c.x1 - 0.5 <= e).map((p) => p.c);
+      if (reaching.length > 0 && reaching.every((c) => centredOnPair(c, moved, k))) out[k] = box;
+      continue;
+    }
+    if (box <= e + 0.5) continue;
+    // Where a line's phrase lands (`placeLine`): a phrase starting left of the box is the left column's.
+    const shifted = placed.filter((p) => p.col === k && columnOf(p.c.x0 + 0.5, moved) === k - 1).map((p) => p.c);
+    if (shifted.length > 0 && shifted.every((c) => c.x1 > box + 0.5 && (centredOver(c, moved) || centredOnPair(c, moved, k)))) out[k] = box;
   }
   return out;
+}
+
+/**
+ * A phrase centred on the boxes of columns k − 1 and k together, to a quarter em: a heading over
+ * both, though it reaches only a little into the left one's box (`centredOver` asks half an em
+ * past the boundary). Text of column k alone starts at its box edge plus the padding, or is
+ * centred on its box, half the left column's width further right.
+ */
+function centredOnPair(c: Chunk, edges: readonly number[], k: number): boolean {
+  const from = edges[k - 1];
+  const to = edges[k + 1];
+  if (from === undefined || to === undefined) return false;
+  return Math.abs((c.x0 + c.x1) / 2 - (from + to) / 2) <= 0.25 * c.fontSize;
 }
 
 /** The column a phrase starts in, a phrase starting a hair left of a boundary being the next column's (`overhangHair`). */
@@ -348,7 +375,7 @@ export function placeLine(line: TextLine, edges: readonly number[]): LineCells {
     // a boundary set in the middle of a corridor that a spanning heading crosses can fall a hair
     // inside the widest lines of the column left of it.
     const overrun = ch.x1 - (edges[c1] ?? 0);
-    if (c1 > c0 && overrun < hair) c1 -= 1;
+    if (c1 > c0 && overrun < hair && !centredOnPair(ch, edges, c1)) c1 -= 1;
     if (last && c0 <= last.c1) {
       last.c1 = Math.max(last.c1, c1);
       last.chunks.push(ch);
