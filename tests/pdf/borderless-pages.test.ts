@@ -871,3 +871,44 @@ describe('a heading centred over two columns that reaches only a little into one
     expect(named(streamTable(buildLines(phraseRuns(offStart))), 'w144.1-0')).toMatchObject({ col: 3, colSpan: 1 });
   });
 });
+
+describe('a cell spanning two columns on a page where nothing else is in them', () => {
+  // The top of page 3 of the layout fuzz's mn 15 (A4 landscape, 7.5 pt, padding 4.5 pt,
+  // borderless): the two-level header, the column numbers, one line of the fifth column, and the
+  // first line of a row whose «Мод тарьж, цэцэрлэгжүүлэх эх» (224.6–322.9) spans the third and
+  // fourth columns. The table's other pages put the boundary between them at 290 and the fourth
+  // column's text at 295.7; here no other text lies between 280 and 327.
+  const phrases: [number, number, number][] = [
+    [51.0, 430.1, 477.9],
+    [55.5, 284.9, 347.5],
+    [59.25, 440.8, 467.2],
+    [63.75, 137.6, 214.3],
+    [63.75, 510.3, 567.0],
+    [68.25, 80.2, 91.3],
+    [72.0, 157.6, 194.3],
+    [72.0, 525.5, 551.7],
+    [68.25, 608.1, 630.4],
+    [76.5, 425.8, 482.2],
+    [81.0, 231.0, 280.2],
+    [81.0, 327.5, 375.9],
+    [84.75, 439.6, 468.3],
+    ...[83.9, 174.1, 253.8, 349.9, 452.1, 536.8].map((x): [number, number, number] => [102.0, x, x + 3.7]),
+    [114.75, 416.8, 469.8],
+    [133.5, 83.9, 87.6],
+    [133.5, 136.3, 191.5],
+    [133.5, 224.6, 322.9],
+    [133.5, 416.8, 462.8],
+  ];
+  const lines = buildLines(phrases.map(([baseline, x0, x1], i) => run(`p${i}`, x0, baseline, x1 - x0)));
+  const measured = [80, 113.5, 219.5, 290, 411.5, 497.5, 590.5, 631];
+  const textStarts = [80.2, 136.3, 224.6, 295.7, 416.8, 503.9, 608.1];
+
+  it('keeps the boundary the other pages measured: a phrase past where the next column\'s text starts spans both', () => {
+    expect(fitColumns(lines, measured, textStarts)[3]).toBe(290);
+  });
+
+  it('still moves it past a fuller line that ends short of the next column\'s text', () => {
+    const fuller = lines.map((l) => ({ ...l, chunks: l.chunks.map((c) => (c.x0 === 224.6 ? { ...c, x1: 293 } : c)) }));
+    expect(fitColumns(fuller, measured, textStarts)[3]).toBeGreaterThan(293);
+  });
+});

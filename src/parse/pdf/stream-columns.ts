@@ -236,9 +236,11 @@ export function fitColumns(lines: readonly TextLine[], edges: readonly number[],
   const inColumn = (col: number): Chunk[] => placed.filter((p) => p.col === col).map((p) => p.c);
   return edges.map((e, i) => {
     if (i === 0 || i === edges.length - 1) return e;
-    const left = inColumn(i - 1);
-    const right = inColumn(i);
     const known = textStarts?.[i];
+    // Wrapped text never runs past its cell: a phrase reaching past where the next column's text
+    // starts elsewhere is a cell spanning both, not a line the boundary must clear.
+    const left = inColumn(i - 1).filter((c) => known === undefined || c.x1 <= known + 0.5);
+    const right = inColumn(i);
     // A column empty on these lines shows no corridor: text reaching over it spans it.
     if (left.length === 0 || (right.length === 0 && known === undefined)) return e;
     const leftEnd = Math.max(...left.map((c) => c.x1));
