@@ -271,8 +271,11 @@ const MIN_SHARED_STARTS = 3;
  * the corridor, then reads as the right column's own. The box begins before the column's text by
  * its padding: half the narrowest gap the table leaves between a column's text and the next one's
  * (where a full line meets the next column). The boundary moves to the box edge where every phrase
- * that this moves to the left column is centred over both columns (`centredOver`): such a phrase
- * cannot be the right column's, whose left-aligned text starts at one x and whose box it overhangs.
+ * that this moves to the left column is centred over both columns (`centredOver`, `centredOnPair`):
+ * such a phrase cannot be the right column's, whose left-aligned text starts at one x and whose box
+ * it overhangs. A boundary right of the box moves left to it where every phrase of the left column
+ * then reaching into the right one is centred on both. The gap is measured on left-aligned lines
+ * only, as a heading placed in the left column would narrow it.
  */
 export function headingBoxEdges(lines: readonly TextLine[], edges: readonly number[]): number[] {
   const placed = lines.flatMap((l) => l.chunks.map((c) => ({ c, col: startColumn(c, edges) })));
