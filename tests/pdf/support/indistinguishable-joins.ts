@@ -251,9 +251,13 @@ export async function printedBreaks(pdf: Uint8Array, probe: JoinProbe): Promise<
       }
       // A cell cut by the page end goes on at the top of the next page, below the repeated
       // header, if any: its last line on this page is linked to the first few under it there.
+      // The header's lines are those printed at the same place on the page before (a header of
+      // narrow columns has more lines than the few looked at).
+      const place = (i: Item): string => `${i.text}@${i.x0.toFixed(1)},${i.y.toFixed(1)}`;
+      const repeated = new Set(before.map(place));
       for (const a of before) {
         if (before.some((b) => under(a, b))) continue;
-        const tops = items.filter((b) => b.x0 < a.x1 && a.x0 < b.x1).sort((x, y) => y.y - x.y);
+        const tops = items.filter((b) => b.x0 < a.x1 && a.x0 < b.x1 && !repeated.has(place(b))).sort((x, y) => y.y - x.y);
         for (const b of tops.slice(0, 4)) add(a, b);
       }
       before = items;
@@ -265,8 +269,35 @@ export async function printedBreaks(pdf: Uint8Array, probe: JoinProbe): Promise<
   const clear = (j: IndistinguishableJoin): boolean => brokenMidWord(j) || j.overrun >= SCREEN_PRINT_CLEARANCE;
   return {
     joins: probe.joins.filter((j) => printed(j) && clear(j)),
-    uncertain: [...(probe.uncertain ?? []), ...probe.joins.filter((j) => !clear(j))].filter(printed),
+    uncertain: [...[...(probe.uncertain ?? []), ...probe.joins.filter((j) => !clear(j))].filter(printed), ...shiftedInPrint(probe, printed)],
   };
+}
+
+/** Letters by which the print may break a word later or earlier than the probe's layout. */
+const PRINT_SHIFT_LETTERS = 2;
+
+/**
+ * A word the probe's layout broke for want of room that the print broke a letter or two further
+ * on or back (its glyph advances differ from the screen's by a fraction of a letter a line):
+ * the print's break, too, came where the next letter did not fit, so with a space there instead
+ * the print would be the same (the next piece did not fit on the full line either). The probe
+ * tried its own break, not the print's, so the print's is `uncertain`.
+ */
+function shiftedInPrint(probe: JoinProbe, printed: (j: IndistinguishableJoin) => boolean): IndistinguishableJoin[] {
+  const out: IndistinguishableJoin[] = [];
+  for (const j of [...probe.joins, ...(probe.uncertain ?? [])]) {
+    // The probe's own pair may be printed elsewhere (the word broken where the screen broke it,
+    // in a cell a hair wider), so each break is looked for shifted all the same.
+    if (!brokenMidWord(j)) continue;
+    const word = j.left + j.right;
+    for (let k = -PRINT_SHIFT_LETTERS; k <= PRINT_SHIFT_LETTERS; k++) {
+      const cut = j.left.length + k;
+      if (k === 0 || cut < 1 || cut >= word.length) continue;
+      const shifted = { ...j, left: word.slice(0, cut), right: word.slice(cut), at: { ...j.at, end: j.at.end + k, start: j.at.start + k } };
+      if (printed(shifted)) out.push(shifted);
+    }
+  }
+  return out;
 }
 
 /**
