@@ -912,3 +912,79 @@ describe('a cell spanning two columns on a page where nothing else is in them', 
     expect(fitColumns(fuller, measured, textStarts)[3]).toBeGreaterThan(293);
   });
 });
+
+describe('a heading centred over a narrow column and a wide one, inside the wide one\'s box', () => {
+  const cellsOf = (runs: TextRun[]): [number, number, number, number, string][] =>
+    (streamTable(buildLines(runs))?.table.cells ?? []).map((c) => [c.row, c.col, c.rowSpan, c.colSpan, c.lines.join(' / ')]);
+  // Five columns, the third narrow; rows set a padding apart (10 pt of white between cells).
+  const columns = [35, 80, 200, 250, 410];
+  const rowsFrom = (first: number, step: number): TextRun[] =>
+    [0, 1, 2].flatMap((r) => {
+      const b = first + r * (step + 12);
+      return [
+        run(String(r + 1), 35, b),
+        ...cell(80, b, ['alpha beta gamma delta', 'delta']),
+        ...cell(200, b, ['one four', 'two']),
+        ...cell(250, b, ['the target set for the year on', 'the year']),
+        ...cell(410, b, ['done in', 'time']),
+      ];
+    });
+  const header = (x: number): TextRun[] => [
+    ...cell(35, 112, ['No']),
+    ...cell(80, 106, ['Measure', 'taken']),
+    run('Indicator values', x, 100, 80),
+    ...cell(410, 106, ['Result', 'of work']),
+    ...cell(200, 136, ['Base', 'line']),
+    ...cell(250, 136, ['Target', 'value']),
+    ...['1', '2', '3', '4', '5'].map((n, c) => run(n, columns[c] ?? 0, 172)),
+    ...rowsFrom(188, 16),
+  ];
+
+  it('spans both columns with a heading centred on their boxes over a sub-heading in each', () => {
+    // The boxes: 195..245 and 245..405 (text 5 pt in from each), so the pair's centre is 300.
+    const cells = cellsOf(header(260));
+    expect(cells.find(([, , , , t]) => t === 'Indicator values')).toEqual([0, 2, 1, 2, 'Indicator values']);
+    expect(cells.find(([, , , , t]) => t === 'No')).toEqual([0, 0, 2, 1, 'No']);
+    expect(cells.find(([, , , , t]) => t === 'Base / line')?.slice(0, 2)).toEqual([1, 2]);
+  });
+
+  it('leaves a heading that starts where the wide column\'s text does to that column', () => {
+    expect(cellsOf(header(250)).find(([, , , , t]) => t === 'Indicator values')).toEqual([0, 3, 1, 1, 'Indicator values']);
+  });
+
+  it('reads a header whose two levels share a row, with a heading and its one sub-heading a row apart in one column', () => {
+    // Print geometry (scaled to 10 pt) of a seed report's header, numbering row, group row and
+    // first row: the heading over «Base» and «Target» (w146.1-1) lies in the wider, left column's
+    // box; «Performance level» (w140.8, w152.6) stands a row above «Achieved level» (w175.1, w186.9).
+    const cells = cellsOf(
+      phraseRuns([
+        [146.1, [[149.3, 204.8], [341.8, 448.8]]],
+        [140.8, [[601.7, 680.1]]],
+        [163.3, [[86.6, 107.2], [938.1, 975.2]]],
+        [157.9, [[143.6, 210.5], [737.0, 836.7]]],
+        [152.6, [[619.3, 662.4]]],
+        [169.7, [[162.7, 191.3], [764.0, 809.8]]],
+        [175.1, [[593.9, 687.8]]],
+        [181.5, [[155.8, 198.2], [298.1, 378.7], [476.4, 556.8]]],
+        [186.9, [[615.5, 666.3]]],
+        [210.4, [[93.4, 100.4], [173.5, 180.5], [334.9, 341.9], [513.1, 520.1], [637.4, 644.3], [783.4, 790.4]]],
+        [234.0, [[62.5, 1041.6]]],
+        [245.8, [[62.5, 123.3]]],
+        [271.5, [[93.7, 100.1], [142.7, 209.3], [222.8, 434.3], [465.4, 526.4], [579.2, 701.5], [742.3, 831.4], [950.3, 963.0]]],
+        [283.3, [[142.7, 168.8], [222.8, 433.3], [465.4, 544.6], [579.2, 670.2], [758.2, 815.5]]],
+        [295.1, [[142.7, 208.4], [222.8, 439.4], [465.4, 559.2], [579.2, 673.0]]],
+        [306.9, [[142.7, 156.1], [465.4, 526.6], [579.2, 640.5]]],
+        [318.7, [[142.7, 202.6], [465.4, 563.7], [579.2, 677.5]]],
+        [330.5, [[142.7, 203.9], [465.4, 566.3], [579.2, 680.1]]],
+        [342.3, [[142.7, 205.3], [465.4, 542.8], [579.2, 701.8]]],
+      ]),
+    );
+    const named = (t: string) => cells.find(([, , , , text]) => text === t);
+    expect(named('w146.1-1')).toEqual([0, 2, 1, 2, 'w146.1-1']);
+    expect(named('w181.5-1')?.slice(0, 4)).toEqual([1, 2, 1, 1]);
+    expect(named('w181.5-2')?.slice(0, 4)).toEqual([1, 3, 1, 1]);
+    expect(named('w140.8-0 / w152.6-0')?.slice(0, 4)).toEqual([0, 4, 1, 1]);
+    expect(named('w175.1-0 / w186.9-0')?.slice(0, 4)).toEqual([1, 4, 1, 1]);
+    expect(named('w163.3-0')?.slice(0, 4)).toEqual([0, 0, 2, 1]);
+  });
+});

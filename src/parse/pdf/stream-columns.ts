@@ -279,28 +279,9 @@ const MIN_SHARED_STARTS = 3;
  */
 export function headingBoxEdges(lines: readonly TextLine[], edges: readonly number[]): number[] {
   const placed = lines.flatMap((l) => l.chunks.map((c) => ({ c, col: startColumn(c, edges) })));
-  const own = placed.filter(({ c, col }) => columnOf(c.x1 - 0.5, edges) === col);
-  const nc = edges.length - 1;
-  const start: (number | undefined)[] = [];
-  const right: (number | undefined)[] = [];
-  for (let k = 0; k < nc; k++) {
-    const inK = own.filter((p) => p.col === k).map((p) => p.c);
-    // The leftmost x at which several of the column's phrases start (left-aligned text).
-    const xs = inK.map((c) => c.x0).sort((a, b) => a - b);
-    const s = xs.find((x) => xs.filter((y) => Math.abs(y - x) <= 0.5).length >= MIN_SHARED_STARTS);
-    start[k] = s;
-    // How far the column's left-aligned text reaches: a heading centred over it and the next
-    // column may end right of where its wrapped lines do.
-    const wrapped = s === undefined ? inK : inK.filter((c) => Math.abs(c.x0 - s) <= 0.5);
-    right[k] = wrapped.length > 0 ? Math.max(...wrapped.map((c) => c.x1)) : undefined;
-  }
-  let gap = Number.POSITIVE_INFINITY;
-  for (let k = 1; k < nc; k++) {
-    const s = start[k];
-    const r = right[k - 1];
-    if (s !== undefined && r !== undefined && s > r) gap = Math.min(gap, s - r);
-  }
+  const { start, gap } = leftAlignedText(lines, edges);
   if (!Number.isFinite(gap)) return [...edges];
+  const nc = edges.length - 1;
   const out = [...edges];
   for (let k = 1; k < nc; k++) {
     const s = start[k];
@@ -324,6 +305,38 @@ export function headingBoxEdges(lines: readonly TextLine[], edges: readonly numb
     if (shifted.length > 0 && shifted.every((c) => c.x1 > box + 0.5 && (centredOver(c, moved) || centredOnPair(c, moved, k)))) out[k] = box;
   }
   return out;
+}
+
+/**
+ * Where each column's left-aligned text starts (the leftmost x at which several of its phrases
+ * start) and the narrowest gap the table leaves between a column's left-aligned lines and the next
+ * column's start (where a full line meets the next column: twice the cells' padding). Infinite
+ * where no two neighbouring columns show both.
+ */
+export function leftAlignedText(lines: readonly TextLine[], edges: readonly number[]): { start: (number | undefined)[]; gap: number } {
+  const placed = lines.flatMap((l) => l.chunks.map((c) => ({ c, col: startColumn(c, edges) })));
+  const own = placed.filter(({ c, col }) => columnOf(c.x1 - 0.5, edges) === col);
+  const nc = edges.length - 1;
+  const start: (number | undefined)[] = [];
+  const right: (number | undefined)[] = [];
+  for (let k = 0; k < nc; k++) {
+    const inK = own.filter((p) => p.col === k).map((p) => p.c);
+    // The leftmost x at which several of the column's phrases start (left-aligned text).
+    const xs = inK.map((c) => c.x0).sort((a, b) => a - b);
+    const s = xs.find((x) => xs.filter((y) => Math.abs(y - x) <= 0.5).length >= MIN_SHARED_STARTS);
+    start[k] = s;
+    // How far the column's left-aligned text reaches: a heading centred over it and the next
+    // column may end right of where its wrapped lines do.
+    const wrapped = s === undefined ? inK : inK.filter((c) => Math.abs(c.x0 - s) <= 0.5);
+    right[k] = wrapped.length > 0 ? Math.max(...wrapped.map((c) => c.x1)) : undefined;
+  }
+  let gap = Number.POSITIVE_INFINITY;
+  for (let k = 1; k < nc; k++) {
+    const s = start[k];
+    const r = right[k - 1];
+    if (s !== undefined && r !== undefined && s > r) gap = Math.min(gap, s - r);
+  }
+  return { start, gap };
 }
 
 /**

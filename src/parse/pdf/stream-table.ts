@@ -2,7 +2,7 @@ import { boxOf, type TextRun } from './page-content.ts';
 import { baselinesOf, type Chunk, type TextLine } from './text-lines.ts';
 import { lineGeometry, type LineGeometry } from './line-geometry.ts';
 import type { GridCell, PageTable } from './table-grid.ts';
-import { centredOver, headingBoxEdges, splitAtEdges, columnEdges, dropHeaderOnlyColumns, fitColumns, median, mergeDisjointColumns, placeLine, type LineCells } from './stream-columns.ts';
+import { centredOver, headingBoxEdges, leftAlignedText, splitAtEdges, columnEdges, dropHeaderOnlyColumns, fitColumns, median, mergeDisjointColumns, placeLine, type LineCells } from './stream-columns.ts';
 import { readRowGaps, type SpanFlow } from './stream-rows.ts';
 import { borrowedGap, knownEdges, type RowGapEvidence, type RowStepEvidence } from './row-gap-evidence.ts';
 import { splitRunTogetherCells } from './run-together-cells.ts';
@@ -168,6 +168,7 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
   }
   const extras: { lc: LineCells; row: number }[][] = rows.map(() => []);
   const own = rows.map((group) => group.map((lc) => ({ line: lc.line, spans: lc.spans.filter((sp) => !carried.has(sp)) })).filter((lc) => lc.spans.length > 0));
+  if (own[0]) headingsOverPairs(lines, own[0], gapped !== undefined ? own[1] : undefined, edges);
   rows.forEach((group, r) => {
     for (const lc of group) {
       const moved = lc.spans.filter((sp) => carried.has(sp));
@@ -294,7 +295,14 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
         else emit(u, r, 2);
       } else if (lastUpperLine === split - 1) {
         lowTaken.add(below);
-        emit(u, r, 2, below);
+        // A heading and its one sub-heading, each centred in its own level, set a row's padding
+        // apart: two cells, as over a header split by the row gap (below).
+        const parts = [...u.parts, ...below.parts];
+        const gapAt = parts.findIndex((part, k) => k > 0 && lineStep(parts[k - 1], part) > 1.2 * pitch);
+        if (gapAt > 0) {
+          emit({ ...u, parts: parts.slice(0, gapAt) }, r, 1);
+          emit({ ...u, parts: parts.slice(gapAt) }, r + 1, 1);
+        } else emit(u, r, 2, below);
       } else emit(u, r, 1);
     }
     for (const l of low) if (!lowTaken.has(l)) emit(l, r + 1, 1);
@@ -319,6 +327,48 @@ export function streamTable(lines: readonly TextLine[], options: StreamOptions =
     em,
     ...(borrowed ? { continues: true } : {}),
   };
+}
+
+/**
+ * A heading of the table's first row set wholly inside one column, beside a column left empty
+ * there, over sub-headings in both columns: a cell spanning the two, when it is centred on their
+ * pair of boxes (to a quarter em, as `centredOnPair` asks) and not on its own column's. Centred on
+ * the pair, it lies in the wider column's box when the narrower one's share of the pair is less
+ * than half its width, and no column boundary can show it spans. The boxes are measured from the
+ * columns' left-aligned text (`leftAlignedText`: a box starts half the narrowest gap before its
+ * text), not from boundaries set mid-corridor, which lie off the boxes by however short of its
+ * box the column's longest line stops. The sub-headings are on a line below the heading in its
+ * row, or in the next row where a row gap sets the two levels apart (`below`). A header leaves no
+ * top cell empty beside a heading over sub-headings.
+ */
+function headingsOverPairs(lines: readonly TextLine[], first: readonly LineCells[], below: readonly LineCells[] | undefined, edges: readonly number[]): void {
+  const { start, gap } = leftAlignedText(lines, edges);
+  if (!Number.isFinite(gap)) return;
+  // Centre of the boxes of columns a to b − 1.
+  const centre = (a: number, b: number): number | undefined => {
+    const from = start[a];
+    const to = start[b];
+    return from === undefined || to === undefined ? undefined : (from + to) / 2 - gap / 2;
+  };
+  const near = (x: number, c: number | undefined, tolerance: number): boolean => c !== undefined && Math.abs(x - c) <= tolerance;
+  const alone = (spans: readonly LineCells['spans'][number][], k: number): boolean => spans.some((sp) => sp.c0 === k && sp.c1 === k);
+  const beneath = below?.flatMap((l) => l.spans) ?? [];
+  first.forEach((lc, i) => {
+    const upper = first.slice(0, i + 1);
+    const covered = (k: number): boolean => upper.some((l) => l.spans.some((sp) => sp.c0 <= k && sp.c1 >= k));
+    // Both sub-headings on one line under the heading in its row, or anywhere in the next row.
+    const subHeaded = (a: number, b: number): boolean => first.slice(i + 1).some((l) => alone(l.spans, a) && alone(l.spans, b)) || (alone(beneath, a) && alone(beneath, b));
+    for (const sp of lc.spans) {
+      const k = sp.c0;
+      if (sp.c1 !== k || upper.some((l) => l !== lc && l.spans.some((o) => o.c0 <= k && o.c1 >= k))) continue;
+      const box = boxOf(sp.chunks);
+      const mid = (box.x0 + box.x1) / 2;
+      const em = Math.max(...sp.chunks.map((c) => c.fontSize));
+      if (centre(k, k + 1) === undefined || near(mid, centre(k, k + 1), em)) continue;
+      if (k > 0 && !covered(k - 1) && subHeaded(k - 1, k) && near(mid, centre(k - 1, k + 1), 0.25 * em)) sp.c0 = k - 1;
+      else if (!covered(k + 1) && subHeaded(k, k + 1) && near(mid, centre(k, k + 2), 0.25 * em)) sp.c1 = k + 1;
+    }
+  });
 }
 
 /** Baseline step from one part of a span (a line's phrases in its columns) to the next. */
