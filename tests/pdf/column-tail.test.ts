@@ -66,3 +66,31 @@ describe('a long last cell of a borderless table running down the page alone', (
     expect(prose.join(' ')).toContain(squeeze(note));
   });
 });
+
+describe('a heading in a larger size just under a borderless table', () => {
+  // «Abbreviations:» under the table, at its left edge, inside its wide first column and within its
+  // own spacing of the last row, whose first cell is empty: a cell keeps its type size as it runs on, so the heading and the
+  // list under it stay text.
+  for (const seed of [1, 2, 3, 4]) it(`stays out of the table (seed ${seed})`, async () => {
+    const r = prng(seed);
+    const size = 7 + Math.floor(r() * 3);
+    // The last rows go on from a measure above: their first cells are empty.
+    const row = (n: number): string => `<tr><td>${n <= 2 ? sentence(r, 4) : ''}</td><td>${n <= 2 ? sentence(r, 5) : ''}</td><td>${sentence(r, 4)}</td><td>${sentence(r, 8)}</td></tr>`;
+    const heading = 'Кыскартуулар:';
+    const html = `<!doctype html><html><head><meta charset="utf-8"><style>
+      @page { size: A4; margin: 15mm; } body { font-family: "DejaVu Sans"; font-size: ${size}pt; }
+      table { border-collapse: collapse; width: 100%; } td { padding: 3pt; vertical-align: top; text-align: left; }
+      td:first-child { width: 30%; }
+      h3 { font-size: ${(size * (1.3 + r() * 0.3)).toFixed(1)}pt; font-weight: normal; margin: ${(2 + r() * 4).toFixed(1)}pt 0 0 0; }
+    </style></head><body>
+    <table><tbody>${[1, 2, 3, 4].map(row).join('')}</tbody></table>
+    <h3>${heading}</h3><p>КР СФ – ${sentence(r, 6)}</p><p>МСК – ${sentence(r, 5)}</p></body></html>`;
+    const pdf = await renderer.render(html);
+    const res = await parsePdf({ bytes: pdf, filename: `heading-under-${seed}.pdf`, limits: DEFAULT_LIMITS });
+    if (!res.ok) throw new Error(res.error.code);
+    const inTables = res.doc.blocks.flatMap((b) => (b.kind === 'table' ? b.rows.flatMap((row) => row.cells.map((c) => c.text)) : []));
+    expect(inTables.join(' ')).not.toContain(heading);
+    const text = res.doc.blocks.flatMap((b) => (b.kind === 'paragraph' || b.kind === 'heading' ? [b.text] : []));
+    expect(text.join(' ')).toContain(heading);
+  });
+});

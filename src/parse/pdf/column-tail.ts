@@ -43,7 +43,7 @@ export function absorbColumnTail(table: PageTable, lines: readonly TextLine[], r
       return span !== undefined && running && first.x0 >= span.left - em / 2 && first.x1 <= span.right + em / 2;
     });
   const span = col === undefined ? undefined : columnSpan(table, col);
-  if (col === undefined || span === undefined) return [...lines];
+  if (col === undefined || span === undefined || !sameTypeSize(table, col, first)) return [...lines];
   // The lines that go on down from the table inside that column, each within a cell's paragraph
   // spacing of the one before; the first line outside it or further away ends the cell.
   const taken: TextLine[] = [];
@@ -95,6 +95,19 @@ export function rowsBelow(table: PageTable, rest: readonly TextLine[], gapLimit:
   table.rows += read.table.rows;
   table.box = { ...table.box, bottom: Math.max(table.box.bottom, bottom) };
   return taken;
+}
+
+/**
+ * A cell keeps its type as it runs on: the line is set in the size of the column's text on this
+ * page (of the table's text where the column has none), to a tenth. A heading or a note under the
+ * table in a larger or smaller size is no part of it.
+ */
+function sameTypeSize(table: PageTable, c: number, line: TextLine): boolean {
+  const sizesOf = (cells: readonly GridCell[]): number[] => cells.flatMap((g) => (g.geometry ?? []).flatMap((x) => (x ? [x.fontSize] : [])));
+  const own = sizesOf(table.cells.filter((g) => g.col <= c && c < g.col + g.colSpan));
+  const sizes = (own.length > 0 ? own : sizesOf(table.cells)).sort((a, b) => a - b);
+  const size = sizes[Math.floor(sizes.length / 2)];
+  return size === undefined || Math.abs(line.fontSize - size) <= 0.1 * size;
 }
 
 /** Where the column's text starts on this page: its leftmost line (of cells of that column alone). */

@@ -393,9 +393,13 @@ export function streamRegions(lines: readonly TextLine[]): TextLine[][] {
   let taken = 0;
   const close = (): void => {
     // Trailing single-phrase lines are notes or the next paragraph, not table rows, unless they
-    // run on inside one column of the rows above (the last row's tall cell).
+    // run on inside one column of the rows above (the last row's tall cell), in the size of the
+    // table's text (a cell keeps its type as it runs on; a heading under the table does not).
     let end = cur.length;
-    while (end > 0 && !isMultiPhrase(cur[end - 1] as TextLine) && !(inColumn(cur[end - 1] as TextLine, cur.slice(0, end - 1)) && tight(cur[end - 2], cur[end - 1] as TextLine))) end--;
+    const size = median(cur.filter(isMultiPhrase).map((l) => l.fontSize));
+    const runsOn = (line: TextLine, rows: readonly TextLine[], above: TextLine | undefined): boolean =>
+      inColumn(line, rows) && tight(above, line) && !(size > 0 && Math.abs(line.fontSize - size) > 0.1 * size);
+    while (end > 0 && !isMultiPhrase(cur[end - 1] as TextLine) && !runsOn(cur[end - 1] as TextLine, cur.slice(0, end - 1), cur[end - 2])) end--;
     const band = cur.slice(0, end);
     if (band.filter(isMultiPhrase).length >= MIN_MULTI_LINES) regions.push(band);
     cur = [];
