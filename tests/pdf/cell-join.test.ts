@@ -92,3 +92,20 @@ describe('joining the lines of a cell', () => {
     expect(join(['жана иш-', 'чаралар'])).toEqual(['жана иш-чаралар']);
   });
 });
+
+describe('a centred heading broken before its closing mark', () => {
+  // «Эхэлсэн» (7 glyphs, 35 pt) starts at the column's text edge, «,» under it on the same centre:
+  // centred text with no white on its left filled its box, though the column's body text runs to
+  // 160 (the stream column's text frame).
+  const heading = { ...syntheticLine('Эхэлсэн', 0), x1: 135 };
+  const mark = (x0: number) => ({ ...syntheticLine(',', 1, 2), x0, x1: x0 + 2 });
+  const read = (x0: number): string[] => cellParagraphs(['Эхэлсэн', ','], collectWords(['Эхэлсэн', ',']), { geometry: [heading, mark(x0)], textFrame: FRAME, pitch: 1.2 });
+
+  it('joins the mark to the word: the break fell inside it', () => {
+    expect(read(116.5)).toEqual(['Эхэлсэн,']);
+  });
+
+  it('keeps the break at a space where the mark starts the next line at the edge (left-aligned, room left)', () => {
+    expect(read(100)).toEqual(['Эхэлсэн ,']);
+  });
+});

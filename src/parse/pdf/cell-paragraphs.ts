@@ -121,6 +121,10 @@ function closingRest(tail: string, line: string, prev: LineGeometry | undefined,
  * and keep the cell's width.
  */
 function wrapWidth(prev: LineGeometry, cur: LineGeometry, frame: { left: number; right: number }): number {
+  // Centred lines (one centre, different starts) whose first starts where the column's text does:
+  // white on neither side of it, so it filled its box, whatever the column's other cells show.
+  const centred = Math.abs(prev.x0 + prev.x1 - cur.x0 - cur.x1) < 1 && Math.abs(prev.x0 - cur.x0) > 0.5;
+  if (centred && Math.abs(prev.x0 - frame.left) < 0.5) return prev.x1 - prev.x0;
   const indent = Math.abs(prev.x0 - cur.x0) < 0.5 && prev.x0 > frame.left + 0.5 ? prev.x0 - frame.left : 0;
   return frame.right - frame.left - indent;
 }
