@@ -341,4 +341,12 @@ export const LAYOUT_SEEDS: LayoutSeed[] = [
   { report: 'mn-ndg-inspector-2024', seed: 1335388320 },
   { report: 'ky-socfund-acp-2024q1', seed: 1590164351, knownFailure: "measure 8 expectedResults: got …ен мезгили жөнүндө; - камсыздандыруу төгүмдөрүн " },
   { report: 'mn-ndg-inspector-2024', seed: 1590164351, knownFailure: "goals: got …РЭЭНД ХАНГАХ, ДОТООД ЗОХИОН БАЙГУУЛАЛТЫГ ХЭРЭГЖҮҮЛЭХ,\"},{\"id\":\"g3\",\"" },
+  { report: 'ky-socfund-acp-2024q1', seed: 798406901, knownFailure: "measure 8 expectedResults: got …өгүмдөрүн төлөөчү жөнүндө; - пенсионерлер боюнча" },
+  { report: 'ky-socfund-acp-2024q1', seed: 1480954937, knownFailure: "measure 22 quantities: got …22,\"col\":5},\"label\":\"уюлдук ишеним телефону аркылуу\"" },
+  { report: 'mn-ndg-inspector-2024', seed: 760391446, knownFailure: "measure 14 indicators: got …увь нууцын тухай болов байгууллагын нууцын тухай хув" },
+  { report: 'mn-ndg-inspector-2024', seed: 2114727978, knownFailure: "measures: got 15 want 14" },
+  { report: 'ky-socfund-acp-2024q1', seed: 1115532147, knownFailure: "measure 4 quantities: got …unit_form\":\"lemma\",\"implied\":false,\"span\":{\"start\":17" },
+  { report: 'ky-socfund-acp-2024q1', seed: 1106674158, knownFailure: "measure 9 responsible: got …ик өнүктүрүү башкармалыгы КР СФ БА түзүмдүк бөлүмдөр" },
+  { report: 'ky-socfund-acp-2024q1', seed: 974604411, knownFailure: "measure 2 narrative: got …атында туруктуу контролду, иштин ачыктыгын, аракеттер " },
+  { report: 'mn-ndg-inspector-2024', seed: 968940574, knownFailure: "measure 10 text: got … ирүүлсэн Тогтоол шийдвэрийг хяналтанд даа биелэлтийгажилл" },
 ];
