@@ -1,7 +1,7 @@
 import { lineGeometry } from './line-geometry.ts';
 import type { GridCell, PageTable } from './table-grid.ts';
-import type { TextLine } from './text-lines.ts';
-import { columnOf } from './stream-columns.ts';
+import { keepsTypeSize, type TextLine } from './text-lines.ts';
+import { columnOf, median } from './stream-columns.ts';
 import { streamTable } from './stream-table.ts';
 import type { RowGapEvidence } from './row-gap-evidence.ts';
 
@@ -97,17 +97,11 @@ export function rowsBelow(table: PageTable, rest: readonly TextLine[], gapLimit:
   return taken;
 }
 
-/**
- * A cell keeps its type as it runs on: the line is set in the size of the column's text on this
- * page (of the table's text where the column has none), to a tenth. A heading or a note under the
- * table in a larger or smaller size is no part of it.
- */
+/** The line is set in the size of the column's text on this page (of the table's where it has none). */
 function sameTypeSize(table: PageTable, c: number, line: TextLine): boolean {
   const sizesOf = (cells: readonly GridCell[]): number[] => cells.flatMap((g) => (g.geometry ?? []).flatMap((x) => (x ? [x.fontSize] : [])));
   const own = sizesOf(table.cells.filter((g) => g.col <= c && c < g.col + g.colSpan));
-  const sizes = (own.length > 0 ? own : sizesOf(table.cells)).sort((a, b) => a - b);
-  const size = sizes[Math.floor(sizes.length / 2)];
-  return size === undefined || Math.abs(line.fontSize - size) <= 0.1 * size;
+  return keepsTypeSize(line.fontSize, median(own.length > 0 ? own : sizesOf(table.cells)));
 }
 
 /** Where the column's text starts on this page: its leftmost line (of cells of that column alone). */

@@ -1,5 +1,5 @@
 import type { PageContent, Segment, TextRun } from './page-content.ts';
-import { buildLines, type TextLine } from './text-lines.ts';
+import { buildLines, keepsTypeSize, type TextLine } from './text-lines.ts';
 import { latticeTable, ruleGroups } from './lattice-table.ts';
 import { streamTable } from './stream-table.ts';
 import type { RowGapEvidence, RowStepEvidence } from './row-gap-evidence.ts';
@@ -398,7 +398,7 @@ export function streamRegions(lines: readonly TextLine[]): TextLine[][] {
     let end = cur.length;
     const size = median(cur.filter(isMultiPhrase).map((l) => l.fontSize));
     const runsOn = (line: TextLine, rows: readonly TextLine[], above: TextLine | undefined): boolean =>
-      inColumn(line, rows) && tight(above, line) && !(size > 0 && Math.abs(line.fontSize - size) > 0.1 * size);
+      inColumn(line, rows) && tight(above, line) && keepsTypeSize(line.fontSize, size);
     while (end > 0 && !isMultiPhrase(cur[end - 1] as TextLine) && !runsOn(cur[end - 1] as TextLine, cur.slice(0, end - 1), cur[end - 2])) end--;
     const band = cur.slice(0, end);
     if (band.filter(isMultiPhrase).length >= MIN_MULTI_LINES) regions.push(band);

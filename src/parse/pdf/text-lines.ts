@@ -14,6 +14,15 @@ export function baselinesOf(chunks: readonly Chunk[]): number[] {
   return chunks.flatMap((c) => c.runs.map((r) => r.baseline));
 }
 
+/**
+ * A cell keeps its type as it runs on: a line in the size of the text it would continue
+ * (`reference`, 0 when unknown, which any size matches), to a tenth. A heading or a note next to
+ * a table in a larger or smaller size is no part of a cell.
+ */
+export function keepsTypeSize(fontSize: number, reference: number): boolean {
+  return reference <= 0 || Math.abs(fontSize - reference) <= 0.1 * reference;
+}
+
 /** Runs sharing a baseline band, across the whole page width. */
 export interface TextLine extends Box {
   baseline: number;
